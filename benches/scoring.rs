@@ -1,0 +1,53 @@
+//! How fast the domain scores: 10,000 assessments must take well under a second natively.
+//! `cargo bench` prints the figures; no timing is asserted in tests.
+
+use bita::model::{builtin, scoring, Answer, Assessment};
+
+fn main() {
+    divan::main();
+}
+
+/// Deterministic, varied assessments: every question answered, with some "don't know".
+fn population(n: usize) -> Vec<Assessment> {
+    let bank = builtin();
+    let order = bank.order(bank.version());
+    (0..n)
+        .map(|i| {
+            let mut a = Assessment::new(bank, format!("a{i}"), 0.0);
+            for (j, q) in order.iter().enumerate() {
+                let x = (i * 31 + j * 17) % 7;
+                let ans = match x {
+                    5 => Answer::DontKnow,
+                    6 => Answer::NotApplicable,
+                    l => Answer::Level(l as u8 + 1),
+                };
+                a.answers.insert(q.id.clone(), ans);
+            }
+            a
+        })
+        .collect()
+}
+
+#[divan::bench(sample_count = 10)]
+fn score_10_000_assessments(bencher: divan::Bencher) {
+    let bank = builtin();
+    let people = population(10_000);
+    bencher.bench(|| {
+        people
+            .iter()
+            .map(|a| scoring::score(bank, a).overall.map_or(0.0, |o| o.score))
+            .sum::<f64>()
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn advise_10_000_assessments(bencher: divan::Bencher) {
+    let bank = builtin();
+    let people = population(10_000);
+    bencher.bench(|| {
+        people
+            .iter()
+            .map(|a| scoring::advise(bank, a).quick_wins.len())
+            .sum::<usize>()
+    });
+}

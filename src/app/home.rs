@@ -1,0 +1,260 @@
+//! The start page: what bita is, starting a new assessment, and the saved ones.
+
+use super::{go, store, Ctx};
+use crate::model::assessment::{apply, Place};
+use crate::model::{builtin, Action, Assessment, Perspective};
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// Downloads an assessment as the same JSON that storage holds.
+pub fn export(a: &Assessment) {
+    let stem: String = a
+        .display_name()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    store::download(
+        &format!("bita-{}.json", stem.trim_matches('-')),
+        "application/json",
+        &crate::model::storage::encode(a),
+    );
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let bank = builtin();
+    let minutes = bank.question_count() * 25 / 60;
+    view! {
+        <section class="page home" aria-labelledby="home-title">
+            <h1 id="home-title">"How well are IT and the business aligned?"</h1>
+            <p class="lead">
+                "Answer " {bank.question_count()} " questions about how your organisation defines IT services, creates value, "
+                "sees its customers, delivers and earns trust, and which roles IT plays. Each question offers five statements, "
+                "from least to most mature: pick the one that best describes your organisation today. "
+                "It takes about " {minutes} " to " {minutes + 5} " minutes, and every answer is saved in this browser as you go."
+            </p>
+            <p>
+                "Ask colleagues from IT and from the business to answer the same questions: "
+                "where they see things differently is as telling as the scores themselves."
+            </p>
+            <StartForm/>
+            <SavedList/>
+            <section aria-labelledby="dims-title">
+                <h2 id="dims-title">"What the assessment covers"</h2>
+                <ol class="dimensions">
+                    {bank.dimensions.iter().map(|d| view! {
+                        <li class="dimension">
+                            <strong class="dimension-name">{d.name.clone()}</strong>
+                            <span class="dimension-summary">{d.summary.clone()}</span>
+                            <span class="count">{format!("{} questions", bank.active(d).count())}</span>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        </section>
+    }
+}
+
+#[component]
+fn StartForm() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let perspective = RwSignal::new(Perspective::It);
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let bank = builtin();
+        let now = store::now();
+        let mut a = Assessment::new(bank, store::new_id(), now);
+        apply(
+            &mut a,
+            &Action::Rename(name.get_untracked().trim().to_string()),
+            now,
+        );
+        apply(
+            &mut a,
+            &Action::SetRole(role.get_untracked().trim().to_string()),
+            now,
+        );
+        apply(
+            &mut a,
+            &Action::SetPerspective(perspective.get_untracked()),
+            now,
+        );
+        let first = bank.dimensions[0].id.clone();
+        apply(
+            &mut a,
+            &Action::Visit(Place::Dimension {
+                dimension: first.clone(),
+                question: None,
+            }),
+            now,
+        );
+        let id = a.id.clone();
+        ctx.add(a.clone());
+        ctx.current.set(Some(a));
+        go(&Route::Dimension {
+            id,
+            dimension: first,
+            question: None,
+        });
+    };
+    let choice = move |p: Perspective, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="perspective"
+                    value=p.as_str()
+                    prop:checked=move || perspective.get() == p
+                    on:change=move |_| perspective.set(p)
+                />
+                <span><strong>{label}</strong>" " <span class="hint">{hint}</span></span>
+            </label>
+        }
+    };
+    view! {
+        <form class="card start" on:submit=start aria-labelledby="start-title">
+            <h2 id="start-title">"Start a new assessment"</h2>
+            <label for="start-name">"Organisation or team " <span class="hint">"(optional)"</span></label>
+            <input id="start-name" type="text" maxlength="200" autocomplete="organization"
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev)) />
+            <fieldset>
+                <legend>"You answer from the point of view of"</legend>
+                {choice(Perspective::It, "IT", "you work in or lead the IT organisation")}
+                {choice(Perspective::Business, "The business", "you use IT's services or lead a business unit")}
+            </fieldset>
+            <label for="start-role">"Your role " <span class="hint">"(optional, e.g. CIO, service owner, finance director)"</span></label>
+            <input id="start-role" type="text" maxlength="200" autocomplete="organization-title"
+                prop:value=move || role.get()
+                on:input=move |ev| role.set(event_target_value(&ev)) />
+            <button type="submit" class="primary">"Start the assessment"</button>
+        </form>
+    }
+}
+
+#[component]
+fn SavedList() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <Show when=move || ctx.list.with(|l| !l.is_empty())>
+            <section aria-labelledby="saved-title">
+                <h2 id="saved-title">"Saved assessments"</h2>
+                <ul class="saved">
+                    <For each=move || ctx.list.get() key=|a| (a.id.clone(), a.updated.to_bits(), a.name.clone()) let:a>
+                        <SavedItem a=a/>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+fn date(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+#[component]
+fn SavedItem(a: Assessment) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let bank = builtin();
+    let renaming = RwSignal::new(false);
+    let draft = RwSignal::new(a.name.clone());
+    let id = a.id.clone();
+    let answered = a.answered(bank);
+    let total = bank.question_count();
+    let name = a.display_name().to_string();
+    let open_route = Route::Resume { id: id.clone() };
+    let (rid, did) = (id.clone(), id.clone());
+    let copy = a.clone();
+    let export_copy = a.clone();
+    let label_id = format!("saved-{id}");
+    view! {
+        <li class="saved-item">
+            <div class="saved-main">
+                <a id=label_id.clone() href=open_route.href() class="saved-name">{name.clone()}</a>
+                <span class="meta">
+                    {a.perspective.label()} " view"
+                    {(!a.role.is_empty()).then(|| format!(" · {}", a.role))}
+                    " · " {answered} " of " {total} " answered · last changed "
+                    <time>{date(a.updated)}</time>
+                </span>
+            </div>
+            <Show
+                when=move || renaming.get()
+                fallback=move || {
+                    let (did, copy, export_copy) = (did.clone(), copy.clone(), export_copy.clone());
+                    let name = name.clone();
+                    view! {
+                        <div class="actions">
+                            <button type="button" on:click=move |_| renaming.set(true)
+                                aria-label=format!("Rename {name}")>"Rename"</button>
+                            <button type="button" on:click=move |_| {
+                                let mut c = copy.clone();
+                                let now = store::now();
+                                c.id = store::new_id();
+                                c.created = now;
+                                c.updated = now;
+                                c.name = format!("Copy of {}", copy.display_name());
+                                ctx.add(c);
+                            }>"Duplicate"</button>
+                            <button type="button" on:click=move |_| export(&export_copy)>"Export"</button>
+                            <button type="button" class="danger" on:click={
+                                let did = did.clone();
+                                move |_| ctx.delete(&did)
+                            }>"Delete"</button>
+                        </div>
+                    }
+                }
+            >
+                {
+                    let rid = rid.clone();
+                    view! {
+                        <form class="actions" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            rename(ctx, &rid, draft.get_untracked());
+                            renaming.set(false);
+                        }>
+                            <label class="sr-only" for="rename-input">"New name"</label>
+                            <input id="rename-input" type="text" maxlength="200" autofocus
+                                prop:value=move || draft.get()
+                                on:input=move |ev| draft.set(event_target_value(&ev)) />
+                            <button type="submit">"Save name"</button>
+                            <button type="button" class="quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        </form>
+                    }
+                }
+            </Show>
+        </li>
+    }
+}
+
+/// Renames any saved assessment, through the same action path as answering.
+fn rename(ctx: Ctx, id: &str, name: String) {
+    let previous = ctx.current.get_untracked();
+    let target = ctx
+        .list
+        .with_untracked(|l| l.iter().find(|a| a.id == id).cloned());
+    if let Some(t) = target {
+        ctx.current.set(Some(t));
+        ctx.dispatch(Action::Rename(name.trim().to_string()));
+        if previous.as_ref().is_some_and(|p| p.id != id) {
+            ctx.current.set(previous);
+        }
+    }
+}

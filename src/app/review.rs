@@ -1,0 +1,167 @@
+//! The review page (what is still unanswered) and the results.
+
+use super::walk::{AssessmentBar, DimensionNav};
+use super::Ctx;
+use crate::model::assessment::Place;
+use crate::model::builtin;
+use crate::model::scoring::{advise, score, Tally};
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn Review() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let bank = builtin();
+    ctx.visit(Place::Review);
+    request_animation_frame(super::focus_main);
+    let id = ctx
+        .current
+        .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
+        .unwrap_or_default();
+    let results = Route::Results { id: id.clone() }.href();
+    let missing = move || {
+        ctx.current.with(|c| {
+            let Some(a) = c else { return Vec::new() };
+            bank.dimensions
+                .iter()
+                .map(|d| {
+                    (
+                        d,
+                        bank.active(d)
+                            .filter(|q| !a.answers.contains_key(&q.id))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .filter(|(_, qs)| !qs.is_empty())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="walk">
+            <AssessmentBar/>
+            <div class="walk-body">
+                <DimensionNav active="review"/>
+                <section class="page" aria-labelledby="review-title">
+                    <h1 id="review-title">"Review"</h1>
+                    {move || {
+                        let groups = missing();
+                        if groups.is_empty() {
+                            view! { <p class="ok">"Every question is answered."</p> }.into_any()
+                        } else {
+                            let n: usize = groups.iter().map(|(_, qs)| qs.len()).sum();
+                            let id = id.clone();
+                            view! {
+                                <p>{format!("{n} question{} still unanswered. Each links to its place in the assessment.", if n == 1 { " is" } else { "s are" })}</p>
+                                {groups.into_iter().map(|(d, qs)| view! {
+                                    <h2>{d.name.clone()}</h2>
+                                    <ul class="missing">
+                                        {qs.into_iter().map(|q| {
+                                            let href = Route::Dimension { id: id.clone(), dimension: d.id.clone(), question: Some(q.id.clone()) }.href();
+                                            view! { <li><a href=href>{q.text.clone()}</a></li> }
+                                        }).collect_view()}
+                                    </ul>
+                                }).collect_view()}
+                            }.into_any()
+                        }
+                    }}
+                    <p><a class="button primary" href=results>"See the results"</a></p>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+fn score_text(t: &Tally) -> String {
+    match t.score {
+        Some(s) => format!("{s:.1}"),
+        None => "not enough answers".into(),
+    }
+}
+
+/// A first results view: the level, a table per dimension and role, and the next steps.
+#[component]
+pub fn Results() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let bank = builtin();
+    request_animation_frame(super::focus_main);
+    let Some(a) = ctx.current.get_untracked() else {
+        return ().into_any();
+    };
+    let report = score(bank, &a);
+    let advice = advise(bank, &a);
+    let cap_name = bank
+        .dimension(&bank.model.scoring.cap_dimension)
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
+    let overall = match &report.overall {
+        Some(o) => {
+            let level = bank.model.levels[usize::from(o.level) - 1].clone();
+            let capped = o.capped().then(|| format!(
+                "The average of the dimensions ({:.1}) would give level {}, but the overall level cannot stand more than {} above {} : \
+                 the business only asks IT's advice once the basics are delivered well.",
+                o.score, o.uncapped_level, bank.model.scoring.cap_margin, cap_name
+            ));
+            view! {
+                <div class="level card">
+                    <p class="level-number">"Level " {o.level} " of 5"</p>
+                    <h2>{level.name}</h2>
+                    <p>{level.description}</p>
+                    <p class="meta">{format!("Average score {:.1} over {} dimensions.", o.score, o.based_on)}</p>
+                    {capped.map(|c| view! { <p class="capped">{c}</p> })}
+                </div>
+            }
+            .into_any()
+        }
+        None => view! {
+            <div class="level card">
+                <p>"There are not enough answers for an overall level yet. At least half of the questions of "
+                   {cap_name} " and of most other dimensions need an answer other than “Don't know”."</p>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="walk">
+            <AssessmentBar/>
+            <section class="page results" aria-labelledby="results-title">
+                <h1 id="results-title">"Results"</h1>
+                {overall}
+                <table class="scores">
+                    <caption>"Score per dimension (1 to 5)"</caption>
+                    <thead><tr><th scope="col">"Dimension"</th><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"Confidence"</th></tr></thead>
+                    <tbody>
+                        {report.dimensions.iter().map(|d| view! {
+                            <tr>
+                                <th scope="row">{d.name.clone()}</th>
+                                <td>{score_text(&d.tally)}</td>
+                                <td>{d.tally.level().map(|l| bank.level_name(l).to_string()).unwrap_or_else(|| "–".into())}</td>
+                                <td>{format!("{} ({} of {} applicable answered, {} don't know)", d.tally.confidence_label(), d.tally.scored, d.tally.total - d.tally.not_applicable, d.tally.dont_know)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <table class="scores">
+                    <caption>"IT roles (1 to 5)"</caption>
+                    <thead><tr><th scope="col">"Role"</th><th scope="col">"Score"</th></tr></thead>
+                    <tbody>
+                        {report.roles.iter().map(|r| view! {
+                            <tr><th scope="row">{r.name.clone()}</th><td>{score_text(&r.tally)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <h2>"Quick wins"</h2>
+                {if advice.quick_wins.is_empty() {
+                    view! { <p>"No quick wins stand out from the answers given."</p> }.into_any()
+                } else {
+                    view! { <ol class="steps">{advice.quick_wins.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ol> }.into_any()
+                }}
+                <h2>"Next steps, weakest dimension first"</h2>
+                {advice.dimensions.iter().filter(|d| !d.steps.is_empty()).map(|d| view! {
+                    <h3>{d.name.clone()}</h3>
+                    <ul class="steps">{d.steps.iter().take(3).map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ul>
+                }).collect_view()}
+            </section>
+        </div>
+    }
+    .into_any()
+}

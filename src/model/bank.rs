@@ -1,0 +1,467 @@
+//! The question bank as read from `questions/`, and its validation.
+//!
+//! This file is compiled twice: into the library, and into `build.rs` (through `#[path]`) so that bad
+//! data fails the build with a message naming the file and the field. It may therefore only use
+//! `serde`, `std` and, natively, `toml`; never `crate::`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// Every question has exactly this many statements, from least (level 1) to most mature (level 5).
+pub const LEVEL_COUNT: usize = 5;
+
+/// `questions/model.toml`: what holds for the model as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelFile {
+    /// Stable id of the model; links and exports name it.
+    pub id: String,
+    /// Bumped whenever questions are added or retired; fixes the order of questions for links.
+    pub version: u32,
+    pub title: String,
+    /// Label of the "Don't know" option every question accepts.
+    pub dont_know: String,
+    /// Label of the "Not applicable" option every question accepts.
+    pub not_applicable: String,
+    /// Dimension ids in the order they are asked; each is defined in `questions/<id>.toml`.
+    pub dimensions: Vec<String>,
+    pub scoring: ScoringRule,
+    pub levels: Vec<LevelInfo>,
+    pub roles: Vec<Role>,
+}
+
+/// The rule that keeps advice-related maturity from outrunning delivery (see `scoring.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringRule {
+    /// The dimension whose level caps the overall level.
+    pub cap_dimension: String,
+    /// How many levels the overall level may stand above the cap dimension's level.
+    pub cap_margin: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelInfo {
+    pub level: u8,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// `questions/<dimension>.toml`: one dimension and its questions, in asking order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable forever: saved answers and shared links refer to it.
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Relative weight within its dimension and role, 1 to 3.
+    pub weight: u8,
+    /// For questions of the roles dimension: which IT role this question scores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Its next steps are cheap and fast: a candidate for the quick wins at the top of the advice.
+    #[serde(default)]
+    pub quick_win: bool,
+    /// The idea in `shared/seeds` this question tests (documentation only).
+    pub source: String,
+    /// Model version that introduced the question.
+    #[serde(default = "first_version")]
+    pub since: u32,
+    /// Model version from which the question is no longer asked; answers to it are kept, not scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired_in: Option<u32>,
+    /// Exactly five, from least to most mature; the n-th is level n.
+    pub answers: Vec<Statement>,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+impl Question {
+    /// Whether this question is asked (and scored) in the given model version.
+    pub fn active_in(&self, version: u32) -> bool {
+        self.since <= version && self.retired_in.is_none_or(|r| r > version)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// What the organisation looks like at this level.
+    pub text: String,
+    /// "What this means", shown with the answer in the report.
+    pub meaning: String,
+    /// "What to do next" from this level.
+    pub next: String,
+}
+
+/// A validated question bank: every reference resolves, every question is well formed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bank {
+    pub model: ModelFile,
+    /// In the order of `model.dimensions`.
+    pub dimensions: Vec<Dimension>,
+}
+
+/// One thing wrong in the bank, located by file and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankIssue {
+    pub file: String,
+    pub field: String,
+    pub problem: String,
+}
+
+impl fmt::Display for BankIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.field, self.problem)
+    }
+}
+
+/// Everything wrong in the bank at once, so one build shows all of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankIssues(pub Vec<BankIssue>);
+
+impl fmt::Display for BankIssues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the question bank has {} problem(s):", self.0.len())?;
+        for issue in &self.0 {
+            writeln!(f, "  {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BankIssues {}
+
+/// The file a dimension is defined in, relative to the repository.
+pub fn dimension_file(id: &str) -> String {
+    format!("questions/{id}.toml")
+}
+
+pub const MODEL_FILE: &str = "questions/model.toml";
+
+struct Checker {
+    issues: Vec<BankIssue>,
+}
+
+impl Checker {
+    fn fail(&mut self, file: &str, field: impl Into<String>, problem: impl Into<String>) {
+        self.issues.push(BankIssue {
+            file: file.to_string(),
+            field: field.into(),
+            problem: problem.into(),
+        });
+    }
+
+    fn text(&mut self, file: &str, field: impl Into<String>, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(file, field, "must not be empty");
+        }
+    }
+
+    fn id(&mut self, file: &str, field: impl Into<String>, value: &str) {
+        let ok = !value.is_empty()
+            && value.len() <= 32
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            self.fail(
+                file,
+                field,
+                format!("id {value:?} must be 1 to 32 characters of a-z, 0-9 and '-'"),
+            );
+        }
+    }
+}
+
+/// Checks a parsed bank. `dimensions` maps each dimension file name to its content.
+pub fn validate(
+    model: ModelFile,
+    mut dimensions: BTreeMap<String, Dimension>,
+) -> Result<Bank, BankIssues> {
+    let mut c = Checker { issues: Vec::new() };
+    let mf = MODEL_FILE;
+    c.id(mf, "id", &model.id);
+    if model.version == 0 {
+        c.fail(mf, "version", "must be 1 or more");
+    }
+    c.text(mf, "title", &model.title);
+    c.text(mf, "dont_know", &model.dont_know);
+    c.text(mf, "not_applicable", &model.not_applicable);
+
+    if model.levels.len() != LEVEL_COUNT {
+        c.fail(
+            mf,
+            "levels",
+            format!(
+                "expected {LEVEL_COUNT} levels, found {}",
+                model.levels.len()
+            ),
+        );
+    }
+    for (i, level) in model.levels.iter().enumerate() {
+        if usize::from(level.level) != i + 1 {
+            c.fail(
+                mf,
+                format!("levels[{i}].level"),
+                format!("expected {}, found {}", i + 1, level.level),
+            );
+        }
+        c.text(mf, format!("levels[{i}].name"), &level.name);
+        c.text(mf, format!("levels[{i}].description"), &level.description);
+    }
+
+    let mut role_ids = BTreeSet::new();
+    for (i, role) in model.roles.iter().enumerate() {
+        c.id(mf, format!("roles[{i}].id"), &role.id);
+        if !role_ids.insert(role.id.clone()) {
+            c.fail(
+                mf,
+                format!("roles[{i}].id"),
+                format!("duplicate role id {:?}", role.id),
+            );
+        }
+        c.text(mf, format!("roles[{i}].name"), &role.name);
+        c.text(mf, format!("roles[{i}].description"), &role.description);
+    }
+
+    if !model.dimensions.contains(&model.scoring.cap_dimension) {
+        c.fail(
+            mf,
+            "scoring.cap_dimension",
+            format!("unknown dimension {:?}", model.scoring.cap_dimension),
+        );
+    }
+    if model.scoring.cap_margin >= LEVEL_COUNT as u8 {
+        c.fail(
+            mf,
+            "scoring.cap_margin",
+            "must be below the number of levels",
+        );
+    }
+
+    let mut ordered = Vec::new();
+    let mut question_ids: BTreeMap<String, String> = BTreeMap::new();
+    let mut role_counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen_dims = BTreeSet::new();
+    for (i, dim_id) in model.dimensions.iter().enumerate() {
+        let file = dimension_file(dim_id);
+        if !seen_dims.insert(dim_id.clone()) {
+            c.fail(
+                mf,
+                format!("dimensions[{i}]"),
+                format!("dimension {dim_id:?} listed twice"),
+            );
+            continue;
+        }
+        let Some(dim) = dimensions.remove(&file) else {
+            c.fail(
+                mf,
+                format!("dimensions[{i}]"),
+                format!("no file {file} for dimension {dim_id:?}"),
+            );
+            continue;
+        };
+        if &dim.id != dim_id {
+            c.fail(
+                &file,
+                "id",
+                format!("expected {dim_id:?} (the file name), found {:?}", dim.id),
+            );
+        }
+        c.text(&file, "name", &dim.name);
+        c.text(&file, "summary", &dim.summary);
+        if dim.questions.is_empty() {
+            c.fail(
+                &file,
+                "questions",
+                "a dimension needs at least one question",
+            );
+        }
+        for (qi, q) in dim.questions.iter().enumerate() {
+            let at = |f: &str| format!("questions[{qi}].{f}");
+            c.id(&file, at("id"), &q.id);
+            if let Some(other) = question_ids.insert(q.id.clone(), file.clone()) {
+                c.fail(
+                    &file,
+                    at("id"),
+                    format!("duplicate question id {:?} (also in {other})", q.id),
+                );
+            }
+            c.text(&file, at("text"), &q.text);
+            c.text(&file, at("source"), &q.source);
+            if let Some(help) = &q.help {
+                c.text(&file, at("help"), help);
+            }
+            if !(1..=3).contains(&q.weight) {
+                c.fail(
+                    &file,
+                    at("weight"),
+                    format!("must be 1, 2 or 3, found {}", q.weight),
+                );
+            }
+            if q.since == 0 || q.since > model.version {
+                c.fail(
+                    &file,
+                    at("since"),
+                    format!("must be between 1 and the model version {}", model.version),
+                );
+            }
+            if let Some(r) = q.retired_in {
+                if r <= q.since || r > model.version {
+                    c.fail(
+                        &file,
+                        at("retired_in"),
+                        format!(
+                            "must be after `since` and at most the model version {}",
+                            model.version
+                        ),
+                    );
+                }
+            }
+            match &q.role {
+                Some(role) if !role_ids.contains(role) => {
+                    c.fail(&file, at("role"), format!("unknown role {role:?}"));
+                }
+                Some(role) if q.active_in(model.version) => {
+                    *role_counts.entry(role.clone()).or_default() += 1;
+                }
+                _ => {}
+            }
+            if q.answers.len() != LEVEL_COUNT {
+                c.fail(
+                    &file,
+                    at("answers"),
+                    format!(
+                        "expected {LEVEL_COUNT} statements, found {}",
+                        q.answers.len()
+                    ),
+                );
+            }
+            for (ai, s) in q.answers.iter().enumerate() {
+                c.text(
+                    &file,
+                    format!("questions[{qi}].answers[{ai}].text"),
+                    &s.text,
+                );
+                c.text(
+                    &file,
+                    format!("questions[{qi}].answers[{ai}].meaning"),
+                    &s.meaning,
+                );
+                c.text(
+                    &file,
+                    format!("questions[{qi}].answers[{ai}].next"),
+                    &s.next,
+                );
+            }
+        }
+        ordered.push(dim);
+    }
+    for (file, _) in dimensions {
+        c.fail(
+            &file,
+            "id",
+            "this file is not listed in questions/model.toml `dimensions`",
+        );
+    }
+    for role in &model.roles {
+        if !role_counts.contains_key(&role.id) {
+            c.fail(
+                mf,
+                "roles",
+                format!("role {:?} has no active question", role.id),
+            );
+        }
+    }
+
+    if c.issues.is_empty() {
+        Ok(Bank {
+            model,
+            dimensions: ordered,
+        })
+    } else {
+        Err(BankIssues(c.issues))
+    }
+}
+
+/// Reads and validates every `.toml` file of a question directory (natively: build script, tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_dir(dir: &std::path::Path) -> Result<Bank, BankIssues> {
+    let single = |file: &str, problem: String| {
+        BankIssues(vec![BankIssue {
+            file: file.to_string(),
+            field: "-".to_string(),
+            problem,
+        }])
+    };
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|e| single(&format!("questions/{name}"), format!("cannot be read: {e}")))
+    };
+    let model: ModelFile = toml::from_str(&read("model.toml")?)
+        .map_err(|e| single(MODEL_FILE, e.message().to_string()))?;
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| single("questions/", format!("cannot be listed: {e}")))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") && n != "model.toml")
+        .collect();
+    names.sort();
+    let mut dims = BTreeMap::new();
+    let mut parse_issues = Vec::new();
+    for name in names {
+        let file = format!("questions/{name}");
+        let text = read(&name)?;
+        match toml::from_str::<Dimension>(&text) {
+            Ok(d) => {
+                dims.insert(file, d);
+            }
+            Err(e) => parse_issues.push(BankIssue {
+                file,
+                field: toml_location(&e, &text),
+                problem: e.message().to_string(),
+            }),
+        }
+    }
+    if !parse_issues.is_empty() {
+        return Err(BankIssues(parse_issues));
+    }
+    validate(model, dims)
+}
+
+/// Where a TOML error happened: the line and its text, which names the field.
+#[cfg(not(target_arch = "wasm32"))]
+fn toml_location(e: &toml::de::Error, text: &str) -> String {
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start].matches('\n').count() + 1;
+            let source = text.lines().nth(line - 1).unwrap_or("").trim();
+            format!("line {line} `{source}`")
+        }
+        None => "-".to_string(),
+    }
+}

@@ -1,0 +1,65 @@
+//! The pure domain: no leptos, web-sys, gloo or charming here (they are not even dependencies natively).
+
+pub mod assessment;
+pub mod bank;
+pub mod scoring;
+pub mod storage;
+
+pub use assessment::{Action, Answer, Assessment, Perspective};
+pub use bank::{Bank, Dimension, Question};
+
+use std::sync::OnceLock;
+
+/// The question bank shipped with this build, validated by `build.rs`.
+pub fn builtin() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    BANK.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
+            .expect("build.rs wrote a valid bank")
+    })
+}
+
+impl Bank {
+    pub fn version(&self) -> u32 {
+        self.model.version
+    }
+
+    /// The questions of a dimension that the current model version asks, in order.
+    pub fn active<'a>(&self, dim: &'a Dimension) -> impl Iterator<Item = &'a Question> + 'a {
+        let version = self.model.version;
+        dim.questions.iter().filter(move |q| q.active_in(version))
+    }
+
+    /// Every question the given model version asks, in its fixed order (what a share link relies on).
+    pub fn order(&self, version: u32) -> Vec<&Question> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| d.questions.iter())
+            .filter(|q| q.active_in(version))
+            .collect()
+    }
+
+    /// The number of questions asked by the current version.
+    pub fn question_count(&self) -> usize {
+        self.order(self.model.version).len()
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// A question by id, with its dimension, whether or not it is still asked.
+    pub fn question(&self, id: &str) -> Option<(&Dimension, &Question)> {
+        self.dimensions
+            .iter()
+            .find_map(|d| d.questions.iter().find(|q| q.id == id).map(|q| (d, q)))
+    }
+
+    pub fn level_name(&self, level: u8) -> &str {
+        self.model
+            .levels
+            .iter()
+            .find(|l| l.level == level)
+            .map_or("", |l| l.name.as_str())
+    }
+}

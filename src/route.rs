@@ -1,0 +1,150 @@
+//! Navigation state, kept in the URL fragment (`#/...`) so that bita works from any static host and
+//! sub-path, and a reload or a bookmark lands on the same page. Pure, so it is tested natively.
+
+use crate::model::assessment::Place;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// No fragment at all: resume the last assessment if there is one, else home.
+    Landing,
+    /// The start page with the list of saved assessments.
+    Home,
+    /// An assessment, at the place it was left.
+    Resume {
+        id: String,
+    },
+    /// A dimension page, optionally pointing at one question.
+    Dimension {
+        id: String,
+        dimension: String,
+        question: Option<String>,
+    },
+    Review {
+        id: String,
+    },
+    Results {
+        id: String,
+    },
+    NotFound(String),
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        if path.is_empty() {
+            return Route::Landing;
+        }
+        let parts: Vec<&str> = path
+            .trim_start_matches('/')
+            .split('/')
+            .filter(|p| !p.is_empty())
+            .collect();
+        let ok = |s: &str| crate::model::storage::valid_id(s);
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["a", id] if ok(id) => Route::Resume { id: id.to_string() },
+            ["a", id, "review"] if ok(id) => Route::Review { id: id.to_string() },
+            ["a", id, "results"] if ok(id) => Route::Results { id: id.to_string() },
+            ["a", id, "d", dim] if ok(id) && ok(dim) => Route::Dimension {
+                id: id.to_string(),
+                dimension: dim.to_string(),
+                question: None,
+            },
+            ["a", id, "d", dim, q] if ok(id) && ok(dim) && ok(q) => Route::Dimension {
+                id: id.to_string(),
+                dimension: dim.to_string(),
+                question: Some(q.to_string()),
+            },
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Landing | Route::Home | Route::NotFound(_) => "#/".into(),
+            Route::Resume { id } => format!("#/a/{id}"),
+            Route::Dimension {
+                id,
+                dimension,
+                question: None,
+            } => format!("#/a/{id}/d/{dimension}"),
+            Route::Dimension {
+                id,
+                dimension,
+                question: Some(q),
+            } => format!("#/a/{id}/d/{dimension}/{q}"),
+            Route::Review { id } => format!("#/a/{id}/review"),
+            Route::Results { id } => format!("#/a/{id}/results"),
+        }
+    }
+
+    /// The route of a saved place in an assessment.
+    pub fn of_place(id: &str, place: &Place, first_dimension: &str) -> Route {
+        match place {
+            Place::Start => Route::Dimension {
+                id: id.into(),
+                dimension: first_dimension.into(),
+                question: None,
+            },
+            Place::Dimension {
+                dimension,
+                question,
+            } => Route::Dimension {
+                id: id.into(),
+                dimension: dimension.clone(),
+                question: question.clone(),
+            },
+            Place::Review => Route::Review { id: id.into() },
+        }
+    }
+
+    /// The assessment this route is about, if any.
+    pub fn assessment(&self) -> Option<&str> {
+        match self {
+            Route::Resume { id }
+            | Route::Dimension { id, .. }
+            | Route::Review { id }
+            | Route::Results { id } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_href_round_trip() {
+        let routes = [
+            Route::Home,
+            Route::Resume { id: "k1".into() },
+            Route::Dimension {
+                id: "k1".into(),
+                dimension: "value".into(),
+                question: None,
+            },
+            Route::Dimension {
+                id: "k1".into(),
+                dimension: "value".into(),
+                question: Some("va-02".into()),
+            },
+            Route::Review { id: "k1".into() },
+            Route::Results { id: "k1".into() },
+        ];
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn odd_fragments_are_handled() {
+        assert_eq!(Route::parse(""), Route::Landing);
+        assert_eq!(Route::parse("#"), Route::Landing);
+        assert_eq!(Route::parse("#/"), Route::Home);
+        assert_eq!(Route::parse("#/a/k1/"), Route::Resume { id: "k1".into() });
+        assert!(matches!(Route::parse("#/a/<script>"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/a/k1/d"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/elsewhere"), Route::NotFound(_)));
+    }
+}

@@ -1,0 +1,36 @@
+// The app shell: what a first-time visitor sees, hosted under a sub-path, with nothing fetched
+// from another origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, open, bankFromFiles } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('the start page names the product and lists the dimensions defined in questions/', async () => {
+  const { page, errors, context } = await open(browser, server.url);
+  await assert.doesNotReject(page.getByRole('link', { name: /bita/ }).waitFor());
+  const shown = await page.locator('.dimension-name').allTextContents();
+  assert.deepEqual(shown, bankFromFiles().map((d) => d.name));
+  assert.equal(await page.getByRole('button', { name: 'Start the assessment' }).count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the first view loads only from its own origin and does not load ECharts', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url);
+  await page.locator('.dimension-name').first().waitFor();
+  const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.ok(!requests.some((u) => u.includes('echarts')), 'ECharts is not part of the first view');
+  // ECharts is shipped in dist/ from the npm package, ready for the report.
+  const res = await page.request.get(new URL('vendor/echarts.min.js', server.url).href);
+  assert.equal(res.status(), 200);
+  assert.match(await res.text(), /echarts/);
+  await context.close();
+});

@@ -1,0 +1,169 @@
+//! The saved-assessment schema: round trips, corruption, and entries that must be kept aside.
+#![cfg(not(target_arch = "wasm32"))]
+
+use bita::model::assessment::{apply, Place};
+use bita::model::storage::{self, decode, encode, key, read_all, LoadError, SCHEMA};
+use bita::model::{builtin, Action, Answer, Assessment, Perspective};
+use proptest::prelude::*;
+
+fn sample(id: &str, updated: f64) -> Assessment {
+    let mut a = Assessment::new(builtin(), id.into(), 1.0);
+    let acts = [
+        Action::Rename("Finance <b>& ops</b> \"team\"".into()),
+        Action::SetPerspective(Perspective::Business),
+        Action::SetRole("CFO".into()),
+        Action::Answer {
+            question: "sd-01".into(),
+            answer: Some(Answer::Level(2)),
+        },
+        Action::Answer {
+            question: "va-02".into(),
+            answer: Some(Answer::DontKnow),
+        },
+        Action::Answer {
+            question: "dt-01".into(),
+            answer: Some(Answer::NotApplicable),
+        },
+        Action::Note {
+            question: "sd-01".into(),
+            text: "Catalogue v3, page 2\nline two".into(),
+        },
+        Action::Visit(Place::Dimension {
+            dimension: "value".into(),
+            question: Some("va-02".into()),
+        }),
+    ];
+    for act in &acts {
+        apply(&mut a, act, updated);
+    }
+    a
+}
+
+#[test]
+fn encode_decode_round_trips_everything() {
+    let a = sample("abc-1", 5.0);
+    let text = encode(&a);
+    assert!(
+        text.starts_with(&format!(
+            "{{\"format\":\"bita-assessment\",\"schema\":{SCHEMA},"
+        )),
+        "{text}"
+    );
+    assert_eq!(decode(&text).unwrap(), a);
+}
+
+#[test]
+fn a_schema_1_record_written_by_hand_reads() {
+    let raw = r#"{"format":"bita-assessment","schema":1,"id":"x1","perspective":"it","model":"bita",
+        "model_version":1,"created":1,"updated":2,"answers":{"sd-01":"5","old-q":"dk"}}"#;
+    let a = decode(raw).unwrap();
+    assert_eq!(a.answers["sd-01"], Answer::Level(5));
+    assert_eq!(
+        a.answers["old-q"],
+        Answer::DontKnow,
+        "answers to unknown questions are kept"
+    );
+    assert_eq!(a.name, "");
+    assert_eq!(a.place, Place::Start);
+}
+
+#[test]
+fn damaged_records_give_errors_a_person_can_read() {
+    let good = encode(&sample("g", 1.0));
+    let cases: Vec<(String, &str)> = vec![
+        ("{not json".into(), "not valid JSON"),
+        (good[..good.len() / 2].to_string(), "not valid JSON"),
+        ("[1,2]".into(), "not a bita assessment"),
+        (
+            r#"{"format":"other","schema":1}"#.into(),
+            "not a bita assessment",
+        ),
+        (
+            r#"{"format":"bita-assessment"}"#.into(),
+            "no valid format version",
+        ),
+        (
+            r#"{"format":"bita-assessment","schema":0}"#.into(),
+            "no valid format version",
+        ),
+        (
+            r#"{"format":"bita-assessment","schema":99}"#.into(),
+            "newer version of bita",
+        ),
+        (
+            good.replace("\"sd-01\":\"2\"", "\"sd-01\":\"7\""),
+            "incomplete or damaged",
+        ),
+        (
+            good.replace("\"perspective\":\"business\"", "\"perspective\":\"sales\""),
+            "incomplete or damaged",
+        ),
+        (
+            good.replace("\"model\":\"bita\",", ""),
+            "incomplete or damaged",
+        ),
+    ];
+    for (raw, expect) in cases {
+        let err = decode(&raw).unwrap_err();
+        assert!(err.to_string().contains(expect), "{raw:?}: {err}");
+    }
+    assert_eq!(
+        decode(r#"{"format":"bita-assessment","schema":2}"#),
+        Err(LoadError::NewerSchema(2))
+    );
+}
+
+#[test]
+fn read_all_keeps_unreadable_entries_aside_and_ignores_other_keys() {
+    let older = sample("older", 10.0);
+    let newer = sample("newer", 20.0);
+    let entries = vec![
+        (key("older"), encode(&older)),
+        ("unrelated".to_string(), "whatever".to_string()),
+        (key("broken"), "{\"format\":\"bita-assess".to_string()),
+        (key("newer"), encode(&newer)),
+        (key("moved"), encode(&sample("elsewhere", 1.0))),
+        (storage::LAST_KEY.to_string(), "newer".to_string()),
+    ];
+    let loaded = read_all(entries);
+    let ids: Vec<&str> = loaded.assessments.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["newer", "older"], "newest first");
+    let bad: Vec<&str> = loaded.unreadable.iter().map(|u| u.key.as_str()).collect();
+    assert_eq!(bad, [key("broken").as_str(), key("moved").as_str()]);
+    assert_eq!(
+        loaded.unreadable[0].raw, "{\"format\":\"bita-assess",
+        "raw text kept for export"
+    );
+}
+
+#[test]
+fn ids_are_checked() {
+    assert!(storage::valid_id("k3x9-a"));
+    for bad in ["", "a b", "a/b", "é", &"x".repeat(41)] {
+        assert!(!storage::valid_id(bad), "{bad}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn decode_never_panics_on_arbitrary_text(raw in ".{0,200}") {
+        let _ = decode(&raw);
+    }
+
+    #[test]
+    fn decode_never_panics_on_truncated_or_mutated_records(cut in 0usize..400, at in 0usize..400, byte in any::<u8>()) {
+        let mut text = encode(&sample("m", 3.0)).into_bytes();
+        let at = at % text.len();
+        text[at] = byte;
+        text.truncate(cut.max(1).min(text.len()));
+        let _ = decode(&String::from_utf8_lossy(&text));
+    }
+
+    #[test]
+    fn text_fields_round_trip(name in ".{0,80}", note in ".{0,80}") {
+        let mut a = sample("t", 1.0);
+        apply(&mut a, &Action::Rename(name), 2.0);
+        apply(&mut a, &Action::Note { question: "cv-01".into(), text: note }, 2.0);
+        prop_assert_eq!(decode(&encode(&a)).unwrap(), a);
+    }
+}

@@ -1,0 +1,121 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount, click, check the DOM and storage.
+#![cfg(target_arch = "wasm32")]
+
+use bita::app::{App, Ctx, QuestionCard};
+use bita::model::storage::{self, key};
+use bita::model::{builtin, Assessment};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn fresh_wrapper() -> web_sys::HtmlElement {
+    local().clear().unwrap();
+    let _ = window().location().set_hash("/");
+    let body = document().body().unwrap();
+    body.set_inner_html("");
+    let wrapper = document().create_element("div").unwrap();
+    body.append_child(&wrapper).unwrap();
+    wrapper.unchecked_into()
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn start_page_lists_the_dimensions_of_the_bank() {
+    let root = fresh_wrapper();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let expected: Vec<String> = builtin()
+        .dimensions
+        .iter()
+        .map(|d| d.name.clone())
+        .collect();
+    assert_eq!(texts(&root, ".dimension-name"), expected);
+    assert_eq!(
+        texts(&root, "form.start button[type=submit]"),
+        ["Start the assessment"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_statement_saves_it_and_marks_the_question() {
+    let root = fresh_wrapper();
+    let id = "webtest1".to_string();
+    let a = Assessment::new(builtin(), id.clone(), 1.0);
+    let _app = mount_to(root.clone(), move || {
+        let ctx = Ctx::new();
+        provide_context(ctx);
+        ctx.add(a.clone());
+        ctx.current.set(Some(a.clone()));
+        view! { <QuestionCard q=&builtin().dimensions[0].questions[0]/> }
+    });
+    tick().await;
+    let card = root.query_selector("fieldset#q-sd-01").unwrap().unwrap();
+    assert!(!card.class_list().contains("answered"));
+    assert_eq!(
+        texts(&root, "legend"),
+        [builtin().dimensions[0].questions[0].text.clone()]
+    );
+    // Five statements plus "Don't know" and "Not applicable", all in one radio group.
+    assert_eq!(
+        root.query_selector_all("input[type=radio][name=sd-01]")
+            .unwrap()
+            .length(),
+        7
+    );
+
+    click(&root, "label[for=sd-01-3]");
+    tick().await;
+    assert!(card.class_list().contains("answered"));
+    let stored = storage::decode(&local().get_item(&key(&id)).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.answers["sd-01"].code(), "3");
+
+    click(&root, "#sd-01-dk");
+    tick().await;
+    let stored = storage::decode(&local().get_item(&key(&id)).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.answers["sd-01"].code(), "dk");
+    let checked = root.query_selector("input:checked").unwrap().unwrap();
+    assert_eq!(checked.id(), "sd-01-dk");
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_is_reported_and_the_rest_still_loads() {
+    let root = fresh_wrapper();
+    let good = Assessment::new(builtin(), "goodone".into(), 1.0);
+    local()
+        .set_item(&key("goodone"), &storage::encode(&good))
+        .unwrap();
+    local().set_item(&key("broken"), "{\"format\":").unwrap();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let notices = texts(&root, ".notice.error");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("could not be opened"), "{}", notices[0]);
+    assert_eq!(texts(&root, ".saved-name"), ["Untitled assessment"]);
+    assert_eq!(
+        local().get_item(&key("broken")).unwrap().as_deref(),
+        Some("{\"format\":"),
+        "left untouched"
+    );
+}
