@@ -116,11 +116,14 @@ fn levels_round_to_the_nearest_with_halves_up() {
     }
 }
 
+/// Answers, expected score of `a`, of `b`, and the confidence of `a`.
+type Case<'a> = (&'a [(&'a str, &'a str)], Option<f64>, Option<f64>, f64);
+
 #[test]
 fn dimension_scores_are_weighted_means_with_half_rule() {
     let bank = tiny();
     // (answers, expected a, expected b, expected confidence of a)
-    let cases: &[(&[(&str, &str)], Option<f64>, Option<f64>, f64)] = &[
+    let cases: &[Case] = &[
         // a: (2*1 + 4*2) / 3 = 3.333; q3 unknown. b: 1 of 2 scored = exactly half, so 1.0.
         (
             &[

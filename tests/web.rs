@@ -19,10 +19,15 @@ fn local() -> web_sys::Storage {
 fn fresh_wrapper() -> web_sys::HtmlElement {
     local().clear().unwrap();
     let _ = window().location().set_hash("/");
-    let body = document().body().unwrap();
-    body.set_inner_html("");
+    // Only our own roots: the test runner reports through elements of its own in the same page.
+    let old = document().query_selector_all(".test-root").unwrap();
+    for i in 0..old.length() {
+        let node = old.item(i).unwrap();
+        node.parent_node().unwrap().remove_child(&node).unwrap();
+    }
     let wrapper = document().create_element("div").unwrap();
-    body.append_child(&wrapper).unwrap();
+    wrapper.set_class_name("test-root");
+    document().body().unwrap().append_child(&wrapper).unwrap();
     wrapper.unchecked_into()
 }
 

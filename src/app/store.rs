@@ -33,13 +33,11 @@ impl Unsaved {
     }
 }
 
-/// Local storage, if this page may use it. Probes with a write, since some browsers hand out a
-/// storage object that throws on every write.
+/// Local storage, if this page may use it. A storage that refuses writes (full, or a private mode
+/// that throws on every write) is still returned: reads work, and each failed write says so.
 pub fn local() -> Option<web_sys::Storage> {
     let storage = web_sys::window()?.local_storage().ok()??;
-    let probe = "bita.probe";
-    storage.set_item(probe, "1").ok()?;
-    storage.remove_item(probe).ok()?;
+    storage.length().ok()?;
     Some(storage)
 }
 

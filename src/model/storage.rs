@@ -21,7 +21,10 @@ pub const LAST_KEY: &str = "bita.last";
 
 /// Migrations in order: `MIGRATIONS[i]` turns a schema `i + 1` record into a schema `i + 2` one.
 /// Schema 1 is the first, so there is nothing to migrate yet.
-const MIGRATIONS: &[fn(&mut Value) -> Result<(), String>] = &[];
+const MIGRATIONS: &[Migration] = &[];
+
+/// Rewrites a stored record one schema up, in place, or says why it cannot.
+type Migration = fn(&mut Value) -> Result<(), String>;
 
 pub fn key(id: &str) -> String {
     format!("{PREFIX}{id}")
