@@ -124,3 +124,34 @@ async fn unreadable_storage_is_reported_and_the_rest_still_loads() {
         "left untouched"
     );
 }
+
+#[wasm_bindgen_test]
+async fn progress_and_dimension_counts_follow_the_answers() {
+    let root = fresh_wrapper();
+    let a = Assessment::new(builtin(), "navtest".into(), 1.0);
+    local()
+        .set_item(&key("navtest"), &storage::encode(&a))
+        .unwrap();
+    window().location().set_hash("/a/navtest/d/value").unwrap();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let total = builtin().question_count();
+    assert_eq!(
+        texts(&root, ".progress-text"),
+        [format!("0 of {total} answered")]
+    );
+    assert_eq!(texts(&root, "h1"), ["Value (2 of 5)"]);
+
+    click(&root, "label[for=va-02-4]");
+    click(&root, "label[for=va-05-na]");
+    tick().await;
+    assert_eq!(
+        texts(&root, ".progress-text"),
+        [format!("2 of {total} answered")]
+    );
+    let counts = texts(&root, ".nav-count");
+    assert_eq!(counts[0], "0/7");
+    assert_eq!(counts[1], "2/7");
+    let here = texts(&root, ".dimnav a[aria-current=page] .nav-name");
+    assert_eq!(here, ["Value"]);
+}

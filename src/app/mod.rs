@@ -1,5 +1,6 @@
 //! The Leptos shell: thin components over the pure domain in `crate::model`.
 
+mod chart;
 mod home;
 mod review;
 pub mod store;
@@ -88,6 +89,10 @@ impl Ctx {
         }
         if !apply(&mut a, &action, store::now()) {
             return;
+        }
+        if matches!(action, Action::Answer { .. }) {
+            // Record the model version the answers were last given against.
+            a.model_version = builtin().version();
         }
         match &storage {
             Some(s) => match store::write(s, &a) {

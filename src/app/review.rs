@@ -96,11 +96,18 @@ pub fn Results() -> impl IntoView {
     let overall = match &report.overall {
         Some(o) => {
             let level = bank.model.levels[usize::from(o.level) - 1].clone();
-            let capped = o.capped().then(|| format!(
-                "The average of the dimensions ({:.1}) would give level {}, but the overall level cannot stand more than {} above {} : \
-                 the business only asks IT's advice once the basics are delivered well.",
-                o.score, o.uncapped_level, bank.model.scoring.cap_margin, cap_name
-            ));
+            let capped = o.capped().then(|| {
+                let margin = bank.model.scoring.cap_margin;
+                format!(
+                    "The average of the dimensions ({:.1}) would give level {}, but the overall level may stand at most {} level{} above {}: \
+                     the business only asks IT's advice once the basics are delivered well.",
+                    o.score,
+                    o.uncapped_level,
+                    margin,
+                    if margin == 1 { "" } else { "s" },
+                    cap_name
+                )
+            });
             view! {
                 <div class="level card">
                     <p class="level-number">"Level " {o.level} " of 5"</p>
@@ -126,6 +133,11 @@ pub fn Results() -> impl IntoView {
             <section class="page results" aria-labelledby="results-title">
                 <h1 id="results-title">"Results"</h1>
                 {overall}
+                <super::chart::ChartBox
+                    id="radar-dimensions"
+                    label="Radar chart of the score per dimension, from 0 to 5. The table below lists the same figures.".to_string()
+                    chart=super::chart::radar(&report)
+                />
                 <table class="scores">
                     <caption>"Score per dimension (1 to 5)"</caption>
                     <thead><tr><th scope="col">"Dimension"</th><th scope="col">"Score"</th><th scope="col">"Level"</th><th scope="col">"Confidence"</th></tr></thead>

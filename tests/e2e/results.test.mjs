@@ -1,0 +1,42 @@
+// The results page: level, tables, advice, and the radar drawn with ECharts loaded on demand.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, open, bankFromFiles } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+function assessment(id, levelOf) {
+  const answers = {};
+  for (const d of bankFromFiles()) d.questions.forEach((q, i) => { answers[q] = String(levelOf(d.id, i)); });
+  return { format: 'bita-assessment', schema: 1, id, name: 'Seeded', perspective: 'it', model: 'bita',
+    model_version: 1, created: 1700000000000, updated: 1700000000000, answers };
+}
+
+test('results show the capped level, the radar from our own ECharts, and the next steps', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  // Everything at 5 except Delivery and trust at 1: the mean (4.2) would be level 4, the cap makes it 2.
+  const a = assessment('seeded1', (dim) => (dim === 'delivery-trust' ? 1 : 5));
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), a);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${server.url}#/a/seeded1/results`);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Results' }).waitFor();
+  assert.match(await page.locator('.level-number').textContent(), /Level 2 of 5/);
+  assert.match(await page.locator('.capped').textContent(), /would give level 4/);
+  const rows = await page.locator('table.scores').first().locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 5);
+  assert.match(rows[3], /Delivery and trust\s*1\.0/);
+  // The radar is drawn by ECharts, fetched from our own origin only now.
+  await page.locator('#radar-dimensions canvas').waitFor();
+  const echarts = requests.filter((u) => u.includes('echarts'));
+  assert.deepEqual(echarts, [new URL('vendor/echarts.min.js', server.url).href]);
+  // Weakest dimension first in the advice, with the quick wins above it.
+  const headings = await page.locator('section.results h3').allTextContents();
+  assert.equal(headings[0], 'Delivery and trust');
+  assert.ok(await page.locator('section.results ol.steps li').count() >= 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
