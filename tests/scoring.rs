@@ -87,9 +87,11 @@ fn tiny() -> Bank {
     validate(model, dims).expect("tiny bank is valid")
 }
 
-fn answers(bank: &Bank, list: &[(&str, &str)]) -> Assessment {
+/// An assessment from a compact list of answers: "q1=2 q2=dk".
+fn answers(bank: &Bank, list: &str) -> Assessment {
     let mut a = Assessment::new(bank, "t".into(), 0.0);
-    for (q, code) in list {
+    for pair in list.split_whitespace() {
+        let (q, code) = pair.split_once('=').expect("question=answer");
         a.answers
             .insert(q.to_string(), Answer::from_code(code).unwrap());
     }
@@ -117,7 +119,7 @@ fn levels_round_to_the_nearest_with_halves_up() {
 }
 
 /// Answers, expected score of `a`, of `b`, and the confidence of `a`.
-type Case<'a> = (&'a [(&'a str, &'a str)], Option<f64>, Option<f64>, f64);
+type Case<'a> = (&'a str, Option<f64>, Option<f64>, f64);
 
 #[test]
 fn dimension_scores_are_weighted_means_with_half_rule() {
@@ -126,28 +128,17 @@ fn dimension_scores_are_weighted_means_with_half_rule() {
     let cases: &[Case] = &[
         // a: (2*1 + 4*2) / 3 = 3.333; q3 unknown. b: 1 of 2 scored = exactly half, so 1.0.
         (
-            &[
-                ("q1", "2"),
-                ("q2", "4"),
-                ("q3", "dk"),
-                ("q4", "1"),
-                ("q5", "na"),
-            ],
+            "q1=2 q2=4 q3=dk q4=1 q5=na",
             Some(10.0 / 3.0),
             Some(1.0),
             2.0 / 3.0,
         ),
         // a: (1 + 2*2 + 3*5)/6 = 20/6.
-        (
-            &[("q1", "1"), ("q2", "2"), ("q3", "5")],
-            Some(20.0 / 6.0),
-            None,
-            1.0,
-        ),
+        ("q1=1 q2=2 q3=5", Some(20.0 / 6.0), None, 1.0),
         // a: one of three scored: not enough. b: nothing.
-        (&[("q1", "5"), ("q2", "na"), ("q3", "na")], None, None, 1.0),
+        ("q1=5 q2=na q3=na", None, None, 1.0),
         // Nothing answered.
-        (&[], None, None, 0.0),
+        ("", None, None, 0.0),
     ];
     for (list, a, b, conf) in cases {
         let r = score(&bank, &answers(&bank, list));
@@ -182,10 +173,7 @@ fn dimension_scores_are_weighted_means_with_half_rule() {
 #[test]
 fn roles_are_scored_on_their_own_questions() {
     let bank = tiny();
-    let r = score(
-        &bank,
-        &answers(&bank, &[("q1", "1"), ("q2", "4"), ("q3", "1")]),
-    );
+    let r = score(&bank, &answers(&bank, "q1=1 q2=4 q3=1"));
     assert_eq!(r.roles.len(), 1);
     assert!(close(r.roles[0].tally.score, 4.0));
     assert_eq!(r.roles[0].tally.level(), Some(4));
@@ -195,10 +183,7 @@ fn roles_are_scored_on_their_own_questions() {
 fn overall_is_the_mean_of_dimensions_capped_by_delivery() {
     let bank = tiny();
     // a = 10/3, b = 1.0: mean 2.1667, level 2; cap is level 1 + 1 = 2: not capped.
-    let r = score(
-        &bank,
-        &answers(&bank, &[("q1", "2"), ("q2", "4"), ("q4", "1"), ("q5", "1")]),
-    );
+    let r = score(&bank, &answers(&bank, "q1=2 q2=4 q4=1 q5=1"));
     let o = r.overall.unwrap();
     assert!((o.score - (10.0 / 3.0 + 1.0) / 2.0).abs() < 1e-9);
     assert_eq!(
@@ -207,49 +192,19 @@ fn overall_is_the_mean_of_dimensions_capped_by_delivery() {
     );
 
     // a = 5, b = 1: mean 3.0 would be level 3, but delivery at level 1 caps the overall at 2.
-    let r = score(
-        &bank,
-        &answers(
-            &bank,
-            &[
-                ("q1", "5"),
-                ("q2", "5"),
-                ("q3", "5"),
-                ("q4", "1"),
-                ("q5", "1"),
-            ],
-        ),
-    );
+    let r = score(&bank, &answers(&bank, "q1=5 q2=5 q3=5 q4=1 q5=1"));
     let o = r.overall.unwrap();
     assert_eq!((o.uncapped_level, o.level, o.capped()), (3, 2, true));
 
     // a = 5, b = 4.5 (level 5): mean 4.75, level 5, within the cap.
-    let r = score(
-        &bank,
-        &answers(
-            &bank,
-            &[
-                ("q1", "5"),
-                ("q2", "5"),
-                ("q3", "5"),
-                ("q4", "4"),
-                ("q5", "5"),
-            ],
-        ),
-    );
+    let r = score(&bank, &answers(&bank, "q1=5 q2=5 q3=5 q4=4 q5=5"));
     assert_eq!(r.overall.unwrap().level, 5);
 }
 
 #[test]
 fn no_overall_without_the_delivery_dimension() {
     let bank = tiny();
-    let r = score(
-        &bank,
-        &answers(
-            &bank,
-            &[("q1", "5"), ("q2", "5"), ("q3", "5"), ("q4", "dk")],
-        ),
-    );
+    let r = score(&bank, &answers(&bank, "q1=5 q2=5 q3=5 q4=dk"));
     assert!(r.dimensions[0].tally.score.is_some());
     assert_eq!(r.overall, None);
 }
@@ -257,7 +212,7 @@ fn no_overall_without_the_delivery_dimension() {
 #[test]
 fn answers_to_retired_or_unknown_questions_are_kept_but_not_scored() {
     let bank = tiny();
-    let mut a = answers(&bank, &[("q1", "2"), ("q2", "2"), ("q4", "3"), ("q5", "3")]);
+    let mut a = answers(&bank, "q1=2 q2=2 q4=3 q5=3");
     let before = score(&bank, &a);
     a.answers.insert("gone".into(), Answer::Level(5));
     assert_eq!(score(&bank, &a), before);
@@ -266,26 +221,8 @@ fn answers_to_retired_or_unknown_questions_are_kept_but_not_scored() {
 #[test]
 fn gap_gives_differences_and_largest_disagreements_first() {
     let bank = tiny();
-    let it = answers(
-        &bank,
-        &[
-            ("q1", "4"),
-            ("q2", "4"),
-            ("q3", "4"),
-            ("q4", "3"),
-            ("q5", "dk"),
-        ],
-    );
-    let biz = answers(
-        &bank,
-        &[
-            ("q1", "1"),
-            ("q2", "3"),
-            ("q3", "4"),
-            ("q4", "5"),
-            ("q5", "2"),
-        ],
-    );
+    let it = answers(&bank, "q1=4 q2=4 q3=4 q4=3 q5=dk");
+    let biz = answers(&bank, "q1=1 q2=3 q3=4 q4=5 q5=2");
     let g = gap(&bank, &it, &biz).unwrap();
     // a: IT 4.0; business (1 + 6 + 12) / 6 = 19/6.
     assert!((g.dimensions[0].difference().unwrap() - (19.0 / 6.0 - 4.0)).abs() < 1e-9);
@@ -310,16 +247,7 @@ fn gap_gives_differences_and_largest_disagreements_first() {
 fn advice_puts_weakest_dimensions_and_quick_wins_first() {
     let bank = tiny();
     // a = (5 + 2*3 + 3*2)/6 = 17/6 ≈ 2.83; b = 1.5 (weakest).
-    let a = answers(
-        &bank,
-        &[
-            ("q1", "5"),
-            ("q2", "3"),
-            ("q3", "2"),
-            ("q4", "1"),
-            ("q5", "2"),
-        ],
-    );
+    let a = answers(&bank, "q1=5 q2=3 q3=2 q4=1 q5=2");
     let adv = advise(&bank, &a);
     let dims: Vec<&str> = adv.dimensions.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(dims, ["b", "a"]);

@@ -227,7 +227,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                     view! {
                         <form class="actions" on:submit=move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
-                            rename(ctx, &rid, draft.get_untracked());
+                            ctx.dispatch_to(&rid, Action::Rename(draft.get_untracked().trim().to_string()));
                             renaming.set(false);
                         }>
                             <label class="sr-only" for="rename-input">"New name"</label>
@@ -241,20 +241,5 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                 }
             </Show>
         </li>
-    }
-}
-
-/// Renames any saved assessment, through the same action path as answering.
-fn rename(ctx: Ctx, id: &str, name: String) {
-    let previous = ctx.current.get_untracked();
-    let target = ctx
-        .list
-        .with_untracked(|l| l.iter().find(|a| a.id == id).cloned());
-    if let Some(t) = target {
-        ctx.current.set(Some(t));
-        ctx.dispatch(Action::Rename(name.trim().to_string()));
-        if previous.as_ref().is_some_and(|p| p.id != id) {
-            ctx.current.set(previous);
-        }
     }
 }

@@ -67,15 +67,35 @@ impl Ctx {
         }
     }
 
-    /// Applies an action to the open assessment and saves it at once. The action is applied to the
-    /// freshest stored copy, so an answer given in another tab is never overwritten.
+    /// Applies an action to the open assessment and saves it at once.
     pub fn dispatch(&self, action: Action) {
-        let Some(mut a) = self.current.get_untracked() else {
+        if let Some(id) = self
+            .current
+            .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
+        {
+            self.dispatch_to(&id, action);
+        }
+    }
+
+    /// Applies an action to an assessment (the open one or any in the list) and saves it at once.
+    /// The action is applied to the freshest stored copy, so an answer given in another tab is
+    /// never overwritten.
+    pub fn dispatch_to(&self, id: &str, action: Action) {
+        let open = self
+            .current
+            .with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id));
+        let in_memory = if open {
+            self.current.get_untracked()
+        } else {
+            self.list
+                .with_untracked(|l| l.iter().find(|a| a.id == id).cloned())
+        };
+        let Some(mut a) = in_memory else {
             return;
         };
         let storage = store::local();
         if let Some(s) = &storage {
-            match store::read(s, &a.id) {
+            match store::read(s, id) {
                 Ok(Some(fresh)) => a = fresh,
                 Ok(None) => {}
                 Err(_) => {
@@ -97,7 +117,9 @@ impl Ctx {
         match &storage {
             Some(s) => match store::write(s, &a) {
                 Ok(()) => {
-                    store::set_last(s, &a.id);
+                    if open {
+                        store::set_last(s, id);
+                    }
                     if self.unsaved.get_untracked().is_some() {
                         self.unsaved.set(None);
                     }
@@ -109,14 +131,19 @@ impl Ctx {
         self.put(a);
     }
 
-    /// Makes `a` the open assessment and refreshes its entry in the list.
+    /// Refreshes an assessment's entry in the list, and the open assessment if it is that one.
     fn put(&self, a: Assessment) {
+        if self
+            .current
+            .with_untracked(|c| c.as_ref().is_some_and(|x| x.id == a.id))
+        {
+            self.current.set(Some(a.clone()));
+        }
         self.list
             .update(|l| match l.iter_mut().find(|x| x.id == a.id) {
-                Some(slot) => *slot = a.clone(),
-                None => l.insert(0, a.clone()),
+                Some(slot) => *slot = a,
+                None => l.insert(0, a),
             });
-        self.current.set(Some(a));
     }
 
     /// Saves a whole new assessment (start, duplicate, undo) and adds it to the list.
