@@ -110,7 +110,7 @@ impl Route {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -134,6 +134,18 @@ mod tests {
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    proptest::proptest! {
+        /// The fragment is outside input: any text parses to some route, and a parsed route's own
+        /// address parses back to it.
+        #[test]
+        fn any_fragment_parses_and_round_trips(hash in "#?/?[a-z0-9/<>%-]{0,40}") {
+            let route = Route::parse(&hash);
+            if !matches!(route, Route::NotFound(_) | Route::Landing) {
+                proptest::prop_assert_eq!(Route::parse(&route.href()), route);
+            }
         }
     }
 

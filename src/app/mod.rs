@@ -255,8 +255,11 @@ pub fn App() -> impl IntoView {
                 <span class="brand-tag">"Business–IT Alignment maturity"</span>
             </a>
         </header>
-        <Notices/>
-        <main id="main" tabindex="-1">{move || page(ctx)}</main>
+        // Messages sit inside the main landmark, above the page they concern.
+        <main id="main" tabindex="-1">
+            <Notices/>
+            {move || page(ctx)}
+        </main>
         <footer class="foot">
             <p>"Your answers stay in this browser. Nothing is sent anywhere."</p>
         </footer>
