@@ -227,7 +227,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                     view! {
                         <form class="actions" on:submit=move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
-                            ctx.dispatch_to(&rid, Action::Rename(draft.get_untracked().trim().to_string()));
+                            ctx.dispatch_to(&rid, &[Action::Rename(draft.get_untracked().trim().to_string())]);
                             renaming.set(false);
                         }>
                             <label class="sr-only" for="rename-input">"New name"</label>

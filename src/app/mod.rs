@@ -69,18 +69,23 @@ impl Ctx {
 
     /// Applies an action to the open assessment and saves it at once.
     pub fn dispatch(&self, action: Action) {
+        self.dispatch_all(&[action]);
+    }
+
+    /// Applies several actions to the open assessment with one read and one write.
+    pub fn dispatch_all(&self, actions: &[Action]) {
         if let Some(id) = self
             .current
             .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
         {
-            self.dispatch_to(&id, action);
+            self.dispatch_to(&id, actions);
         }
     }
 
     /// Applies an action to an assessment (the open one or any in the list) and saves it at once.
     /// The action is applied to the freshest stored copy, so an answer given in another tab is
     /// never overwritten.
-    pub fn dispatch_to(&self, id: &str, action: Action) {
+    pub fn dispatch_to(&self, id: &str, actions: &[Action]) {
         let open = self
             .current
             .with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id));
@@ -94,25 +99,34 @@ impl Ctx {
             return;
         };
         let storage = store::local();
-        if let Some(s) = &storage {
-            match store::read(s, id) {
-                Ok(Some(fresh)) => a = fresh,
-                Ok(None) => {}
-                Err(_) => {
-                    // Never overwrite what we cannot read: keep working in memory.
-                    apply(&mut a, &action, store::now());
-                    self.unsaved.set(Some(store::Unsaved::StoredCopyUnreadable));
-                    self.put(a);
-                    return;
-                }
+        let readable = match storage.as_ref().map(|s| store::read(s, id)) {
+            Some(Ok(Some(fresh))) => {
+                a = fresh;
+                true
             }
-        }
-        if !apply(&mut a, &action, store::now()) {
+            Some(Err(_)) => false,
+            _ => true,
+        };
+        let now = store::now();
+        // Every action is applied, even after one that changed nothing.
+        let changed = actions
+            .iter()
+            .fold(false, |changed, act| apply(&mut a, act, now) | changed);
+        if !changed {
             return;
         }
-        if matches!(action, Action::Answer { .. }) {
+        if actions
+            .iter()
+            .any(|act| matches!(act, Action::Answer { .. }))
+        {
             // Record the model version the answers were last given against.
             a.model_version = builtin().version();
+        }
+        if !readable {
+            // Never overwrite what we cannot read: keep working in memory.
+            self.unsaved.set(Some(store::Unsaved::StoredCopyUnreadable));
+            self.put(a);
+            return;
         }
         match &storage {
             Some(s) => match store::write(s, &a) {

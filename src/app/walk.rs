@@ -212,20 +212,22 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let dimension = bank
+        .question(qid)
+        .map(|(d, _)| d.id.as_str())
+        .unwrap_or_default();
+    // The answer and the place to resume at are saved together, in one write.
     let choose = move |answer: Answer| {
-        ctx.dispatch(Action::Answer {
-            question: qid.to_string(),
-            answer: Some(answer),
-        });
-        if let Some(Place::Dimension { dimension, .. }) = ctx
-            .current
-            .with_untracked(|c| c.as_ref().map(|a| a.place.clone()))
-        {
-            ctx.visit(Place::Dimension {
-                dimension,
+        ctx.dispatch_all(&[
+            Action::Answer {
+                question: qid.to_string(),
+                answer: Some(answer),
+            },
+            Action::Visit(Place::Dimension {
+                dimension: dimension.to_string(),
                 question: Some(qid.to_string()),
-            });
-        }
+            }),
+        ]);
     };
     let option = move |answer: Answer, label: String, class: &'static str| {
         let input_id = format!("{qid}-{}", answer.code());
