@@ -38,7 +38,8 @@ test('a whole assessment can be completed with the keyboard alone', async () => 
 
   let answered = 0;
   for (const [di, dim] of bank.entries()) {
-    assert.match(await page.locator('h1').textContent(), new RegExp(dim.name));
+    // Wait for the page itself: the route follows the fragment change asynchronously.
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${dim.name} \\(${di + 1} of`) }).waitFor();
     for (const [qi, qid] of dim.questions.entries()) {
       await tabTo(page, (f) => f.type === 'radio' && f.name === qid);
       // First radio of the group has focus; arrows move and select (level = 1 + presses).
@@ -167,6 +168,27 @@ test('saved assessments can be listed, renamed, duplicated, deleted and restored
   await page.reload();
   await page.locator('.saved-name').first().waitFor();
   assert.deepEqual((await names()).sort(), ['Copy of Finance', 'Finance']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Back and Next move between dimensions, help opens, and the place is never lost', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await startAssessment(page);
+  const help = page.locator('#q-sd-01 details.help');
+  await help.locator('summary').click();
+  assert.equal(await help.getAttribute('open'), '');
+  assert.ok((await help.locator('p').textContent()).length > 20);
+  await page.locator('label[for="sd-07-3"]').click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: /^Value \(2 of 5\)/ }).waitFor();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('heading', { name: /^Service definition \(1 of 5\)/ }).waitFor();
+  // The answers given on the page are all still there.
+  assert.equal(await page.locator('#sd-07-3').isChecked(), true);
+  assert.match(await page.locator('.nav-count').first().textContent(), /^1\//);
+  await page.getByRole('button', { name: 'Back to start' }).click();
+  await page.getByRole('heading', { name: 'Saved assessments' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
