@@ -34,3 +34,15 @@ test('the first view loads only from its own origin and does not load ECharts', 
   assert.match(await res.text(), /echarts/);
   await context.close();
 });
+
+test('unknown addresses get a clear page with a way back, not a blank page', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}#/a/nosuchthing/review`);
+  await page.getByRole('heading', { name: 'Assessment not found' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /saved only in the browser where they were answered/);
+  await page.goto(`${server.url}#/somewhere/else`);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await page.getByRole('link', { name: 'Go to the start page' }).click();
+  await page.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
