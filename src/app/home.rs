@@ -43,8 +43,9 @@ pub fn Home() -> impl IntoView {
                 "Ask colleagues from IT and from the business to answer the same questions: "
                 "where they see things differently is as telling as the scores themselves."
             </p>
-            <StartForm/>
+            // Returning respondents look for their saved work first.
             <SavedList/>
+            <StartForm/>
             <section aria-labelledby="dims-title">
                 <h2 id="dims-title">"What the assessment covers"</h2>
                 <ol class="dimensions">
