@@ -31,6 +31,13 @@ fn fresh_wrapper() -> web_sys::HtmlElement {
     wrapper.unchecked_into()
 }
 
+/// Saves a fresh assessment under `id`, as a previous visit would have.
+fn seed(id: &str) -> Assessment {
+    let a = Assessment::new(builtin(), id.into(), 1.0);
+    local().set_item(&key(id), &storage::encode(&a)).unwrap();
+    a
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -107,10 +114,7 @@ async fn choosing_a_statement_saves_it_and_marks_the_question() {
 #[wasm_bindgen_test]
 async fn unreadable_storage_is_reported_and_the_rest_still_loads() {
     let root = fresh_wrapper();
-    let good = Assessment::new(builtin(), "goodone".into(), 1.0);
-    local()
-        .set_item(&key("goodone"), &storage::encode(&good))
-        .unwrap();
+    seed("goodone");
     local().set_item(&key("broken"), "{\"format\":").unwrap();
     let _app = mount_to(root.clone(), App);
     tick().await;
@@ -128,10 +132,7 @@ async fn unreadable_storage_is_reported_and_the_rest_still_loads() {
 #[wasm_bindgen_test]
 async fn progress_and_dimension_counts_follow_the_answers() {
     let root = fresh_wrapper();
-    let a = Assessment::new(builtin(), "navtest".into(), 1.0);
-    local()
-        .set_item(&key("navtest"), &storage::encode(&a))
-        .unwrap();
+    seed("navtest");
     window().location().set_hash("/a/navtest/d/value").unwrap();
     let _app = mount_to(root.clone(), App);
     tick().await;
