@@ -82,15 +82,10 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         .unwrap_or_default();
 
     // Resume at the question in the address, else at the one last touched on this page.
-    let saved = ctx
-        .current
-        .with_untracked(|c| match c.as_ref().map(|a| &a.place) {
-            Some(Place::Dimension {
-                dimension: d,
-                question,
-            }) if *d == dimension => question.clone(),
-            _ => None,
-        });
+    let saved = ctx.current.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|a| a.resume_at(&dimension).map(str::to_string))
+    });
     let target = question.clone().or(saved);
     ctx.visit(Place::Dimension {
         dimension: dimension.clone(),

@@ -127,6 +127,9 @@ pub struct Assessment {
     pub notes: BTreeMap<String, String>,
     #[serde(default)]
     pub place: Place,
+    /// The question last touched on each dimension page, so going back to a page resumes there too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marks: BTreeMap<String, String>,
 }
 
 /// Everything a respondent can do to an assessment.
@@ -169,6 +172,7 @@ impl Assessment {
             answers: BTreeMap::new(),
             notes: BTreeMap::new(),
             place: Place::Start,
+            marks: BTreeMap::new(),
         }
     }
 
@@ -184,6 +188,18 @@ impl Assessment {
             .iter()
             .map(|d| self.answered_in(bank, d))
             .sum()
+    }
+
+    /// Where to resume on a dimension page: the place itself if it is on that page, else the
+    /// question last touched there.
+    pub fn resume_at(&self, dimension: &str) -> Option<&str> {
+        match &self.place {
+            Place::Dimension {
+                dimension: d,
+                question: Some(q),
+            } if d == dimension => Some(q),
+            _ => self.marks.get(dimension).map(String::as_str),
+        }
     }
 
     /// The name to show: what the respondent typed, or a neutral stand-in.
@@ -215,7 +231,16 @@ pub fn apply(a: &mut Assessment, action: &Action, now: f64) -> bool {
         Action::Rename(name) => replace(&mut a.name, clip(name)),
         Action::SetRole(role) => replace(&mut a.role, clip(role)),
         Action::SetPerspective(p) => replace(&mut a.perspective, *p),
-        Action::Visit(place) => replace(&mut a.place, place.clone()),
+        Action::Visit(place) => {
+            let marked = match place {
+                Place::Dimension {
+                    dimension,
+                    question: Some(q),
+                } => a.marks.insert(dimension.clone(), q.clone()).as_ref() != Some(q),
+                _ => false,
+            };
+            replace(&mut a.place, place.clone()) | marked
+        }
     };
     // Moving around is not an edit: it must not reorder the list of assessments by date.
     if changed && !matches!(action, Action::Visit(_)) {
@@ -307,6 +332,24 @@ mod tests {
         assert!(apply(&mut a, &Action::Visit(Place::Review), 7.0));
         assert_eq!(a.place, Place::Review);
         assert_eq!(a.updated, 1.0);
+    }
+
+    #[test]
+    fn each_page_remembers_its_last_question() {
+        let mut a = fresh();
+        let at = |d: &str, q: Option<&str>| {
+            Action::Visit(Place::Dimension {
+                dimension: d.into(),
+                question: q.map(Into::into),
+            })
+        };
+        apply(&mut a, &at("service-definition", Some("sd-04")), 2.0);
+        apply(&mut a, &at("value", None), 3.0);
+        assert_eq!(a.resume_at("value"), None);
+        assert_eq!(a.resume_at("service-definition"), Some("sd-04"));
+        apply(&mut a, &at("value", Some("va-02")), 4.0);
+        assert_eq!(a.resume_at("value"), Some("va-02"));
+        assert_eq!(a.resume_at("customer-view"), None);
     }
 
     #[test]
