@@ -33,12 +33,17 @@ async fn ensure_echarts() -> Result<(), String> {
             el
         }
     };
+    // Listeners, not `onload`: several charts may wait on the same script.
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-        script.set_onload(Some(&resolve));
-        script.set_onerror(Some(&reject));
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", &reject);
     });
-    wasm_bindgen_futures::JsFuture::from(loaded)
-        .await
+    let result = wasm_bindgen_futures::JsFuture::from(loaded).await;
+    if result.is_err() {
+        // A failed script never fires again: remove it so the next chart tries afresh.
+        script.remove();
+    }
+    result
         .map(|_| ())
         .map_err(|_| "the chart library could not be loaded".to_string())
 }

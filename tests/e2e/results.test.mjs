@@ -40,3 +40,19 @@ test('results show the capped level, the radar from our own ECharts, and the nex
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('when ECharts cannot be loaded the page says so and the tables still carry the figures', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), assessment('seeded2', () => 3));
+  await page.route('**/vendor/echarts.min.js', (route) => route.abort());
+  await page.goto(`${server.url}#/a/seeded2/results`);
+  await page.reload();
+  const warning = page.locator('figure.chart .notice.warn');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /could not be drawn \(the chart library could not be loaded\)/);
+  assert.equal(await page.locator('table.scores').first().locator('tbody tr').count(), 5);
+  // The failed script was removed, so a later chart tries again.
+  assert.equal(await page.locator('#echarts-script').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
