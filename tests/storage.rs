@@ -65,6 +65,10 @@ fn a_schema_1_record_written_by_hand_reads() {
     );
     assert_eq!(a.name, "");
     assert_eq!(a.place, Place::Start);
+    // Schema 1 had no stamps: each answer gets the record's time, so any later write beats it.
+    assert_eq!(a.clock.answers["sd-01"], bita::model::assessment::Stamp(2, 0));
+    assert_eq!(a.clock.answers["old-q"], bita::model::assessment::Stamp(2, 0));
+    assert!(!a.deleted);
 }
 
 #[test]
@@ -107,10 +111,8 @@ fn damaged_records_give_errors_a_person_can_read() {
         let err = decode(&raw).unwrap_err();
         assert!(err.to_string().contains(expect), "{raw:?}: {err}");
     }
-    assert_eq!(
-        decode(r#"{"format":"bita-assessment","schema":2}"#),
-        Err(LoadError::NewerSchema(2))
-    );
+    let newer = format!(r#"{{"format":"bita-assessment","schema":{}}}"#, SCHEMA + 1);
+    assert_eq!(decode(&newer), Err(LoadError::NewerSchema(SCHEMA + 1)));
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! One respondent's assessment and the actions that change it.
 //!
-//! Components never edit an assessment directly: they dispatch an [`Action`], which [`apply`] carries
-//! out. Storage re-applies the same action to the freshest stored copy, so two tabs never overwrite
-//! each other's answers.
+//! Components never edit an assessment directly: they dispatch an [`Action`], which [`apply_at`]
+//! carries out. Every field a person edits carries a [`Stamp`] (when, and which writer), so two
+//! copies of the same assessment (two tabs, storage and memory, an import) [`merge`] field by field
+//! and answer by answer, the later write winning. A cleared answer or note keeps its stamp as a
+//! tombstone, so a clear beats an older answer from another copy.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -101,6 +103,26 @@ pub enum Place {
     Review,
 }
 
+/// When a value was written and by whom: milliseconds since the Unix epoch, then the writer's id
+/// (one per open tab), which breaks ties. Compared in that order, so the later write wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+pub struct Stamp(pub u64, pub u32);
+
+/// The stamps of an assessment's fields. A stamp without a value in `answers` or `notes` is a
+/// tombstone: the answer or note was cleared at that time.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Clock {
+    pub answers: BTreeMap<String, Stamp>,
+    pub notes: BTreeMap<String, Stamp>,
+    pub name: Stamp,
+    pub role: Stamp,
+    pub perspective: Stamp,
+    /// `place` and `marks` together: where the respondent was.
+    pub place: Stamp,
+    pub deleted: Stamp,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     /// Random, unique per assessment; also its storage key.
@@ -130,6 +152,13 @@ pub struct Assessment {
     /// The question last touched on each dimension page, so going back to a page resumes there too.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub marks: BTreeMap<String, String>,
+    /// Deleted assessments stay stored (hidden) so that Undo works from any tab and a late edit in
+    /// another tab is not lost; see `model::store` for the rule.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    /// When each field was last written; what [`merge`] decides by.
+    #[serde(default)]
+    pub clock: Clock,
 }
 
 /// Everything a respondent can do to an assessment.
@@ -149,6 +178,8 @@ pub enum Action {
     SetRole(String),
     SetPerspective(Perspective),
     Visit(Place),
+    /// Delete (`true`) or restore (`false`) the whole assessment.
+    SetDeleted(bool),
 }
 
 /// Longest name, role or note kept, so one field cannot fill the storage quota.
@@ -173,7 +204,33 @@ impl Assessment {
             notes: BTreeMap::new(),
             place: Place::Start,
             marks: BTreeMap::new(),
+            deleted: false,
+            clock: Clock::default(),
         }
+    }
+
+    /// Gives every value that has no stamp one from `updated` (records written before stamps
+    /// existed, or edited by hand), so that a later write always beats it.
+    pub fn stamp_unstamped(&mut self) {
+        let legacy = Stamp(self.updated.max(0.0) as u64, 0);
+        for q in self.answers.keys() {
+            self.clock.answers.entry(q.clone()).or_insert(legacy);
+        }
+        for q in self.notes.keys() {
+            self.clock.notes.entry(q.clone()).or_insert(legacy);
+        }
+    }
+
+    /// The latest stamp of any field: a writer's next stamp must be later than this.
+    pub fn latest(&self) -> Stamp {
+        let c = &self.clock;
+        c.answers
+            .values()
+            .chain(c.notes.values())
+            .chain([&c.name, &c.role, &c.perspective, &c.place, &c.deleted])
+            .copied()
+            .max()
+            .unwrap_or_default()
     }
 
     /// Answers to questions the current model asks (what progress counts).
@@ -213,24 +270,36 @@ impl Assessment {
     }
 }
 
-/// Applies an action. Returns whether anything changed (so unchanged actions are not saved).
+/// Applies an action written by writer 0 at `now` (ms); see [`apply_at`].
 pub fn apply(a: &mut Assessment, action: &Action, now: f64) -> bool {
+    apply_at(a, action, Stamp(now.max(0.0) as u64, 0))
+}
+
+/// Applies an action as a write stamped `at`. Returns whether anything changed. An answer or a note
+/// is a new write even when its value is unchanged: the person chose it again, later than whatever
+/// another copy may hold.
+pub fn apply_at(a: &mut Assessment, action: &Action, at: Stamp) -> bool {
     let changed = match action {
-        Action::Answer { question, answer } => match answer {
-            Some(ans) => a.answers.insert(question.clone(), *ans) != Some(*ans),
-            None => a.answers.remove(question).is_some(),
-        },
+        Action::Answer { question, answer } => {
+            a.clock.answers.insert(question.clone(), at);
+            match answer {
+                Some(ans) => a.answers.insert(question.clone(), *ans) != Some(*ans),
+                None => a.answers.remove(question).is_some(),
+            }
+        }
         Action::Note { question, text } => {
             let text = clip(text);
+            a.clock.notes.insert(question.clone(), at);
             if text.trim().is_empty() {
                 a.notes.remove(question).is_some()
             } else {
                 a.notes.insert(question.clone(), text.clone()) != Some(text)
             }
         }
-        Action::Rename(name) => replace(&mut a.name, clip(name)),
-        Action::SetRole(role) => replace(&mut a.role, clip(role)),
-        Action::SetPerspective(p) => replace(&mut a.perspective, *p),
+        Action::Rename(name) => stamped(&mut a.name, clip(name), &mut a.clock.name, at),
+        Action::SetRole(role) => stamped(&mut a.role, clip(role), &mut a.clock.role, at),
+        Action::SetPerspective(p) => stamped(&mut a.perspective, *p, &mut a.clock.perspective, at),
+        Action::SetDeleted(d) => stamped(&mut a.deleted, *d, &mut a.clock.deleted, at),
         Action::Visit(place) => {
             let marked = match place {
                 Place::Dimension {
@@ -239,14 +308,68 @@ pub fn apply(a: &mut Assessment, action: &Action, now: f64) -> bool {
                 } => a.marks.insert(dimension.clone(), q.clone()).as_ref() != Some(q),
                 _ => false,
             };
-            replace(&mut a.place, place.clone()) | marked
+            let moved = replace(&mut a.place, place.clone()) | marked;
+            if moved {
+                a.clock.place = at;
+            }
+            moved
         }
     };
     // Moving around is not an edit: it must not reorder the list of assessments by date.
-    if changed && !matches!(action, Action::Visit(_)) {
-        a.updated = now;
+    if changed && !matches!(action, Action::Visit(_) | Action::SetDeleted(_)) {
+        a.updated = a.updated.max(at.0 as f64);
     }
     changed
+}
+
+fn stamped<T: PartialEq>(slot: &mut T, value: T, clock: &mut Stamp, at: Stamp) -> bool {
+    *clock = at;
+    replace(slot, value)
+}
+
+/// Merges `other` (another copy of the same assessment) into `a`, field by field and answer by
+/// answer: the value with the later stamp wins, and a tombstone (a stamp without a value) clears.
+/// Commutative, associative and idempotent, so copies converge whatever order they meet in.
+pub fn merge(a: &mut Assessment, other: &Assessment) {
+    merge_map(&mut a.answers, &mut a.clock.answers, &other.answers, &other.clock.answers);
+    merge_map(&mut a.notes, &mut a.clock.notes, &other.notes, &other.clock.notes);
+    let (c, o) = (&mut a.clock, &other.clock);
+    take_later(&mut a.name, &mut c.name, &other.name, o.name);
+    take_later(&mut a.role, &mut c.role, &other.role, o.role);
+    take_later(&mut a.perspective, &mut c.perspective, &other.perspective, o.perspective);
+    take_later(&mut a.deleted, &mut c.deleted, &other.deleted, o.deleted);
+    if o.place > c.place {
+        c.place = o.place;
+        a.place = other.place.clone();
+        a.marks = other.marks.clone();
+    }
+    a.created = a.created.min(other.created);
+    a.updated = a.updated.max(other.updated);
+    a.model_version = a.model_version.max(other.model_version);
+}
+
+fn take_later<T: Clone>(value: &mut T, stamp: &mut Stamp, other: &T, other_stamp: Stamp) {
+    if other_stamp > *stamp {
+        *value = other.clone();
+        *stamp = other_stamp;
+    }
+}
+
+fn merge_map<V: Clone>(
+    values: &mut BTreeMap<String, V>,
+    stamps: &mut BTreeMap<String, Stamp>,
+    other: &BTreeMap<String, V>,
+    other_stamps: &BTreeMap<String, Stamp>,
+) {
+    for (q, at) in other_stamps {
+        if stamps.get(q).is_none_or(|mine| at > mine) {
+            stamps.insert(q.clone(), *at);
+            match other.get(q) {
+                Some(v) => values.insert(q.clone(), v.clone()),
+                None => values.remove(q),
+            };
+        }
+    }
 }
 
 fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {

@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod bank;
 pub mod scoring;
 pub mod storage;
+pub mod store;
 
 pub use assessment::{Action, Answer, Assessment, Perspective};
 pub use bank::{Bank, Dimension, Question};

@@ -11,7 +11,8 @@ use serde_json::Value;
 use std::fmt;
 
 /// The current schema version. Bump it, and add a migration, whenever the stored shape changes.
-pub const SCHEMA: u32 = 1;
+/// Schema 2 added the per-field `clock` of stamps and the `deleted` flag (see `model::store`).
+pub const SCHEMA: u32 = 2;
 /// Marks a JSON document as a bita assessment (storage and export files alike).
 pub const FORMAT: &str = "bita-assessment";
 /// Key prefix of one assessment; the rest of the key is its id.
@@ -20,8 +21,17 @@ pub const PREFIX: &str = "bita.assessment.";
 pub const LAST_KEY: &str = "bita.last";
 
 /// Migrations in order: `MIGRATIONS[i]` turns a schema `i + 1` record into a schema `i + 2` one.
-/// Schema 1 is the first, so there is nothing to migrate yet.
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[stamps_from_updated];
+
+/// 1 → 2: a schema-1 record has no stamps. Every answer and note gets the record's `updated` time
+/// and writer 0, so any later write (in any tab) beats it. `decode` does the same for stamps a
+/// hand-edited record lacks.
+fn stamps_from_updated(v: &mut Value) -> Result<(), String> {
+    let obj = v.as_object_mut().ok_or("not an object")?;
+    obj.entry("clock")
+        .or_insert_with(|| Value::Object(Default::default()));
+    Ok(())
+}
 
 /// Rewrites a stored record one schema up, in place, or says why it cannot.
 type Migration = fn(&mut Value) -> Result<(), String>;
@@ -93,7 +103,10 @@ pub fn decode(raw: &str) -> Result<Assessment, LoadError> {
         return Err(LoadError::NewerSchema(schema));
     }
     migrate(&mut value, schema).map_err(LoadError::Invalid)?;
-    serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))
+    let mut a: Assessment =
+        serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    a.stamp_unstamped();
+    Ok(a)
 }
 
 fn migrate(value: &mut Value, from: u32) -> Result<(), String> {

@@ -1,0 +1,423 @@
+//! The store core: every assessment this tab knows, one reducer over all of them, and the commit
+//! that reconciles them with storage. Pure: storage is reached only through the [`Io`] trait, so
+//! failed writes, unreadable copies and other tabs are all plain cases for native tests.
+//!
+//! The rules, in one place:
+//! - **Nothing done is lost.** An operation changes the records in memory and marks them dirty.
+//!   [`Store::commit`] reads the freshest stored copy of each dirty record, merges it in, and
+//!   writes the result; a record stays dirty until a write succeeds. So while storage is full,
+//!   disabled or unreadable, every change stays in memory (and in the page and the export), and
+//!   the next commit still carries all of them, on top of whatever other tabs saved meanwhile.
+//!   Records are state-based, so "replaying the unwritten log" onto the stored copy is a merge
+//!   of the in-memory record into it: the same result, without a log that could be cut short.
+//! - **Merge per answer.** Each answer, note and field carries a [`Stamp`]; copies merge field by
+//!   field, the later stamp winning and the writer id breaking ties (see `assessment::merge`). A
+//!   cleared answer keeps its stamp as a tombstone. A writer's stamps strictly increase and are
+//!   always later than anything already in the record it edits.
+//! - **Refresh from another tab** ([`Store::refresh`]) merges what storage holds into memory, never
+//!   the other way round: unsaved changes survive it. A record that memory holds more of than
+//!   storage (another tab wrote between our read and our write) is marked dirty again and written
+//!   back, so two tabs converge even without a lock.
+//! - **Delete versus edit.** Deleting is one more stamped field (`deleted`). A deleted record is
+//!   hidden but kept, so Undo works from any tab. An edit made in another tab after the delete is
+//!   kept inside the deleted record and comes back with Undo; it never silently brings the
+//!   assessment back. Deleted records are removed from storage for good after [`PURGE_AFTER_MS`],
+//!   or at once when storage is full and the space is needed.
+
+use super::assessment::{apply_at, merge, Action, Assessment, Clock, Stamp};
+use super::storage::{self, Loaded, Unreadable};
+use super::Bank;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Deleted assessments are kept this long for Undo (and late edits in other tabs), then purged.
+pub const PURGE_AFTER_MS: u64 = 7 * 24 * 3600 * 1000;
+
+/// Everything a person can do to the set of assessments.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// A new assessment under a fresh id, set up by the given actions.
+    Start { id: String, setup: Vec<Action> },
+    /// Actions on one assessment (answers, notes, rename, visits, ...).
+    Edit { id: String, actions: Vec<Action> },
+    /// A copy of `from` under a fresh id, with a new name.
+    Duplicate { from: String, id: String, name: String },
+    Delete { id: String },
+    /// Restores the assessment deleted last.
+    Undo,
+    /// Hides the "deleted" message without restoring.
+    DismissUndo,
+    /// Remembers the assessment to resume at on the next visit.
+    Open { id: String },
+    /// Removes a stored entry that could not be read (the person confirmed it).
+    DiscardUnreadable { key: String },
+    /// Assessments from a file or a link: merged answer by answer with any copy already here.
+    Import(Vec<Assessment>),
+}
+
+/// Why some changes are not saved, in words for the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Local storage is missing or refused (disabled, private mode, sandboxed page).
+    Unavailable,
+    /// A write failed, most likely because storage is full; the browser's name for the error.
+    WriteFailed(String),
+    /// The stored copy of an assessment is unreadable, so bita does not overwrite it.
+    StoredCopyUnreadable,
+}
+
+impl Problem {
+    pub fn message(&self) -> String {
+        match self {
+            Problem::Unavailable => "This browser does not let bita save anything (local storage is disabled or blocked). \
+                Your answers live only in this page and will be lost when you reload or close it: export them to keep a copy."
+                .into(),
+            Problem::WriteFailed(e) => format!(
+                "Your latest changes could not be saved ({e}). Storage may be full. They are kept in this page, \
+                 and bita saves them as soon as it can: export the assessment to keep a copy, or delete assessments \
+                 you no longer need."
+            ),
+            Problem::StoredCopyUnreadable => "The saved copy of this assessment has become unreadable, so bita left it untouched \
+                and keeps your changes in this page only. Export the assessment to keep a copy."
+                .into(),
+        }
+    }
+}
+
+/// Storage as the core sees it. `Err(())` from `read` means storage cannot be used at all.
+pub trait Io {
+    fn read(&mut self, key: &str) -> Result<Option<String>, ()>;
+    /// `Err` carries the browser's name for the failure (e.g. `QuotaExceededError`).
+    fn write(&mut self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&mut self, key: &str);
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Store {
+    writer: u32,
+    last_ms: u64,
+    /// Every known record by id, deleted ones included.
+    records: BTreeMap<String, Assessment>,
+    /// Records memory may hold more of than storage.
+    dirty: BTreeSet<String>,
+    /// Dirty records whose stored copy is unreadable: never overwritten.
+    blocked: BTreeSet<String>,
+    unreadable: Vec<Unreadable>,
+    /// Storage keys to remove at the next commit.
+    removals: BTreeSet<String>,
+    /// The assessment to resume at, and whether storage still needs to hear of it.
+    last: Option<String>,
+    last_dirty: bool,
+    /// Deleted last, for Undo.
+    undo: Option<String>,
+    problem: Option<Problem>,
+}
+
+impl Store {
+    /// An empty store for one writer (a tab); `writer` breaks ties between equal times.
+    pub fn new(writer: u32) -> Store {
+        Store {
+            writer,
+            ..Store::default()
+        }
+    }
+
+    pub fn writer(&self) -> u32 {
+        self.writer
+    }
+
+    /// A visible (not deleted) assessment.
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
+        self.records.get(id).filter(|a| !a.deleted)
+    }
+
+    /// A record whether deleted or not.
+    pub fn record(&self, id: &str) -> Option<&Assessment> {
+        self.records.get(id)
+    }
+
+    /// The visible assessments, most recently changed first.
+    pub fn list(&self) -> Vec<&Assessment> {
+        let mut list: Vec<&Assessment> = self.records.values().filter(|a| !a.deleted).collect();
+        list.sort_by(|a, b| b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id)));
+        list
+    }
+
+    pub fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
+    }
+
+    /// The assessment that Undo would restore.
+    pub fn undoable(&self) -> Option<&Assessment> {
+        self.undo.as_ref().and_then(|id| self.records.get(id))
+    }
+
+    /// The id last opened, as storage or this tab knows it.
+    pub fn last(&self) -> Option<&str> {
+        self.last.as_deref()
+    }
+
+    /// Whether some changes are not in storage yet.
+    pub fn unsaved(&self) -> bool {
+        !self.dirty.is_empty()
+    }
+
+    /// Why changes are not saved, while some are not.
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
+    }
+
+    /// Says storage cannot be used at all (the shell's probe found none).
+    pub fn storage_unavailable(&mut self) {
+        self.problem = Some(Problem::Unavailable);
+    }
+
+    fn stamp(&mut self, now: u64, after: Stamp) -> Stamp {
+        let ms = now.max(self.last_ms + 1).max(after.0 + 1);
+        self.last_ms = ms;
+        Stamp(ms, self.writer)
+    }
+
+    fn edit(&mut self, id: &str, actions: &[Action], now: u64, bank: &Bank) {
+        let Some(latest) = self.records.get(id).map(Assessment::latest) else {
+            return;
+        };
+        let at = self.stamp(now, latest);
+        let a = self.records.get_mut(id).expect("checked above");
+        let mut touched = false;
+        for act in actions {
+            let changed = apply_at(a, act, at);
+            // Answers and notes are new writes even with the same value; moving around only counts
+            // when the place changed.
+            touched |= changed || matches!(act, Action::Answer { .. } | Action::Note { .. });
+            if matches!(act, Action::Answer { .. }) {
+                a.model_version = bank.version();
+            }
+        }
+        if touched {
+            self.dirty.insert(id.to_string());
+        }
+    }
+
+    /// Carries out one operation in memory; [`Store::commit`] then saves it.
+    pub fn dispatch(&mut self, op: Op, now: u64, bank: &Bank) {
+        match op {
+            Op::Start { id, setup } => {
+                if self.records.contains_key(&id) {
+                    return;
+                }
+                let a = Assessment::new(bank, id.clone(), now as f64);
+                self.records.insert(id.clone(), a);
+                self.dirty.insert(id.clone());
+                self.edit(&id, &setup, now, bank);
+                self.set_last(&id);
+            }
+            Op::Edit { id, actions } => self.edit(&id, &actions, now, bank),
+            Op::Duplicate { from, id, name } => {
+                let Some(src) = self.get(&from).cloned() else {
+                    return;
+                };
+                if self.records.contains_key(&id) {
+                    return;
+                }
+                let mut copy = src;
+                copy.id = id.clone();
+                copy.created = now as f64;
+                copy.updated = now as f64;
+                copy.clock = Clock::default();
+                copy.stamp_unstamped();
+                self.records.insert(id.clone(), copy);
+                self.dirty.insert(id.clone());
+                self.edit(&id, &[Action::Rename(name)], now, bank);
+            }
+            Op::Delete { id } => {
+                if self.get(&id).is_some() {
+                    self.edit(&id, &[Action::SetDeleted(true)], now, bank);
+                    self.undo = Some(id);
+                }
+            }
+            Op::Undo => {
+                if let Some(id) = self.undo.take() {
+                    self.edit(&id, &[Action::SetDeleted(false)], now, bank);
+                }
+            }
+            Op::DismissUndo => self.undo = None,
+            Op::Open { id } => {
+                if self.get(&id).is_some() && self.last.as_deref() != Some(&id) {
+                    self.set_last(&id);
+                }
+            }
+            Op::DiscardUnreadable { key } => {
+                self.unreadable.retain(|u| u.key != key);
+                self.removals.insert(key);
+            }
+            Op::Import(list) => {
+                for mut a in list {
+                    a.stamp_unstamped();
+                    let id = a.id.clone();
+                    match self.records.get_mut(&id) {
+                        Some(mine) => merge(mine, &a),
+                        None => {
+                            self.records.insert(id.clone(), a);
+                        }
+                    }
+                    self.dirty.insert(id);
+                }
+            }
+        }
+    }
+
+    fn set_last(&mut self, id: &str) {
+        self.last = Some(id.to_string());
+        self.last_dirty = true;
+    }
+
+    /// Takes in what storage holds now (at start, and after another tab wrote). Stored copies are
+    /// merged into memory; unsaved changes survive. Returns whether a commit is needed.
+    pub fn refresh(&mut self, loaded: Loaded, last: Option<String>, now: u64) -> bool {
+        let mut seen = BTreeSet::new();
+        for stored in loaded.assessments {
+            let id = stored.id.clone();
+            seen.insert(id.clone());
+            let mine = self.records.entry(id.clone()).or_insert_with(|| stored.clone());
+            merge(mine, &stored);
+            let expired = mine.deleted
+                && mine.clock.deleted.0.saturating_add(PURGE_AFTER_MS) < now
+                && self.undo.as_deref() != Some(id.as_str());
+            if expired {
+                self.records.remove(&id);
+                self.dirty.remove(&id);
+                self.removals.insert(storage::key(&id));
+            } else if *mine != stored {
+                self.dirty.insert(id);
+            }
+        }
+        let gone: Vec<String> = self
+            .records
+            .keys()
+            .filter(|id| !seen.contains(*id))
+            .cloned()
+            .collect();
+        for id in gone {
+            let deleted = self.records[&id].deleted;
+            if deleted && !self.dirty.contains(&id) {
+                // Purged by another tab.
+                self.records.remove(&id);
+            } else {
+                // Storage lost it (cleared by hand, or a write overwritten): save it again.
+                self.dirty.insert(id);
+            }
+        }
+        self.unreadable = loaded.unreadable;
+        if !self.last_dirty {
+            if let Some(l) = last {
+                self.last = Some(l);
+            }
+        }
+        if self.problem == Some(Problem::Unavailable) {
+            self.problem = None;
+        }
+        self.unsaved() || !self.removals.is_empty() || self.last_dirty
+    }
+
+    /// Reads and merges the stored copy of every dirty record: the first half of a commit.
+    pub fn pull(&mut self, io: &mut impl Io) {
+        self.blocked.clear();
+        if self.problem == Some(Problem::Unavailable) {
+            self.problem = None;
+        }
+        let ids: Vec<String> = self.dirty.iter().cloned().collect();
+        for id in ids {
+            match io.read(&storage::key(&id)) {
+                Err(()) => {
+                    self.problem = Some(Problem::Unavailable);
+                    return;
+                }
+                Ok(None) => {}
+                Ok(Some(raw)) => match storage::decode(&raw) {
+                    Ok(stored) if stored.id == id => {
+                        let mine = self.records.get_mut(&id).expect("dirty records exist");
+                        merge(mine, &stored);
+                        if *mine == stored {
+                            self.dirty.remove(&id);
+                        }
+                    }
+                    _ => {
+                        self.blocked.insert(id);
+                    }
+                },
+            }
+        }
+    }
+
+    /// Writes every dirty record that is safe to write: the second half of a commit.
+    pub fn push(&mut self, io: &mut impl Io) {
+        for key in std::mem::take(&mut self.removals) {
+            io.remove(&key);
+        }
+        let mut failure = None;
+        let mut purged = false;
+        let ids: Vec<String> = self.dirty.iter().cloned().collect();
+        for id in ids {
+            if self.blocked.contains(&id) {
+                continue;
+            }
+            let text = storage::encode(&self.records[&id]);
+            let mut result = io.write(&storage::key(&id), &text);
+            if result.is_err() && !purged {
+                // Full: the data of deleted assessments goes first, then try once more.
+                purged = true;
+                if self.purge_deleted(io) {
+                    result = io.write(&storage::key(&id), &text);
+                }
+            }
+            match result {
+                Ok(()) => {
+                    self.dirty.remove(&id);
+                }
+                Err(e) => failure = Some(e),
+            }
+        }
+        if self.last_dirty {
+            if let Some(last) = &self.last {
+                if io.write(storage::LAST_KEY, last).is_ok() {
+                    self.last_dirty = false;
+                }
+            }
+        }
+        self.problem = if !self.blocked.is_empty() {
+            Some(Problem::StoredCopyUnreadable)
+        } else {
+            failure.map(Problem::WriteFailed)
+        };
+        if self.dirty.is_empty() {
+            self.problem = None;
+        }
+    }
+
+    /// Reconciles memory with storage: [`Store::pull`], then [`Store::push`].
+    pub fn commit(&mut self, io: &mut impl Io) {
+        self.pull(io);
+        if self.problem == Some(Problem::Unavailable) {
+            return;
+        }
+        self.push(io);
+    }
+
+    /// Removes deleted records (other than the one Undo offers, and those with edits not yet
+    /// saved) from storage and memory.
+    fn purge_deleted(&mut self, io: &mut impl Io) -> bool {
+        let doomed: Vec<String> = self
+            .records
+            .values()
+            .filter(|a| a.deleted && self.undo.as_deref() != Some(a.id.as_str()))
+            .filter(|a| !self.dirty.contains(&a.id))
+            .map(|a| a.id.clone())
+            .collect();
+        for id in &doomed {
+            io.remove(&storage::key(id));
+            self.records.remove(id);
+            self.dirty.remove(id);
+        }
+        !doomed.is_empty()
+    }
+}
