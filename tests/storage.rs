@@ -66,8 +66,14 @@ fn a_schema_1_record_written_by_hand_reads() {
     assert_eq!(a.name, "");
     assert_eq!(a.place, Place::Start);
     // Schema 1 had no stamps: each answer gets the record's time, so any later write beats it.
-    assert_eq!(a.clock.answers["sd-01"], bita::model::assessment::Stamp(2, 0));
-    assert_eq!(a.clock.answers["old-q"], bita::model::assessment::Stamp(2, 0));
+    assert_eq!(
+        a.clock.answers["sd-01"],
+        bita::model::assessment::Stamp(2, 0)
+    );
+    assert_eq!(
+        a.clock.answers["old-q"],
+        bita::model::assessment::Stamp(2, 0)
+    );
     assert!(!a.deleted);
 }
 

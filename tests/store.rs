@@ -3,7 +3,7 @@
 
 use bita::model::assessment::Place;
 use bita::model::storage::{self, key, read_all};
-use bita::model::store::{Io, Op, Problem, Store};
+use bita::model::store::{Io, Op, Problem, Store, Unavailable};
 use bita::model::{builtin, Action, Answer};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -17,7 +17,7 @@ struct Fake {
 }
 
 impl Io for Fake {
-    fn read(&mut self, key: &str) -> Result<Option<String>, ()> {
+    fn read(&mut self, key: &str) -> Result<Option<String>, Unavailable> {
         Ok(self.map.get(key).cloned())
     }
     fn write(&mut self, key: &str, value: &str) -> Result<(), String> {
@@ -86,7 +86,11 @@ fn failed_writes_in_a_row_keep_every_answer() {
     let bank = builtin();
     let (mut io, mut s) = (Fake::default(), Store::new(1));
     start(&mut s, &mut io, "x", 10);
-    s.dispatch(edit("x", vec![answer("sd-01", Some(Answer::Level(2)))]), 11, bank);
+    s.dispatch(
+        edit("x", vec![answer("sd-01", Some(Answer::Level(2)))]),
+        11,
+        bank,
+    );
     s.commit(&mut io);
     io.fail_writes = true;
     for (t, q, l) in [(12, "sd-02", 3), (13, "sd-03", 4), (14, "sd-04", 5)] {
@@ -98,8 +102,17 @@ fn failed_writes_in_a_row_keep_every_answer() {
         );
         assert!(s.unsaved());
     }
-    let want = pairs(&[("sd-01", "2"), ("sd-02", "3"), ("sd-03", "4"), ("sd-04", "5")]);
-    assert_eq!(answers(s.get("x").unwrap()), want, "every answer stays in memory");
+    let want = pairs(&[
+        ("sd-01", "2"),
+        ("sd-02", "3"),
+        ("sd-03", "4"),
+        ("sd-04", "5"),
+    ]);
+    assert_eq!(
+        answers(s.get("x").unwrap()),
+        want,
+        "every answer stays in memory"
+    );
     assert_eq!(
         answers(&io.stored("x")),
         pairs(&[("sd-01", "2")]),
@@ -109,7 +122,11 @@ fn failed_writes_in_a_row_keep_every_answer() {
     s.commit(&mut io);
     assert_eq!(s.problem(), None);
     assert!(!s.unsaved());
-    assert_eq!(answers(&io.stored("x")), want, "the next good write carries them all");
+    assert_eq!(
+        answers(&io.stored("x")),
+        want,
+        "the next good write carries them all"
+    );
 }
 
 #[test]
@@ -120,16 +137,28 @@ fn a_refresh_from_another_tab_during_unsaved_changes_keeps_both_sides() {
     start(&mut a, &mut io, "x", 10);
     io.refresh(&mut b, 10);
     io.fail_writes = true;
-    a.dispatch(edit("x", vec![answer("sd-01", Some(Answer::Level(4)))]), 20, bank);
+    a.dispatch(
+        edit("x", vec![answer("sd-01", Some(Answer::Level(4)))]),
+        20,
+        bank,
+    );
     a.commit(&mut io);
     assert!(a.unsaved());
     // The other tab saves while this one cannot.
     io.fail_writes = false;
-    b.dispatch(edit("x", vec![answer("va-01", Some(Answer::DontKnow))]), 21, bank);
+    b.dispatch(
+        edit("x", vec![answer("va-01", Some(Answer::DontKnow))]),
+        21,
+        bank,
+    );
     b.commit(&mut io);
     assert!(io.refresh(&mut a, 22), "still something to save");
     let both = pairs(&[("sd-01", "4"), ("va-01", "dk")]);
-    assert_eq!(answers(a.get("x").unwrap()), both, "the refresh drops nothing");
+    assert_eq!(
+        answers(a.get("x").unwrap()),
+        both,
+        "the refresh drops nothing"
+    );
     a.commit(&mut io);
     assert_eq!(answers(&io.stored("x")), both);
     io.refresh(&mut b, 23);
@@ -144,8 +173,16 @@ fn interleaved_writers_merge_per_answer_and_the_later_answer_wins() {
     start(&mut a, &mut io, "x", 10);
     io.refresh(&mut b, 10);
     // Both read before either writes (no lock): b's write lands between a's read and a's write.
-    a.dispatch(edit("x", vec![answer("sd-01", Some(Answer::Level(1)))]), 20, bank);
-    b.dispatch(edit("x", vec![answer("sd-02", Some(Answer::Level(2)))]), 21, bank);
+    a.dispatch(
+        edit("x", vec![answer("sd-01", Some(Answer::Level(1)))]),
+        20,
+        bank,
+    );
+    b.dispatch(
+        edit("x", vec![answer("sd-02", Some(Answer::Level(2)))]),
+        21,
+        bank,
+    );
     a.pull(&mut io);
     b.commit(&mut io);
     a.push(&mut io);
@@ -157,10 +194,21 @@ fn interleaved_writers_merge_per_answer_and_the_later_answer_wins() {
     // b hears of a's write, sees storage lost its answer, and writes it back.
     assert!(io.refresh(&mut b, 22));
     b.commit(&mut io);
-    assert_eq!(answers(&io.stored("x")), pairs(&[("sd-01", "1"), ("sd-02", "2")]));
+    assert_eq!(
+        answers(&io.stored("x")),
+        pairs(&[("sd-01", "1"), ("sd-02", "2")])
+    );
     // Both answer the same question: the later one wins everywhere, whoever writes last.
-    b.dispatch(edit("x", vec![answer("sd-03", Some(Answer::Level(5)))]), 30, bank);
-    a.dispatch(edit("x", vec![answer("sd-03", Some(Answer::Level(3)))]), 31, bank);
+    b.dispatch(
+        edit("x", vec![answer("sd-03", Some(Answer::Level(5)))]),
+        30,
+        bank,
+    );
+    a.dispatch(
+        edit("x", vec![answer("sd-03", Some(Answer::Level(3)))]),
+        31,
+        bank,
+    );
     a.commit(&mut io);
     b.commit(&mut io);
     io.refresh(&mut a, 32);
@@ -185,11 +233,22 @@ fn delete_versus_edit_keeps_the_edit_inside_the_deleted_assessment() {
     a.commit(&mut io);
     assert!(a.get("x").is_none() && a.list().is_empty());
     // b has not heard of the delete yet and answers.
-    b.dispatch(edit("x", vec![answer("sd-01", Some(Answer::Level(5)))]), 21, bank);
+    b.dispatch(
+        edit("x", vec![answer("sd-01", Some(Answer::Level(5)))]),
+        21,
+        bank,
+    );
     b.commit(&mut io);
-    assert!(b.get("x").is_none(), "an edit does not bring a deleted assessment back");
+    assert!(
+        b.get("x").is_none(),
+        "an edit does not bring a deleted assessment back"
+    );
     assert!(io.stored("x").deleted);
-    assert_eq!(io.stored("x").answers["sd-01"], Answer::Level(5), "the edit is kept");
+    assert_eq!(
+        io.stored("x").answers["sd-01"],
+        Answer::Level(5),
+        "the edit is kept"
+    );
     // Undo in the tab that deleted brings it back with the late answer.
     io.refresh(&mut a, 22);
     a.dispatch(Op::Undo, 23, bank);
@@ -207,9 +266,9 @@ fn deleted_assessments_are_purged_later_or_when_space_is_needed() {
     start(&mut s, &mut io, "old", 10);
     start(&mut s, &mut io, "new", 11);
     s.dispatch(Op::Delete { id: "old".into() }, 12, bank);
-    s.dispatch(Op::DismissUndo, 13, bank);
     s.commit(&mut io);
     assert!(io.map.contains_key(&key("old")));
+    let mut s = Store::new(3);
     let mut later = Store::new(2);
     let week = bita::model::store::PURGE_AFTER_MS;
     io.refresh(&mut later, 12 + week / 2);
@@ -220,13 +279,16 @@ fn deleted_assessments_are_purged_later_or_when_space_is_needed() {
     assert!(!io.map.contains_key(&key("old")), "then purged");
 
     // With storage full, deleted data makes room for unsaved answers.
+    io.refresh(&mut s, 13 + week);
     start(&mut s, &mut io, "gone", 20);
     s.dispatch(Op::Delete { id: "gone".into() }, 21, bank);
-    s.dispatch(Op::DismissUndo, 22, bank);
     s.commit(&mut io);
+    s.dispatch(Op::Delete { id: "new".into() }, 22, bank);
+    s.dispatch(Op::Undo, 22, bank);
+    assert!(io.map.contains_key(&key("gone")));
     struct FullUntilPurged(Fake);
     impl Io for FullUntilPurged {
-        fn read(&mut self, k: &str) -> Result<Option<String>, ()> {
+        fn read(&mut self, k: &str) -> Result<Option<String>, Unavailable> {
             self.0.read(k)
         }
         fn write(&mut self, k: &str, v: &str) -> Result<(), String> {
@@ -240,11 +302,30 @@ fn deleted_assessments_are_purged_later_or_when_space_is_needed() {
         }
     }
     let mut full = FullUntilPurged(io);
-    s.dispatch(edit("new", vec![answer("sd-01", Some(Answer::Level(3)))]), 23, bank);
+    s.dispatch(
+        edit("new", vec![answer("sd-01", Some(Answer::Level(3)))]),
+        23,
+        bank,
+    );
     s.commit(&mut full);
     assert!(!s.unsaved(), "{:?}", s.problem());
     assert!(!full.0.map.contains_key(&key("gone")));
     assert_eq!(full.0.stored("new").answers["sd-01"], Answer::Level(3));
+}
+
+#[test]
+fn dismissing_undo_removes_the_data_for_good() {
+    let bank = builtin();
+    let mut io = Fake::default();
+    let mut s = Store::new(1);
+    start(&mut s, &mut io, "x", 10);
+    s.dispatch(Op::Delete { id: "x".into() }, 11, bank);
+    s.commit(&mut io);
+    assert!(io.map.contains_key(&key("x")), "kept for Undo");
+    s.dispatch(Op::DismissUndo, 12, bank);
+    s.commit(&mut io);
+    assert!(!io.map.contains_key(&key("x")));
+    assert!(s.record("x").is_none());
 }
 
 #[test]
@@ -254,7 +335,11 @@ fn an_unreadable_stored_copy_is_never_overwritten() {
     let mut s = Store::new(1);
     start(&mut s, &mut io, "x", 10);
     io.map.insert(key("x"), "{\"format\":".into());
-    s.dispatch(edit("x", vec![answer("sd-01", Some(Answer::Level(2)))]), 11, bank);
+    s.dispatch(
+        edit("x", vec![answer("sd-01", Some(Answer::Level(2)))]),
+        11,
+        bank,
+    );
     s.commit(&mut io);
     assert_eq!(s.problem(), Some(&Problem::StoredCopyUnreadable));
     assert_eq!(io.map[&key("x")], "{\"format\":");
@@ -293,8 +378,16 @@ fn import_merges_with_the_copy_already_here() {
     start(&mut s, &mut io, "x", 10);
     let mut other = Store::new(2);
     io.clone().refresh(&mut other, 10);
-    other.dispatch(edit("x", vec![answer("cv-01", Some(Answer::Level(4)))]), 20, bank);
-    s.dispatch(edit("x", vec![answer("sd-01", Some(Answer::Level(1)))]), 21, bank);
+    other.dispatch(
+        edit("x", vec![answer("cv-01", Some(Answer::Level(4)))]),
+        20,
+        bank,
+    );
+    s.dispatch(
+        edit("x", vec![answer("sd-01", Some(Answer::Level(1)))]),
+        21,
+        bank,
+    );
     s.dispatch(Op::Import(vec![other.get("x").unwrap().clone()]), 22, bank);
     s.commit(&mut io);
     assert_eq!(s.list().len(), 1, "never duplicated");
@@ -334,6 +427,9 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// A write as the fold sees it: (time, writer) and the answer, `None` for a clear.
+type Write = ((u64, u32), Option<Answer>);
+
 const QS: [&str; 4] = ["sd-01", "sd-02", "va-01", "ro-03"];
 
 proptest! {
@@ -350,7 +446,7 @@ proptest! {
         io.refresh(&mut w[1], 100);
         let mut now = 100;
         // Per question: (stamp, answer) of every write; deletes and undos likewise.
-        let mut writes: BTreeMap<&str, Vec<((u64, u32), Option<Answer>)>> = BTreeMap::new();
+        let mut writes: BTreeMap<&str, Vec<Write>> = BTreeMap::new();
         let mut deletes: Vec<((u64, u32), bool)> = Vec::new();
         for s in steps {
             match s {

@@ -38,6 +38,32 @@ fn seed(id: &str) -> Assessment {
     a
 }
 
+/// Waits (up to about a second) for the stored copy of `id` to satisfy `ok`: saving is async.
+async fn stored_when(id: &str, ok: impl Fn(&Assessment) -> bool) -> Assessment {
+    for _ in 0..100 {
+        if let Some(raw) = local().get_item(&key(id)).unwrap() {
+            let a = storage::decode(&raw).unwrap();
+            if ok(&a) {
+                return a;
+            }
+        }
+        sleep(10).await;
+    }
+    panic!(
+        "the stored copy of {id} never reached the expected state: {:?}",
+        local().get_item(&key(id))
+    );
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -74,12 +100,14 @@ async fn start_page_lists_the_dimensions_of_the_bank() {
 async fn choosing_a_statement_saves_it_and_marks_the_question() {
     let root = fresh_wrapper();
     let id = "webtest1".to_string();
-    let a = Assessment::new(builtin(), id.clone(), 1.0);
+    seed(&id);
+    window()
+        .location()
+        .set_hash("/a/webtest1/d/service-definition")
+        .unwrap();
     let _app = mount_to(root.clone(), move || {
         let ctx = Ctx::new();
         provide_context(ctx);
-        ctx.add(a.clone());
-        ctx.current.set(Some(a.clone()));
         view! { <QuestionCard q=&builtin().dimensions[0].questions[0]/> }
     });
     tick().await;
@@ -100,13 +128,17 @@ async fn choosing_a_statement_saves_it_and_marks_the_question() {
     click(&root, "label[for=sd-01-3]");
     tick().await;
     assert!(card.class_list().contains("answered"));
-    let stored = storage::decode(&local().get_item(&key(&id)).unwrap().unwrap()).unwrap();
-    assert_eq!(stored.answers["sd-01"].code(), "3");
+    stored_when(&id, |a| {
+        a.answers.get("sd-01").map(|x| x.code()).as_deref() == Some("3")
+    })
+    .await;
 
     click(&root, "#sd-01-dk");
     tick().await;
-    let stored = storage::decode(&local().get_item(&key(&id)).unwrap().unwrap()).unwrap();
-    assert_eq!(stored.answers["sd-01"].code(), "dk");
+    stored_when(&id, |a| {
+        a.answers.get("sd-01").map(|x| x.code()).as_deref() == Some("dk")
+    })
+    .await;
     let checked = root.query_selector("input:checked").unwrap().unwrap();
     assert_eq!(checked.id(), "sd-01-dk");
 }

@@ -1,7 +1,8 @@
 //! The start page: what bita is, starting a new assessment, and the saved ones.
 
-use super::{go, store, Ctx};
-use crate::model::assessment::{apply, Place};
+use super::{browser, go, Ctx};
+use crate::model::assessment::Place;
+use crate::model::store::Op;
 use crate::model::{builtin, Action, Assessment, Perspective};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn export(a: &Assessment) {
             }
         })
         .collect();
-    store::download(
+    browser::download(
         &format!("bita-{}.json", stem.trim_matches('-')),
         "application/json",
         &crate::model::storage::encode(a),
@@ -70,36 +71,20 @@ fn StartForm() -> impl IntoView {
     let perspective = RwSignal::new(Perspective::It);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let bank = builtin();
-        let now = store::now();
-        let mut a = Assessment::new(bank, store::new_id(), now);
-        apply(
-            &mut a,
-            &Action::Rename(name.get_untracked().trim().to_string()),
-            now,
-        );
-        apply(
-            &mut a,
-            &Action::SetRole(role.get_untracked().trim().to_string()),
-            now,
-        );
-        apply(
-            &mut a,
-            &Action::SetPerspective(perspective.get_untracked()),
-            now,
-        );
-        let first = bank.dimensions[0].id.clone();
-        apply(
-            &mut a,
-            &Action::Visit(Place::Dimension {
-                dimension: first.clone(),
-                question: None,
-            }),
-            now,
-        );
-        let id = a.id.clone();
-        ctx.add(a.clone());
-        ctx.current.set(Some(a));
+        let first = builtin().dimensions[0].id.clone();
+        let id = browser::new_id();
+        ctx.dispatch(Op::Start {
+            id: id.clone(),
+            setup: vec![
+                Action::Rename(name.get_untracked().trim().to_string()),
+                Action::SetRole(role.get_untracked().trim().to_string()),
+                Action::SetPerspective(perspective.get_untracked()),
+                Action::Visit(Place::Dimension {
+                    dimension: first.clone(),
+                    question: None,
+                }),
+            ],
+        });
         go(&Route::Dimension {
             id,
             dimension: first,
@@ -144,30 +129,22 @@ fn StartForm() -> impl IntoView {
 #[component]
 fn SavedList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let list = Memo::new(move |_| {
+        ctx.store
+            .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
+    });
     view! {
-        <Show when=move || ctx.list.with(|l| !l.is_empty())>
+        <Show when=move || list.with(|l| !l.is_empty())>
             <section aria-labelledby="saved-title">
                 <h2 id="saved-title">"Saved assessments"</h2>
                 <ul class="saved">
-                    <For each=move || ctx.list.get() key=|a| (a.id.clone(), a.updated.to_bits(), a.name.clone()) let:a>
+                    <For each=move || list.get() key=|a| (a.id.clone(), a.updated.to_bits(), a.name.clone()) let:a>
                         <SavedItem a=a/>
                     </For>
                 </ul>
             </section>
         </Show>
     }
-}
-
-fn date(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
 }
 
 #[component]
@@ -193,7 +170,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                     {a.perspective.label()} " view"
                     {(!a.role.is_empty()).then(|| format!(" · {}", a.role))}
                     " · " {answered} " of " {total} " answered · last changed "
-                    <time>{date(a.updated)}</time>
+                    <time>{browser::date_time(a.updated)}</time>
                 </span>
             </div>
             <Show
@@ -206,18 +183,16 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                             <button type="button" on:click=move |_| renaming.set(true)
                                 aria-label=format!("Rename {name}")>"Rename"</button>
                             <button type="button" on:click=move |_| {
-                                let mut c = copy.clone();
-                                let now = store::now();
-                                c.id = store::new_id();
-                                c.created = now;
-                                c.updated = now;
-                                c.name = format!("Copy of {}", copy.display_name());
-                                ctx.add(c);
+                                ctx.dispatch(Op::Duplicate {
+                                    from: copy.id.clone(),
+                                    id: browser::new_id(),
+                                    name: format!("Copy of {}", copy.display_name()),
+                                });
                             }>"Duplicate"</button>
                             <button type="button" on:click=move |_| export(&export_copy)>"Export"</button>
                             <button type="button" class="danger" on:click={
                                 let did = did.clone();
-                                move |_| ctx.delete(&did)
+                                move |_| ctx.dispatch(Op::Delete { id: did.clone() })
                             }>"Delete"</button>
                         </div>
                     }
@@ -228,7 +203,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                     view! {
                         <form class="actions" on:submit=move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
-                            ctx.dispatch_to(&rid, &[Action::Rename(draft.get_untracked().trim().to_string())]);
+                            ctx.edit(&rid, vec![Action::Rename(draft.get_untracked().trim().to_string())]);
                             renaming.set(false);
                         }>
                             <label class="sr-only" for="rename-input">"New name"</label>

@@ -1,239 +1,107 @@
-//! The Leptos shell: thin components over the pure domain in `crate::model`.
+//! The Leptos shell: it renders the store and the route, and forwards what people do to the store
+//! core (`model::store`). Data flows one way: an event dispatches an operation, the store changes,
+//! the page follows; storage is written by the commit loop only.
 
+mod browser;
 mod chart;
 mod home;
+pub mod local_store;
+mod notices;
+mod results;
 mod review;
-pub mod store;
 mod walk;
+mod widgets;
 
-use crate::model::assessment::{apply, Place};
-use crate::model::storage::Unreadable;
+use crate::model::assessment::Place;
+use crate::model::store::{Op, Store};
 use crate::model::{builtin, Action, Assessment};
 use crate::route::Route;
 use leptos::prelude::*;
 
-pub use walk::QuestionCard;
+pub use browser::{focus_main, go};
+pub use widgets::QuestionCard;
 
 /// Shared application state, handed to components through context.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub route: RwSignal<Route>,
-    /// Every readable assessment, most recently changed first.
-    pub list: RwSignal<Vec<Assessment>>,
-    /// Stored entries that could not be read; kept untouched.
-    pub unreadable: RwSignal<Vec<Unreadable>>,
-    /// The assessment being answered or viewed.
-    pub current: RwSignal<Option<Assessment>>,
-    /// Why changes are not being saved, when they are not.
-    pub unsaved: RwSignal<Option<store::Unsaved>>,
-    /// The last deleted assessment, for undo.
-    pub deleted: RwSignal<Option<Assessment>>,
+    /// Every assessment this tab knows, and what is not saved yet.
+    pub store: RwSignal<Store>,
+    /// The assessment the route names, derived from the store (never kept as a copy of its own).
+    pub current: Memo<Option<Assessment>>,
+    /// The browser declined to keep bita's data for good.
+    pub persist_refused: RwSignal<bool>,
+    committing: StoredValue<local_store::Committing>,
 }
 
 impl Ctx {
+    /// Reads storage into a fresh store for this tab, with the route from the address.
     pub fn new() -> Ctx {
+        let writer = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        let store = RwSignal::new(Store::new(writer));
+        let route = RwSignal::new(Route::parse(&browser::current_hash()));
+        let current = Memo::new(move |_| {
+            let id = route.with(|r| r.assessment().map(str::to_string))?;
+            store.with(|s| s.get(&id).cloned())
+        });
         let ctx = Ctx {
-            route: RwSignal::new(Route::parse(&current_hash())),
-            list: RwSignal::new(Vec::new()),
-            unreadable: RwSignal::new(Vec::new()),
-            current: RwSignal::new(None),
-            unsaved: RwSignal::new(None),
-            deleted: RwSignal::new(None),
+            route,
+            store,
+            current,
+            persist_refused: RwSignal::new(false),
+            committing: StoredValue::new(Default::default()),
         };
-        ctx.reload();
+        ctx.refresh();
         ctx
     }
 
-    /// Re-reads storage (at start, and when another tab changed it).
-    pub fn reload(&self) {
-        match store::local() {
+    /// Takes in what storage holds now (at start, and when another tab changed it).
+    pub fn refresh(&self) {
+        match local_store::local() {
             Some(s) => {
-                let loaded = store::load_all(&s);
-                let open = self
-                    .current
-                    .with_untracked(|c| c.as_ref().map(|a| a.id.clone()));
-                if let Some(id) = open {
-                    if let Some(fresh) = loaded.assessments.iter().find(|a| a.id == id) {
-                        self.current.set(Some(fresh.clone()));
-                    }
-                }
-                self.list.set(loaded.assessments);
-                self.unreadable.set(loaded.unreadable);
-                if self.unsaved.get_untracked() == Some(store::Unsaved::Unavailable) {
-                    self.unsaved.set(None);
+                let (loaded, last) = s.load();
+                let mut needs_commit = false;
+                self.store
+                    .update(|st| needs_commit = st.refresh(loaded, last, browser::now()));
+                if needs_commit {
+                    local_store::commit_soon(*self);
                 }
             }
-            None => self.unsaved.set(Some(store::Unsaved::Unavailable)),
+            None => self.store.update(Store::storage_unavailable),
         }
     }
 
-    /// Applies an action to the open assessment and saves it at once.
-    pub fn dispatch(&self, action: Action) {
-        self.dispatch_all(&[action]);
+    /// Carries out an operation and saves it.
+    pub fn dispatch(&self, op: Op) {
+        self.store
+            .update(|s| s.dispatch(op, browser::now(), builtin()));
+        local_store::commit_soon(*self);
     }
 
-    /// Applies several actions to the open assessment with one read and one write.
-    pub fn dispatch_all(&self, actions: &[Action]) {
-        if let Some(id) = self
-            .current
-            .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
-        {
-            self.dispatch_to(&id, actions);
-        }
-    }
-
-    /// Applies an action to an assessment (the open one or any in the list) and saves it at once.
-    /// The action is applied to the freshest stored copy, so an answer given in another tab is
-    /// never overwritten.
-    pub fn dispatch_to(&self, id: &str, actions: &[Action]) {
-        let open = self
-            .current
-            .with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id));
-        let in_memory = if open {
-            self.current.get_untracked()
-        } else {
-            self.list
-                .with_untracked(|l| l.iter().find(|a| a.id == id).cloned())
-        };
-        let Some(mut a) = in_memory else {
-            return;
-        };
-        let storage = store::local();
-        let readable = match storage.as_ref().map(|s| store::read(s, id)) {
-            Some(Ok(Some(fresh))) => {
-                a = fresh;
-                true
-            }
-            Some(Err(_)) => false,
-            _ => true,
-        };
-        let now = store::now();
-        // Every action is applied, even after one that changed nothing.
-        let changed = actions
-            .iter()
-            .fold(false, |changed, act| apply(&mut a, act, now) | changed);
-        if !changed {
-            return;
-        }
-        if actions
-            .iter()
-            .any(|act| matches!(act, Action::Answer { .. }))
-        {
-            // Record the model version the answers were last given against.
-            a.model_version = builtin().version();
-        }
-        if !readable {
-            // Never overwrite what we cannot read: keep working in memory.
-            self.unsaved.set(Some(store::Unsaved::StoredCopyUnreadable));
-            self.put(a);
-            return;
-        }
-        match &storage {
-            Some(s) => match store::write(s, &a) {
-                Ok(()) => {
-                    if open {
-                        store::set_last(s, id);
-                    }
-                    if self.unsaved.get_untracked().is_some() {
-                        self.unsaved.set(None);
-                    }
-                }
-                Err(e) => self.unsaved.set(Some(e)),
-            },
-            None => self.unsaved.set(Some(store::Unsaved::Unavailable)),
-        }
-        self.put(a);
-    }
-
-    /// Refreshes an assessment's entry in the list, and the open assessment if it is that one.
-    fn put(&self, a: Assessment) {
-        if self
-            .current
-            .with_untracked(|c| c.as_ref().is_some_and(|x| x.id == a.id))
-        {
-            self.current.set(Some(a.clone()));
-        }
-        self.list
-            .update(|l| match l.iter_mut().find(|x| x.id == a.id) {
-                Some(slot) => *slot = a,
-                None => l.insert(0, a),
-            });
-    }
-
-    /// Saves a whole new assessment (start, duplicate, undo) and adds it to the list.
-    pub fn add(&self, a: Assessment) {
-        match store::local() {
-            Some(s) => match store::write(&s, &a) {
-                Ok(()) => store::set_last(&s, &a.id),
-                Err(e) => self.unsaved.set(Some(e)),
-            },
-            None => self.unsaved.set(Some(store::Unsaved::Unavailable)),
-        }
-        self.list.update(|l| {
-            l.retain(|x| x.id != a.id);
-            l.insert(0, a);
+    /// Applies actions to one assessment.
+    pub fn edit(&self, id: &str, actions: Vec<Action>) {
+        self.dispatch(Op::Edit {
+            id: id.to_string(),
+            actions,
         });
     }
 
-    pub fn delete(&self, id: &str) {
-        let gone = self
-            .list
-            .with_untracked(|l| l.iter().find(|a| a.id == id).cloned());
-        if let Some(s) = store::local() {
-            store::remove(&s, &crate::model::storage::key(id));
+    /// Applies actions to the open assessment.
+    pub fn edit_current(&self, actions: Vec<Action>) {
+        if let Some(id) = self.current_id() {
+            self.edit(&id, actions);
         }
-        self.list.update(|l| l.retain(|a| a.id != id));
-        if self
-            .current
-            .with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id))
-        {
-            self.current.set(None);
-        }
-        self.deleted.set(gone);
     }
 
-    /// Opens the assessment a route names, if it exists here.
-    fn open(&self, id: &str) -> bool {
-        if self
-            .current
-            .with_untracked(|c| c.as_ref().is_some_and(|a| a.id == id))
-        {
-            return true;
-        }
-        let found = self
-            .list
-            .with_untracked(|l| l.iter().find(|a| a.id == id).cloned());
-        let ok = found.is_some();
-        self.current.set(found);
-        ok
-    }
-
-    /// Records where the respondent is, so a reload or a later visit resumes there.
-    pub fn visit(&self, place: Place) {
-        self.dispatch(Action::Visit(place));
+    pub fn current_id(&self) -> Option<String> {
+        self.current
+            .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
     }
 }
 
 impl Default for Ctx {
     fn default() -> Self {
         Ctx::new()
-    }
-}
-
-pub fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
-}
-
-/// Navigates by changing the fragment; the `hashchange` listener updates the route.
-pub fn go(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
-}
-
-/// Replaces the fragment without a new history entry (used for redirects).
-fn replace(route: &Route) {
-    if let Ok(history) = window().history() {
-        let _ =
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()));
     }
 }
 
@@ -244,19 +112,19 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        ctx.route.set(Route::parse(&current_hash()));
+        ctx.route.set(Route::parse(&browser::current_hash()));
     });
-    // Another tab changed storage: pick up its answers rather than overwrite them later.
+    // Another tab changed storage: take in its answers; ours stay.
     let on_storage = window_event_listener(leptos::ev::storage, move |e| {
-        let ours = e.key().is_none_or(|k| k.starts_with("bita."));
-        if ours {
-            ctx.reload();
+        if e.key().is_none_or(|k| k.starts_with("bita.")) {
+            ctx.refresh();
         }
     });
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
     });
+    Effect::new(move |_| follow_route(ctx, ctx.route.get()));
 
     view! {
         <a class="skip" href="#main" on:click=move |ev| {
@@ -271,26 +139,100 @@ pub fn App() -> impl IntoView {
         </header>
         // Messages sit inside the main landmark, above the page they concern.
         <main id="main" tabindex="-1">
-            <Notices/>
-            {move || page(ctx)}
+            <notices::Notices/>
+            <Pages/>
         </main>
         <footer class="foot">
-            <p>"Your answers stay in this browser. Nothing is sent anywhere."</p>
+            <p>
+                "Your answers stay in this browser. Nothing is sent anywhere."
+                {move || ctx.persist_refused.get().then_some(
+                    " This browser has not promised to keep them when it runs short of space: export what you need to keep."
+                )}
+            </p>
         </footer>
     }
 }
 
-pub fn focus_main() {
-    if let Some(el) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+/// What a route asks of the store, done after rendering: redirects, and recording where the
+/// respondent is so a reload or a later visit resumes there.
+fn follow_route(ctx: Ctx, route: Route) {
+    let bank = builtin();
+    let first = bank.dimensions[0].id.clone();
+    let found = |id: &str| ctx.store.with_untracked(|s| s.get(id).cloned());
+    let redirect = |next: Route| {
+        browser::replace(&next);
+        ctx.route.set(next);
+    };
+    match route {
+        Route::Landing => {
+            let resume = ctx
+                .store
+                .with_untracked(|s| s.last().and_then(|id| s.get(id).cloned()));
+            redirect(match resume {
+                Some(a) => Route::of_place(&a.id, &a.place, &first),
+                None => Route::Home,
+            });
+        }
+        Route::Resume { id } => {
+            if let Some(a) = found(&id) {
+                redirect(Route::of_place(&id, &a.place, &first));
+            }
+        }
+        Route::Dimension {
+            id,
+            dimension,
+            question,
+        } => {
+            let Some(a) = found(&id) else { return };
+            if bank.dimension(&dimension).is_none() {
+                return;
+            }
+            let question = question.or_else(|| a.resume_at(&dimension).map(str::to_string));
+            ctx.dispatch(Op::Open { id: id.clone() });
+            ctx.edit(
+                &id,
+                vec![Action::Visit(Place::Dimension {
+                    dimension,
+                    question,
+                })],
+            );
+        }
+        Route::Review { id } => {
+            if found(&id).is_some() {
+                ctx.dispatch(Op::Open { id: id.clone() });
+                ctx.edit(&id, vec![Action::Visit(Place::Review)]);
+            }
+        }
+        Route::Results { id } => {
+            if found(&id).is_some() {
+                ctx.dispatch(Op::Open { id });
+            }
+        }
+        Route::Home | Route::NotFound(_) => {}
     }
 }
 
-fn page(ctx: Ctx) -> AnyView {
-    let route = ctx.route.get();
+/// The one place that turns a route into a page. Keyed by the route, so every navigation builds
+/// the page afresh: nothing of the previous page's DOM (checked radios, open notes) carries over.
+#[component]
+fn Pages() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <For each=move || [ctx.route.get()] key=Route::clone let:route>
+            {page(ctx, route)}
+        </For>
+    }
+}
+
+fn page(ctx: Ctx, route: Route) -> AnyView {
     if let Some(id) = route.assessment() {
-        if !untrack(|| ctx.open(id)) {
+        let (exists, deleted) = ctx
+            .store
+            .with_untracked(|s| (s.get(id).is_some(), s.record(id).is_some_and(|a| a.deleted)));
+        if deleted {
+            return notices::deleted_page(ctx, id.to_string());
+        }
+        if !exists {
             return view! {
                 <section class="page">
                     <h1>"Assessment not found"</h1>
@@ -303,30 +245,9 @@ fn page(ctx: Ctx) -> AnyView {
     }
     let bank = builtin();
     match route {
-        Route::Landing => {
-            let resume = store::local().and_then(|s| store::last(&s)).and_then(|id| {
-                ctx.list
-                    .with_untracked(|l| l.iter().find(|a| a.id == id).cloned())
-            });
-            let next = match resume {
-                Some(a) => Route::of_place(&a.id, &a.place, &bank.dimensions[0].id),
-                None => Route::Home,
-            };
-            replace(&next);
-            ctx.route.set(next);
-            ().into_any()
-        }
+        // Redirected by `follow_route`.
+        Route::Landing | Route::Resume { .. } => ().into_any(),
         Route::Home => view! { <home::Home/> }.into_any(),
-        Route::Resume { id } => {
-            let place = ctx
-                .current
-                .with_untracked(|c| c.as_ref().map(|a| a.place.clone()))
-                .unwrap_or_default();
-            let next = Route::of_place(&id, &place, &bank.dimensions[0].id);
-            replace(&next);
-            ctx.route.set(next);
-            ().into_any()
-        }
         Route::Dimension {
             dimension,
             question,
@@ -338,7 +259,7 @@ fn page(ctx: Ctx) -> AnyView {
             None => not_found(),
         },
         Route::Review { .. } => view! { <review::Review/> }.into_any(),
-        Route::Results { .. } => view! { <review::Results/> }.into_any(),
+        Route::Results { .. } => view! { <results::Results/> }.into_any(),
         Route::NotFound(_) => not_found(),
     }
 }
@@ -352,79 +273,4 @@ fn not_found() -> AnyView {
         </section>
     }
     .into_any()
-}
-
-/// Messages about storage: what could not be read or saved, and deleted assessments to undo.
-#[component]
-fn Notices() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let export_current = move |_| {
-        if let Some(a) = ctx.current.get_untracked() {
-            home::export(&a);
-        }
-    };
-    view! {
-        <div class="notices" aria-live="polite">
-            {move || ctx.unsaved.get().map(|u| view! {
-                <div class="notice warn" role="alert">
-                    <p>{u.message()}</p>
-                    <Show when=move || ctx.current.with(Option::is_some)>
-                        <button type="button" on:click=export_current>"Export this assessment"</button>
-                    </Show>
-                </div>
-            })}
-            <For
-                each=move || ctx.unreadable.get()
-                key=|u| u.key.clone()
-                let:u
-            >
-                <UnreadableNotice u=u/>
-            </For>
-            {move || ctx.deleted.get().map(|a| {
-                let name = a.display_name().to_string();
-                let restore = a.clone();
-                view! {
-                    <div class="notice">
-                        <p>"Deleted “" {name} "”."</p>
-                        <button type="button" on:click=move |_| {
-                            ctx.add(restore.clone());
-                            ctx.deleted.set(None);
-                        }>"Undo"</button>
-                        <button type="button" class="quiet" on:click=move |_| ctx.deleted.set(None)>"Dismiss"</button>
-                    </div>
-                }
-            })}
-        </div>
-    }
-}
-
-#[component]
-fn UnreadableNotice(u: Unreadable) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let key = u.key.clone();
-    let raw = u.raw.clone();
-    let file = format!("{}-unreadable.json", u.key.replace('.', "-"));
-    let confirm_key = key.clone();
-    view! {
-        <div class="notice error" role="alert">
-            <p>
-                "A saved assessment could not be opened: " {u.error.to_string()} ". "
-                "bita has left it untouched; everything else works as usual."
-            </p>
-            <button type="button" on:click=move |_| store::download(&file, "application/json", &raw)>
-                "Download its raw data"
-            </button>
-            <button type="button" class="quiet" on:click=move |_| {
-                let sure = window()
-                    .confirm_with_message("Delete the unreadable data for good? Download it first if you may need it.")
-                    .unwrap_or(false);
-                if sure {
-                    if let Some(s) = store::local() {
-                        store::remove(&s, &confirm_key);
-                    }
-                    ctx.unreadable.update(|l| l.retain(|x| x.key != confirm_key));
-                }
-            }>"Delete it"</button>
-        </div>
-    }
 }

@@ -1,69 +1,10 @@
 //! Walking through the questions, one dimension per page.
 
-use super::{go, Ctx};
-use crate::model::assessment::Place;
-use crate::model::{builtin, Action, Answer, Question};
+use super::widgets::{focus_question, AssessmentBar, DimensionNav, QuestionCard};
+use super::{browser, go, Ctx};
+use crate::model::builtin;
 use crate::route::Route;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// Answered of total, overall, with an accessible name and value.
-#[component]
-pub fn Progress() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let bank = builtin();
-    let total = bank.question_count();
-    let answered = Memo::new(move |_| {
-        ctx.current
-            .with(|c| c.as_ref().map_or(0, |a| a.answered(bank)))
-    });
-    view! {
-        <div class="progress">
-            <progress id="progress" max=total value=move || answered.get() aria-label="Questions answered"
-                aria-valuetext=move || format!("{} of {total} questions answered", answered.get())></progress>
-            <span class="progress-text">{move || answered.get()} " of " {total} " answered"</span>
-        </div>
-    }
-}
-
-/// Links to every dimension with its own progress, and to the review.
-#[component]
-pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let bank = builtin();
-    let Some(id) = ctx
-        .current
-        .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
-    else {
-        return ().into_any();
-    };
-    let review = Route::Review { id: id.clone() }.href();
-    let on_review = active == "review";
-    view! {
-        <nav class="dimnav" aria-label="Dimensions">
-            <ol>
-                {bank.dimensions.iter().map(|d| {
-                    let href = Route::Dimension { id: id.clone(), dimension: d.id.clone(), question: None }.href();
-                    let here = d.id == active;
-                    let total = bank.active(d).count();
-                    let done = Memo::new(move |_| ctx.current.with(|c| c.as_ref().map_or(0, |a| a.answered_in(bank, d))));
-                    view! {
-                        <li class:here=here>
-                            <a href=href aria-current=here.then_some("page")>
-                                <span class="nav-name">{d.name.clone()}</span>
-                                <span class="nav-count">{move || done.get()} "/" {total}</span>
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
-                <li class:here=on_review>
-                    <a href=review aria-current=on_review.then_some("page")>"Review and results"</a>
-                </li>
-            </ol>
-        </nav>
-    }
-    .into_any()
-}
 
 /// One dimension's questions, with Back and Next.
 #[component]
@@ -81,19 +22,16 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
         .unwrap_or_default();
 
-    // Resume at the question in the address, else at the one last touched on this page.
+    // Resume at the question in the address, else at the one last touched on this page (the
+    // shell records the visit).
     let saved = ctx.current.with_untracked(|c| {
         c.as_ref()
             .and_then(|a| a.resume_at(&dimension).map(str::to_string))
     });
     let target = question.clone().or(saved);
-    ctx.visit(Place::Dimension {
-        dimension: dimension.clone(),
-        question: target.clone(),
-    });
     request_animation_frame(move || match target {
         Some(q) => focus_question(&q),
-        None => super::focus_main(),
+        None => browser::focus_main(),
     });
 
     let back = if index == 0 {
@@ -128,7 +66,10 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                 <section class="page questions" aria-labelledby="dim-title">
                     <h1 id="dim-title">{heading}</h1>
                     <p class="lead">{dim.summary.clone()}</p>
-                    {bank.active(dim).map(|q| view! { <QuestionCard q=q/> }).collect_view()}
+                    // A form of its own, so this page's radio groups never share state with another page's.
+                    <form class="answers" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+                        {bank.active(dim).map(|q| view! { <QuestionCard q=q/> }).collect_view()}
+                    </form>
                     <div class="pager">
                         <button type="button" on:click=move |_| go(&back)>{back_label}</button>
                         <button type="button" class="primary" on:click=move |_| go(&next)>{next_label}</button>
@@ -136,128 +77,5 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                 </section>
             </div>
         </div>
-    }
-}
-
-/// The open assessment's name, perspective, progress and export.
-#[component]
-pub fn AssessmentBar() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let name = move || {
-        ctx.current.with(|c| {
-            c.as_ref()
-                .map(|a| a.display_name().to_string())
-                .unwrap_or_default()
-        })
-    };
-    let view_of = move || {
-        ctx.current.with(|c| {
-            c.as_ref()
-                .map(|a| a.perspective.label())
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <div class="bar">
-            <div class="bar-title">
-                <span class="bar-name">{name}</span>
-                <span class="meta">{view_of} " view"</span>
-            </div>
-            <Progress/>
-            <button type="button" class="quiet" on:click=move |_| {
-                if let Some(a) = ctx.current.get_untracked() {
-                    super::home::export(&a);
-                }
-            }>"Export"</button>
-        </div>
-    }
-}
-
-fn focus_question(qid: &str) {
-    let doc = document();
-    let Some(card) = doc.get_element_by_id(&format!("q-{qid}")) else {
-        return;
-    };
-    card.scroll_into_view();
-    let input = card
-        .query_selector("input[type=radio]:checked")
-        .ok()
-        .flatten()
-        .or_else(|| card.query_selector("input[type=radio]").ok().flatten());
-    if let Some(input) = input {
-        let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
-}
-
-/// One question as an accessible radio group: five statements, "Don't know", "Not applicable",
-/// optional help and an evidence note. Only this card reacts when its own answer changes.
-#[component]
-pub fn QuestionCard(q: &'static Question) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let bank = builtin();
-    let qid = q.id.as_str();
-    let chosen = Memo::new(move |_| {
-        ctx.current
-            .with(|c| c.as_ref().and_then(|a| a.answers.get(qid).copied()))
-    });
-    let note = Memo::new(move |_| {
-        ctx.current.with(|c| {
-            c.as_ref()
-                .and_then(|a| a.notes.get(qid).cloned())
-                .unwrap_or_default()
-        })
-    });
-    let dimension = bank
-        .question(qid)
-        .map(|(d, _)| d.id.as_str())
-        .unwrap_or_default();
-    // The answer and the place to resume at are saved together, in one write.
-    let choose = move |answer: Answer| {
-        ctx.dispatch_all(&[
-            Action::Answer {
-                question: qid.to_string(),
-                answer: Some(answer),
-            },
-            Action::Visit(Place::Dimension {
-                dimension: dimension.to_string(),
-                question: Some(qid.to_string()),
-            }),
-        ]);
-    };
-    let option = move |answer: Answer, label: String, class: &'static str| {
-        let input_id = format!("{qid}-{}", answer.code());
-        view! {
-            <div class=format!("option {class}")>
-                <input type="radio" id=input_id.clone() name=qid value=answer.code()
-                    prop:checked=move || chosen.get() == Some(answer)
-                    on:change=move |_| choose(answer) />
-                <label for=input_id>{label}</label>
-            </div>
-        }
-    };
-    let legend_id = format!("q-{qid}-legend");
-    let note_id = format!("{qid}-note");
-    view! {
-        <fieldset class="question" id=format!("q-{qid}") class:answered=move || chosen.get().is_some()>
-            <legend id=legend_id>{q.text.clone()}</legend>
-            {q.help.clone().map(|h| view! {
-                <details class="help"><summary>"More about this question"</summary><p>{h}</p></details>
-            })}
-            <div class="options">
-                {q.answers.iter().enumerate().map(|(i, s)| option(Answer::Level(i as u8 + 1), s.text.clone(), "statement")).collect_view()}
-                <div class="other">
-                    {option(Answer::DontKnow, bank.model.dont_know.clone(), "aside")}
-                    {option(Answer::NotApplicable, bank.model.not_applicable.clone(), "aside")}
-                </div>
-            </div>
-            <details class="note" open=move || !note.get_untracked().is_empty()>
-                <summary>"Evidence note " <span class="hint">"(optional)"</span></summary>
-                <label class="sr-only" for=note_id.clone()>{format!("Evidence note for: {}", q.text)}</label>
-                <textarea id=note_id rows="2" maxlength="2000"
-                    prop:value=move || note.get()
-                    on:input=move |ev| ctx.dispatch(Action::Note { question: qid.to_string(), text: event_target_value(&ev) })
-                ></textarea>
-            </details>
-        </fieldset>
     }
 }

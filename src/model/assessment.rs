@@ -105,7 +105,9 @@ pub enum Place {
 
 /// When a value was written and by whom: milliseconds since the Unix epoch, then the writer's id
 /// (one per open tab), which breaks ties. Compared in that order, so the later write wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Stamp(pub u64, pub u32);
 
 /// The stamps of an assessment's fields. A stamp without a value in `answers` or `notes` is a
@@ -331,12 +333,27 @@ fn stamped<T: PartialEq>(slot: &mut T, value: T, clock: &mut Stamp, at: Stamp) -
 /// answer: the value with the later stamp wins, and a tombstone (a stamp without a value) clears.
 /// Commutative, associative and idempotent, so copies converge whatever order they meet in.
 pub fn merge(a: &mut Assessment, other: &Assessment) {
-    merge_map(&mut a.answers, &mut a.clock.answers, &other.answers, &other.clock.answers);
-    merge_map(&mut a.notes, &mut a.clock.notes, &other.notes, &other.clock.notes);
+    merge_map(
+        &mut a.answers,
+        &mut a.clock.answers,
+        &other.answers,
+        &other.clock.answers,
+    );
+    merge_map(
+        &mut a.notes,
+        &mut a.clock.notes,
+        &other.notes,
+        &other.clock.notes,
+    );
     let (c, o) = (&mut a.clock, &other.clock);
     take_later(&mut a.name, &mut c.name, &other.name, o.name);
     take_later(&mut a.role, &mut c.role, &other.role, o.role);
-    take_later(&mut a.perspective, &mut c.perspective, &other.perspective, o.perspective);
+    take_later(
+        &mut a.perspective,
+        &mut c.perspective,
+        &other.perspective,
+        o.perspective,
+    );
     take_later(&mut a.deleted, &mut c.deleted, &other.deleted, o.deleted);
     if o.place > c.place {
         c.place = o.place;

@@ -21,8 +21,9 @@
 //! - **Delete versus edit.** Deleting is one more stamped field (`deleted`). A deleted record is
 //!   hidden but kept, so Undo works from any tab. An edit made in another tab after the delete is
 //!   kept inside the deleted record and comes back with Undo; it never silently brings the
-//!   assessment back. Deleted records are removed from storage for good after [`PURGE_AFTER_MS`],
-//!   or at once when storage is full and the space is needed.
+//!   assessment back. Deleted records are removed from storage for good when the person dismisses
+//!   the Undo message, after [`PURGE_AFTER_MS`], or at once when storage is full and the space is
+//!   needed.
 
 use super::assessment::{apply_at, merge, Action, Assessment, Clock, Stamp};
 use super::storage::{self, Loaded, Unreadable};
@@ -36,20 +37,40 @@ pub const PURGE_AFTER_MS: u64 = 7 * 24 * 3600 * 1000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     /// A new assessment under a fresh id, set up by the given actions.
-    Start { id: String, setup: Vec<Action> },
+    Start {
+        id: String,
+        setup: Vec<Action>,
+    },
     /// Actions on one assessment (answers, notes, rename, visits, ...).
-    Edit { id: String, actions: Vec<Action> },
+    Edit {
+        id: String,
+        actions: Vec<Action>,
+    },
     /// A copy of `from` under a fresh id, with a new name.
-    Duplicate { from: String, id: String, name: String },
-    Delete { id: String },
+    Duplicate {
+        from: String,
+        id: String,
+        name: String,
+    },
+    Delete {
+        id: String,
+    },
     /// Restores the assessment deleted last.
     Undo,
-    /// Hides the "deleted" message without restoring.
+    /// Restores a deleted assessment (for example one deleted in another tab).
+    Restore {
+        id: String,
+    },
+    /// Lets the last delete stand: hides the message and removes the data for good.
     DismissUndo,
     /// Remembers the assessment to resume at on the next visit.
-    Open { id: String },
+    Open {
+        id: String,
+    },
     /// Removes a stored entry that could not be read (the person confirmed it).
-    DiscardUnreadable { key: String },
+    DiscardUnreadable {
+        key: String,
+    },
     /// Assessments from a file or a link: merged answer by answer with any copy already here.
     Import(Vec<Assessment>),
 }
@@ -83,9 +104,13 @@ impl Problem {
     }
 }
 
-/// Storage as the core sees it. `Err(())` from `read` means storage cannot be used at all.
+/// Storage cannot be used at all (missing, disabled, or refusing reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable;
+
+/// Storage as the core sees it.
 pub trait Io {
-    fn read(&mut self, key: &str) -> Result<Option<String>, ()>;
+    fn read(&mut self, key: &str) -> Result<Option<String>, Unavailable>;
     /// `Err` carries the browser's name for the failure (e.g. `QuotaExceededError`).
     fn write(&mut self, key: &str, value: &str) -> Result<(), String>;
     fn remove(&mut self, key: &str);
@@ -240,7 +265,22 @@ impl Store {
                     self.edit(&id, &[Action::SetDeleted(false)], now, bank);
                 }
             }
-            Op::DismissUndo => self.undo = None,
+            Op::Restore { id } => {
+                if self.records.get(&id).is_some_and(|a| a.deleted) {
+                    if self.undo.as_deref() == Some(&id) {
+                        self.undo = None;
+                    }
+                    self.edit(&id, &[Action::SetDeleted(false)], now, bank);
+                }
+            }
+            Op::DismissUndo => {
+                // The person saw the delete and let it stand: its data goes now.
+                if let Some(id) = self.undo.take() {
+                    self.records.remove(&id);
+                    self.dirty.remove(&id);
+                    self.removals.insert(storage::key(&id));
+                }
+            }
             Op::Open { id } => {
                 if self.get(&id).is_some() && self.last.as_deref() != Some(&id) {
                     self.set_last(&id);
@@ -278,7 +318,10 @@ impl Store {
         for stored in loaded.assessments {
             let id = stored.id.clone();
             seen.insert(id.clone());
-            let mine = self.records.entry(id.clone()).or_insert_with(|| stored.clone());
+            let mine = self
+                .records
+                .entry(id.clone())
+                .or_insert_with(|| stored.clone());
             merge(mine, &stored);
             let expired = mine.deleted
                 && mine.clock.deleted.0.saturating_add(PURGE_AFTER_MS) < now
@@ -328,7 +371,7 @@ impl Store {
         let ids: Vec<String> = self.dirty.iter().cloned().collect();
         for id in ids {
             match io.read(&storage::key(&id)) {
-                Err(()) => {
+                Err(Unavailable) => {
                     self.problem = Some(Problem::Unavailable);
                     return;
                 }

@@ -1,7 +1,7 @@
 // The assessment flow as a respondent lives it: keyboard only, reloads, several assessments.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, bankFromFiles, startAssessment, storedAssessments } from './harness.mjs';
+import { serveDist, launch, open, bankFromFiles, startAssessment, storedAssessments, waitStored } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -154,16 +154,16 @@ test('saved assessments can be listed, renamed, duplicated, deleted and restored
   await page.getByRole('button', { name: 'Duplicate' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.saved-name').length === 2);
   assert.deepEqual((await names()).sort(), ['Copy of Finance', 'Finance']);
-  const copies = await storedAssessments(page);
+  const copies = await waitStored(page, (l) => l.length === 2);
   assert.equal(copies.length, 2);
   assert.ok(copies.every((a) => a.answers['sd-01'] === '2'), 'the copy keeps the answers');
 
   await page.locator('.saved-item', { hasText: 'Copy of Finance' }).getByRole('button', { name: 'Delete' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.saved-name').length === 1);
-  assert.equal((await storedAssessments(page)).length, 1);
+  assert.equal((await waitStored(page, (l) => l.length === 1)).length, 1);
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.saved-name').length === 2);
-  assert.equal((await storedAssessments(page)).length, 2);
+  assert.equal((await waitStored(page, (l) => l.length === 2)).length, 2);
 
   await page.reload();
   await page.locator('.saved-name').first().waitFor();

@@ -87,8 +87,20 @@ export async function startAssessment(page, { name = 'Acme IT', perspective = 'I
   await page.locator('fieldset.question').first().waitFor();
 }
 
+/** The assessments storage holds (a deleted one stays hidden in storage for Undo: left out). */
 export function storedAssessments(page) {
   return page.evaluate(() => Object.keys(localStorage)
     .filter((k) => k.startsWith('bita.assessment.'))
-    .map((k) => { try { return JSON.parse(localStorage.getItem(k)); } catch { return { unreadable: k }; } }));
+    .map((k) => { try { return JSON.parse(localStorage.getItem(k)); } catch { return { unreadable: k }; } })
+    .filter((a) => !a.deleted));
+}
+
+/** Saving is asynchronous: waits (up to 5 s) until `ok(storedAssessments)` holds, and returns them. */
+export async function waitStored(page, ok) {
+  for (let i = 0; i < 100; i++) {
+    const list = await storedAssessments(page);
+    if (ok(list)) return list;
+    await page.waitForTimeout(50);
+  }
+  return storedAssessments(page);
 }

@@ -124,6 +124,9 @@ test('two tabs answering the same assessment keep both answers', async () => {
   await first.locator('label[for="sd-01-2"]').click();
   await second.locator('label[for="sd-04-5"]').click();
   await first.locator('label[for="sd-06-1"]').click();
+  // Saving is asynchronous (under a Web Lock): wait for it, then check what was saved.
+  await first.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
+    && Object.keys(JSON.parse(localStorage.getItem(k)).answers).length === 3));
 
   const [stored] = await storedAssessments(first);
   assert.deepEqual(stored.answers, { 'sd-01': '2', 'sd-04': '5', 'sd-06': '1' });

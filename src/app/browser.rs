@@ -1,0 +1,79 @@
+//! Small browser helpers: the URL fragment, focus, file downloads, ids and the clock.
+
+use crate::route::Route;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Navigates by changing the fragment; the `hashchange` listener updates the route.
+pub fn go(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
+}
+
+/// Replaces the fragment without a new history entry (for redirects).
+pub fn replace(route: &Route) {
+    if let Ok(history) = window().history() {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()));
+    }
+}
+
+pub fn focus_main() {
+    if let Some(el) = document().get_element_by_id("main") {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Offers text as a file download, without any server.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let doc = document();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(filename);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A fresh random id (base 36, 12 characters).
+pub fn new_id() -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..12)
+        .map(|_| DIGITS[(js_sys::Math::random() * 36.0) as usize % 36] as char)
+        .collect()
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A local date and time for people, e.g. "2026-11-26 17:04".
+pub fn date_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

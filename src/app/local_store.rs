@@ -1,0 +1,231 @@
+//! The browser edge of storage: local storage reached through gloo-storage behind a probe, the
+//! commit loop (under `navigator.locks` where the browser has it), and `navigator.storage.persist()`.
+//! What is stored, how it is read and how copies merge live in `model::storage` and `model::store`.
+//!
+//! gloo-storage assumes a working store: `LocalStorage::raw()` and its helpers panic when local
+//! storage is missing or disabled, and its error conversion panics on a thrown value that is not an
+//! `Error`. So [`local`] probes first, and reads and writes go through the probed handle with every
+//! failure caught and turned into words for the page.
+
+use super::Ctx;
+use crate::model::storage::{self, Loaded};
+use crate::model::store::{Io, Unavailable};
+use gloo_storage::{LocalStorage, Storage as _};
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Local storage, probed: present, allowed, and answering.
+pub struct Local(web_sys::Storage);
+
+/// Local storage if this page may use it. A store that refuses writes (full, or a private mode
+/// that throws on every write) is still returned: reads work, and each failed write says so.
+pub fn local() -> Option<Local> {
+    let probed = web_sys::window()?.local_storage().ok()??;
+    probed.length().ok()?;
+    // Safe now: the probe showed gloo's handle will not panic.
+    Some(Local(LocalStorage::raw()))
+}
+
+impl Local {
+    /// Every bita entry, sorted into readable and unreadable, and the id to resume at.
+    pub fn load(&self) -> (Loaded, Option<String>) {
+        let s = &self.0;
+        let len = s.length().unwrap_or(0);
+        let entries = (0..len)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(storage::PREFIX))
+            .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+            .collect::<Vec<_>>();
+        let last = s.get_item(storage::LAST_KEY).ok().flatten();
+        (storage::read_all(entries), last)
+    }
+}
+
+impl Io for Local {
+    fn read(&mut self, key: &str) -> Result<Option<String>, Unavailable> {
+        self.0.get_item(key).map_err(|_| Unavailable)
+    }
+
+    fn write(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.0.set_item(key, value).map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.name()))
+                .unwrap_or_else(|| "the browser refused the write".into())
+        })
+    }
+
+    fn remove(&mut self, key: &str) {
+        let _ = self.0.remove_item(key);
+    }
+}
+
+/// Stand-in while local storage cannot be used: every read says so, nothing is written.
+struct Missing;
+
+impl Io for Missing {
+    fn read(&mut self, _: &str) -> Result<Option<String>, Unavailable> {
+        Err(Unavailable)
+    }
+    fn write(&mut self, _: &str, _: &str) -> Result<(), String> {
+        Err("no storage".into())
+    }
+    fn remove(&mut self, _: &str) {}
+}
+
+thread_local! {
+    static ASKED_TO_PERSIST: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a commit is under way for a store, and whether another one was asked for meanwhile.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Committing {
+    busy: bool,
+    again: bool,
+}
+
+/// Saves what the store holds unsaved, now or as soon as the commit under way ends. Commits never
+/// overlap within a tab; across tabs they take the `bita-storage` lock where the browser has
+/// Web Locks, and converge through the store's merge where it has not.
+pub fn commit_soon(ctx: Ctx) {
+    let start = ctx
+        .committing
+        .try_update_value(|c| {
+            if c.busy {
+                c.again = true;
+                false
+            } else {
+                c.busy = true;
+                true
+            }
+        })
+        .unwrap_or(false);
+    if !start {
+        return;
+    }
+    // Not tied to any reactive owner: a commit under way always finishes.
+    wasm_bindgen_futures::spawn_local(async move {
+        loop {
+            ctx.committing.try_update_value(|c| c.again = false);
+            with_lock(commit_once(ctx)).await;
+            let again = ctx
+                .committing
+                .try_update_value(|c| {
+                    c.busy = c.again;
+                    c.again
+                })
+                .unwrap_or(false);
+            if !again {
+                break;
+            }
+        }
+        let saved = ctx
+            .store
+            .try_with_untracked(|s| !s.unsaved() && s.problem().is_none());
+        if saved == Some(true) {
+            ask_to_persist(ctx);
+        }
+    });
+}
+
+/// `try_update`: the app may have been unmounted (in tests) while a commit waited.
+async fn commit_once(ctx: Ctx) {
+    match local() {
+        Some(mut io) => {
+            ctx.store.try_update(|s| s.pull(&mut io));
+            hold_for_tests().await;
+            ctx.store.try_update(|s| s.push(&mut io));
+        }
+        None => {
+            ctx.store.try_update(|s| {
+                s.pull(&mut Missing);
+                s.storage_unavailable();
+            });
+        }
+    }
+}
+
+/// Runs `body` while holding the `bita-storage` Web Lock, or directly where there is none.
+async fn with_lock(body: impl std::future::Future<Output = ()> + 'static) {
+    let locks = navigator("locks");
+    let request = locks.and_then(|l| {
+        js_sys::Reflect::get(&l, &JsValue::from_str("request"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .map(|f| (l, f))
+    });
+    let Some((locks, request)) = request else {
+        body.await;
+        return;
+    };
+    let body = std::cell::RefCell::new(Some(body));
+    let callback = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
+        let body = body.borrow_mut().take();
+        wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(body) = body {
+                body.await;
+            }
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    if let Ok(p) = request.call2(&locks, &JsValue::from_str("bita-storage"), &callback) {
+        let _ = JsFuture::from(js_sys::Promise::from(p)).await;
+    }
+}
+
+/// A hook for the end-to-end tests: when the page defines `window.__bitaBeforeWrite` (a function
+/// returning a promise), a commit waits for it between reading storage and writing, so a test can
+/// hold one tab there on purpose instead of racing. Pages that do not define it never wait.
+async fn hold_for_tests() {
+    let Ok(hook) = js_sys::Reflect::get(&window(), &JsValue::from_str("__bitaBeforeWrite")) else {
+        return;
+    };
+    let Ok(hook) = hook.dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    if let Ok(p) = hook.call0(&JsValue::NULL) {
+        if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+            let _ = JsFuture::from(p).await;
+        }
+    }
+}
+
+/// Asks the browser once per page to keep bita's data when space runs low, after the first
+/// successful save; records a refusal so the page can say so.
+fn ask_to_persist(ctx: Ctx) {
+    if ASKED_TO_PERSIST.replace(true) {
+        return;
+    }
+    let Some(manager) = navigator("storage") else {
+        return;
+    };
+    let Some(persist) = js_sys::Reflect::get(&manager, &JsValue::from_str("persist"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let Ok(promise) = persist.call0(&manager) else {
+        return;
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let granted = JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        ctx.persist_refused.try_set(!granted);
+    });
+}
+
+/// A property of `navigator` that is an object, where the browser has it.
+fn navigator(name: &str) -> Option<JsValue> {
+    let nav = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")).ok()?;
+    js_sys::Reflect::get(&nav, &JsValue::from_str(name))
+        .ok()
+        .filter(JsValue::is_object)
+}
