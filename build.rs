@@ -19,4 +19,29 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let json = serde_json::to_string(&bank).expect("a bank always serialises");
     std::fs::write(out.join("bank.json"), json).expect("OUT_DIR is writable");
+
+    // The report's sentences: three tables of non-empty strings (the keys the code uses are
+    // checked by tests/report.rs).
+    let file = format!("questions/{}", bank::REPORT_FILE);
+    let texts: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+        match std::fs::read_to_string(dir.join(bank::REPORT_FILE))
+            .map_err(|e| e.to_string())
+            .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                std::process::exit(1);
+            }
+        };
+    for (table, entries) in &texts {
+        for (key, value) in entries {
+            if value.trim().is_empty() {
+                eprintln!("{file}: {table}.{key}: must not be empty");
+                std::process::exit(1);
+            }
+        }
+    }
+    let json = serde_json::to_string(&texts).expect("texts serialise");
+    std::fs::write(out.join("report.json"), json).expect("OUT_DIR is writable");
 }

@@ -80,7 +80,11 @@ fn bank_has_the_required_shape() {
         roles,
         ["integrator", "partner", "innovator", "leader", "broker"]
     );
-    assert_eq!(bank.model.scoring.cap_dimension, "delivery-trust");
+    // The cap rests on the two basic services, both in Delivery and trust.
+    assert_eq!(bank.model.scoring.basics.len(), 2);
+    for b in &bank.model.scoring.basics {
+        assert_eq!(bank.question(b).unwrap().0.id, "delivery-trust", "{b}");
+    }
 }
 
 #[test]
@@ -181,7 +185,7 @@ fn missing_advice_and_empty_text_are_refused() {
 fn unknown_references_are_refused() {
     let issues = issues_after(|model, dims| {
         dims.get_mut("questions/it-roles.toml").unwrap().questions[0].role = Some("wizard".into());
-        model.scoring.cap_dimension = "nowhere".into();
+        model.scoring.basics = vec!["nowhere".into()];
     });
     assert!(
         issues
@@ -193,7 +197,7 @@ fn unknown_references_are_refused() {
         issues
             .iter()
             .any(|i| i
-                == "questions/model.toml: scoring.cap_dimension: unknown dimension \"nowhere\""),
+                == "questions/model.toml: scoring.basics[0]: \"nowhere\" is not a question asked of both sides in version 1"),
         "{issues:?}"
     );
 }

@@ -1,173 +1,100 @@
 //! Scoring rules, with expectations worked out by hand, plus properties over the shipped bank.
 #![cfg(not(target_arch = "wasm32"))]
 
-use bita::model::bank::{
-    validate, Dimension, LevelInfo, ModelFile, Question, Role, ScoringRule, Statement,
-};
-use bita::model::scoring::{self, advise, gap, level_of, score};
-use bita::model::{builtin, Answer, Assessment, Bank};
+mod common;
+
+use bita::model::scoring::{self, advise, gap, level_of_tenths, score};
+use bita::model::{builtin, Answer, Assessment};
+use common::{answers, tiny};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
-
-fn question(id: &str, weight: u8, role: Option<&str>, quick_win: bool) -> Question {
-    Question {
-        id: id.into(),
-        text: format!("Question {id}?"),
-        help: None,
-        weight,
-        role: role.map(Into::into),
-        quick_win,
-        source: "test".into(),
-        since: 1,
-        retired_in: None,
-        answers: (1..=5)
-            .map(|l| Statement {
-                text: format!("{id} statement {l}"),
-                meaning: format!("{id} means {l}"),
-                next: format!("{id} next from {l}"),
-            })
-            .collect(),
-    }
-}
-
-/// Dimension `a`: q1 (w1, quick win), q2 (w2, role r), q3 (w3). Dimension `b` (the cap): q4, q5 (w1).
-fn tiny() -> Bank {
-    let model = ModelFile {
-        id: "tiny".into(),
-        version: 1,
-        title: "Tiny".into(),
-        dont_know: "DK".into(),
-        not_applicable: "NA".into(),
-        dimensions: vec!["a".into(), "b".into()],
-        scoring: ScoringRule {
-            cap_dimension: "b".into(),
-            cap_margin: 1,
-        },
-        levels: (1..=5)
-            .map(|l| LevelInfo {
-                level: l,
-                name: format!("L{l}"),
-                description: "d".into(),
-            })
-            .collect(),
-        roles: vec![Role {
-            id: "r".into(),
-            name: "R".into(),
-            description: "d".into(),
-        }],
-    };
-    let dim = |id: &str, questions| Dimension {
-        id: id.into(),
-        name: id.to_uppercase(),
-        summary: "s".into(),
-        questions,
-    };
-    let mut dims = BTreeMap::new();
-    dims.insert(
-        "questions/a.toml".to_string(),
-        dim(
-            "a",
-            vec![
-                question("q1", 1, None, true),
-                question("q2", 2, Some("r"), false),
-                question("q3", 3, None, true),
-            ],
-        ),
-    );
-    dims.insert(
-        "questions/b.toml".to_string(),
-        dim(
-            "b",
-            vec![
-                question("q4", 1, None, true),
-                question("q5", 1, None, false),
-            ],
-        ),
-    );
-    validate(model, dims).expect("tiny bank is valid")
-}
-
-/// An assessment from a compact list of answers: "q1=2 q2=dk".
-fn answers(bank: &Bank, list: &str) -> Assessment {
-    let mut a = Assessment::new(bank, "t".into(), 0.0);
-    for pair in list.split_whitespace() {
-        let (q, code) = pair.split_once('=').expect("question=answer");
-        a.answers
-            .insert(q.to_string(), Answer::from_code(code).unwrap());
-    }
-    a
-}
-
-fn close(x: Option<f64>, y: f64) -> bool {
-    x.is_some_and(|x| (x - y).abs() < 1e-9)
-}
 
 #[test]
-fn levels_round_to_the_nearest_with_halves_up() {
-    for (s, l) in [
-        (1.0, 1),
-        (1.49, 1),
-        (1.5, 2),
-        (2.5, 3),
-        (3.2, 3),
-        (4.49, 4),
-        (4.5, 5),
-        (5.0, 5),
+fn levels_come_from_the_rounded_score_with_halves_up() {
+    for (t, l) in [
+        (10, 1),
+        (14, 1),
+        (15, 2),
+        (24, 2),
+        (25, 3),
+        (32, 3),
+        (44, 4),
+        (45, 5),
+        (50, 5),
     ] {
-        assert_eq!(level_of(s), l, "{s}");
+        assert_eq!(level_of_tenths(t), l, "{t}");
     }
+    assert_eq!(scoring::tenths_text(27), "2.7");
+    assert_eq!(scoring::tenths_text(40), "4.0");
 }
 
-/// Answers, expected score of `a`, of `b`, and the confidence of `a`.
-type Case<'a> = (&'a str, Option<f64>, Option<f64>, f64);
+/// Answers, expected tenths of `a`, of `b`, and the confidence word of `a`.
+type Case<'a> = (&'a str, Option<u16>, Option<u16>, &'a str);
 
 #[test]
-fn dimension_scores_are_weighted_means_with_half_rule() {
+fn dimension_scores_are_weighted_means_rounded_once_with_half_rule() {
     let bank = tiny();
-    // (answers, expected a, expected b, expected confidence of a)
     let cases: &[Case] = &[
-        // a: (2*1 + 4*2) / 3 = 3.333; q3 unknown. b: 1 of 2 scored = exactly half, so 1.0.
-        (
-            "q1=2 q2=4 q3=dk q4=1 q5=na",
-            Some(10.0 / 3.0),
-            Some(1.0),
-            2.0 / 3.0,
-        ),
-        // a: (1 + 2*2 + 3*5)/6 = 20/6.
-        ("q1=1 q2=2 q3=5", Some(20.0 / 6.0), None, 1.0),
-        // a: one of three scored: not enough. b: nothing.
-        ("q1=5 q2=na q3=na", None, None, 1.0),
+        // a: (2*1 + 4*2) / 3 = 3.33 -> 3.3; q3 unknown. b: 1 of 1 applicable scored: 1.0.
+        ("q1=2 q2=4 q3=dk q4=1 q5=na", Some(33), Some(10), "medium"),
+        // a: (1 + 2*2 + 3*5)/6 = 3.33 -> 3.3.
+        ("q1=1 q2=2 q3=5", Some(33), None, "high"),
+        // a: one of one applicable scored: "Not applicable" never blocks a score.
+        ("q1=5 q2=na q3=na", Some(50), None, "high"),
+        // a: one scored, two "Don't know": under half of the applicable.
+        ("q1=5 q2=dk q3=dk", None, None, "low"),
         // Nothing answered.
-        ("", None, None, 0.0),
+        ("", None, None, "low"),
     ];
     for (list, a, b, conf) in cases {
         let r = score(&bank, &answers(&bank, list));
-        assert_eq!(
-            r.dimensions[0].tally.score.is_some(),
-            a.is_some(),
-            "{list:?}"
-        );
-        if let Some(a) = a {
-            assert!(
-                close(r.dimensions[0].tally.score, *a),
-                "{list:?}: {:?}",
-                r.dimensions[0].tally
-            );
-        }
-        assert_eq!(
-            r.dimensions[1].tally.score.is_some(),
-            b.is_some(),
-            "{list:?}"
-        );
-        if let Some(b) = b {
-            assert!(close(r.dimensions[1].tally.score, *b), "{list:?}");
-        }
-        assert!(
-            (r.dimensions[0].tally.confidence - conf).abs() < 1e-9,
-            "{list:?}: {:?}",
-            r.dimensions[0].tally
-        );
+        assert_eq!(r.dimensions[0].tally.tenths, *a, "{list:?}");
+        assert_eq!(r.dimensions[1].tally.tenths, *b, "{list:?}");
+        assert_eq!(r.dimensions[0].tally.confidence_label(), *conf, "{list:?}");
     }
+}
+
+#[test]
+fn regression_a_mean_of_one_and_a_half_is_level_two() {
+    let bank = tiny();
+    // b: (1 + 2) / 2 = 1.5 exactly: shown "1.5", level 2 (it once came out as 1.4999..., level 1).
+    let r = score(&bank, &answers(&bank, "q4=1 q5=2"));
+    let b = &r.dimensions[1].tally;
+    assert_eq!(b.score_text().as_deref(), Some("1.5"));
+    assert_eq!(b.level(), Some(2));
+}
+
+#[test]
+fn regression_a_score_shown_as_two_and_a_half_is_level_three() {
+    let bank = tiny();
+    // a: (1*1 + 2*2 + 3*3) / 6 = 14/6 = 2.333 -> "2.3", level 2; (2*1 + 2*2 + 3*3)/6 = 2.5 -> 3;
+    // (3*1 + 3*2 + 2*3)/6 = 15/6 = 2.5; and 2.45 (49/20) shows "2.5", so it must be level 3.
+    let r = score(&bank, &answers(&bank, "q1=1 q2=2 q3=3"));
+    assert_eq!(r.dimensions[0].tally.score_text().as_deref(), Some("2.3"));
+    assert_eq!(r.dimensions[0].tally.level(), Some(2));
+    let r = score(&bank, &answers(&bank, "q1=3 q2=3 q3=2"));
+    assert_eq!(r.dimensions[0].tally.score_text().as_deref(), Some("2.5"));
+    assert_eq!(r.dimensions[0].tally.level(), Some(3));
+}
+
+#[test]
+fn not_applicable_never_blocks_a_score_in_the_shipped_bank() {
+    let bank = builtin();
+    let dim = &bank.dimensions[0];
+    let asked: Vec<_> = bank.asked(dim, Default::default()).collect();
+    let mut a = Assessment::new(bank, "na".into(), 0.0);
+    // More than half "Not applicable", the rest answered: the dimension is scored, confidence high.
+    let na = asked.len() / 2 + 1;
+    for (i, q) in asked.iter().enumerate() {
+        let ans = if i < na {
+            Answer::NotApplicable
+        } else {
+            Answer::Level(3)
+        };
+        a.answers.insert(q.id.clone(), ans);
+    }
+    let t = &score(bank, &a).dimensions[0].tally;
+    assert_eq!(t.score_text().as_deref(), Some("3.0"));
+    assert_eq!(t.confidence_label(), "high");
 }
 
 #[test]
@@ -175,37 +102,39 @@ fn roles_are_scored_on_their_own_questions() {
     let bank = tiny();
     let r = score(&bank, &answers(&bank, "q1=1 q2=4 q3=1"));
     assert_eq!(r.roles.len(), 1);
-    assert!(close(r.roles[0].tally.score, 4.0));
+    assert_eq!(r.roles[0].tally.tenths, Some(40));
     assert_eq!(r.roles[0].tally.level(), Some(4));
 }
 
 #[test]
-fn overall_is_the_mean_of_dimensions_capped_by_delivery() {
+fn overall_is_the_mean_of_shown_dimension_scores_capped_by_the_basics() {
     let bank = tiny();
-    // a = 10/3, b = 1.0: mean 2.1667, level 2; cap is level 1 + 1 = 2: not capped.
+    // a = 10/3 shown 3.3, b = 1.0: mean of the shown (3.3 + 1.0) / 2 = 2.15 -> 2.2, level 2; the
+    // basics (q4, q5) are at level 1, the cap 1 + 1 = 2: not capped.
     let r = score(&bank, &answers(&bank, "q1=2 q2=4 q4=1 q5=1"));
     let o = r.overall.unwrap();
-    assert!((o.score - (10.0 / 3.0 + 1.0) / 2.0).abs() < 1e-9);
+    assert_eq!(o.tenths, 22);
     assert_eq!(
         (o.uncapped_level, o.level, o.capped(), o.based_on),
         (2, 2, false, 2)
     );
 
-    // a = 5, b = 1: mean 3.0 would be level 3, but delivery at level 1 caps the overall at 2.
+    // a = 5, b = 1: mean 3.0 would be level 3, but the basics at level 1 cap the overall at 2.
     let r = score(&bank, &answers(&bank, "q1=5 q2=5 q3=5 q4=1 q5=1"));
     let o = r.overall.unwrap();
     assert_eq!((o.uncapped_level, o.level, o.capped()), (3, 2, true));
 
-    // a = 5, b = 4.5 (level 5): mean 4.75, level 5, within the cap.
+    // a = 5, b = 4.5 (level 5): mean 4.75 -> 4.8, level 5, within the cap.
     let r = score(&bank, &answers(&bank, "q1=5 q2=5 q3=5 q4=4 q5=5"));
-    assert_eq!(r.overall.unwrap().level, 5);
+    let o = r.overall.unwrap();
+    assert_eq!((o.tenths, o.level), (48, 5));
 }
 
 #[test]
-fn no_overall_without_the_delivery_dimension() {
+fn no_overall_without_the_basics() {
     let bank = tiny();
     let r = score(&bank, &answers(&bank, "q1=5 q2=5 q3=5 q4=dk"));
-    assert!(r.dimensions[0].tally.score.is_some());
+    assert!(r.dimensions[0].tally.tenths.is_some());
     assert_eq!(r.overall, None);
 }
 
@@ -224,8 +153,8 @@ fn gap_gives_differences_and_largest_disagreements_first() {
     let it = answers(&bank, "q1=4 q2=4 q3=4 q4=3 q5=dk");
     let biz = answers(&bank, "q1=1 q2=3 q3=4 q4=5 q5=2");
     let g = gap(&bank, &it, &biz).unwrap();
-    // a: IT 4.0; business (1 + 6 + 12) / 6 = 19/6.
-    assert!((g.dimensions[0].difference().unwrap() - (19.0 / 6.0 - 4.0)).abs() < 1e-9);
+    // a: IT 4.0; business (1 + 6 + 12) / 6 = 19/6, shown 3.2.
+    assert!((g.dimensions[0].difference().unwrap() - (3.2 - 4.0)).abs() < 1e-9);
     // b: IT 3.0 (1 of 2), business 3.5.
     assert!((g.dimensions[1].difference().unwrap() - 0.5).abs() < 1e-9);
     let order: Vec<(&str, i8)> = g
@@ -246,7 +175,7 @@ fn gap_gives_differences_and_largest_disagreements_first() {
 #[test]
 fn advice_puts_weakest_dimensions_and_quick_wins_first() {
     let bank = tiny();
-    // a = (5 + 2*3 + 3*2)/6 = 17/6 ≈ 2.83; b = 1.5 (weakest).
+    // a = (5 + 2*3 + 3*2)/6 = 17/6 ≈ 2.8; b = 1.5 (weakest, and the basics: below level 3).
     let a = answers(&bank, "q1=5 q2=3 q3=2 q4=1 q5=2");
     let adv = advise(&bank, &a);
     let dims: Vec<&str> = adv.dimensions.iter().map(|d| d.id.as_str()).collect();
@@ -258,7 +187,7 @@ fn advice_puts_weakest_dimensions_and_quick_wins_first() {
         .map(|s| (s.question.as_str(), s.text.as_str()))
         .collect();
     assert_eq!(steps, [("q3", "q3 next from 2"), ("q2", "q2 next from 3")]);
-    // Quick wins: q4 (level 1) then q3 (level 2, weight 3); q1 is at level 5.
+    // Quick wins: q4 (a basic, level 1) then q3 (level 2, weight 3); q1 is at level 5.
     let wins: Vec<&str> = adv.quick_wins.iter().map(|s| s.question.as_str()).collect();
     assert_eq!(wins, ["q4", "q3"]);
 }
@@ -305,14 +234,14 @@ proptest! {
         let r = score(builtin(), &assessment_from(&list));
         let tallies = r.dimensions.iter().map(|d| &d.tally).chain(r.roles.iter().map(|r| &r.tally));
         for t in tallies {
-            if let Some(s) = t.score {
+            if let Some(s) = t.score() {
                 prop_assert!((1.0..=5.0).contains(&s));
                 prop_assert!((1..=5).contains(&t.level().unwrap()));
             }
-            prop_assert!((0.0..=1.0).contains(&t.confidence));
+            prop_assert!((0.0..=1.0).contains(&t.confidence()));
         }
         if let Some(o) = r.overall {
-            prop_assert!((1.0..=5.0).contains(&o.score));
+            prop_assert!((1.0..=5.0).contains(&o.score()));
             prop_assert!(o.level <= o.uncapped_level && (1..=5).contains(&o.level));
         }
     }
@@ -327,24 +256,57 @@ proptest! {
         raised[i] = Some(Answer::Level((l + by).min(5)));
         let (before, after) = (score(bank, &assessment_from(&list)), score(bank, &assessment_from(&raised)));
         let dim = bank.question(&order[i].id).unwrap().0;
-        let find = |r: &scoring::Report| r.dimensions.iter().find(|d| d.id == dim.id).unwrap().tally.score;
+        let find = |r: &scoring::Report| r.dimensions.iter().find(|d| d.id == dim.id).unwrap().tally.tenths;
         match (find(&before), find(&after)) {
-            (Some(b), Some(a)) => prop_assert!(a >= b - 1e-12, "{b} -> {a}"),
+            (Some(b), Some(a)) => prop_assert!(a >= b, "{b} -> {a}"),
             (b, a) => prop_assert_eq!(b.is_some(), a.is_some()),
         }
     }
 
     #[test]
-    fn dont_know_and_not_applicable_never_change_a_score(list in answer_list(), pick in any::<proptest::sample::Index>(), na in any::<bool>()) {
+    fn dont_know_never_changes_a_score_and_not_applicable_only_adds_one(list in answer_list(), pick in any::<proptest::sample::Index>(), na in any::<bool>()) {
         let i = pick.index(list.len());
-        prop_assume!(!matches!(list[i], Some(Answer::Level(_))));
+        // An unanswered question is answered "Don't know" or "Not applicable".
+        let mut list = list;
+        list[i] = None;
         let mut changed = list.clone();
         changed[i] = Some(if na { Answer::NotApplicable } else { Answer::DontKnow });
         let (before, after) = (score(builtin(), &assessment_from(&list)), score(builtin(), &assessment_from(&changed)));
-        let scores = |r: &scoring::Report| -> Vec<Option<f64>> {
-            r.dimensions.iter().map(|d| d.tally.score).chain(r.roles.iter().map(|r| r.tally.score)).chain([r.overall.as_ref().map(|o| o.score)]).collect()
+        let scores = |r: &scoring::Report| -> Vec<Option<u16>> {
+            r.dimensions.iter().map(|d| d.tally.tenths).chain(r.roles.iter().map(|r| r.tally.tenths)).collect()
         };
-        prop_assert_eq!(scores(&before), scores(&after));
-        prop_assert_eq!(before.overall.map(|o| o.level), after.overall.map(|o| o.level));
+        for (b, a) in scores(&before).into_iter().zip(scores(&after)) {
+            match (b, a) {
+                // An existing score never moves.
+                (Some(b), a) => prop_assert_eq!(Some(b), a),
+                // "Not applicable" shrinks the applicable set, so it may let a score appear.
+                (None, Some(_)) => prop_assert!(na, "a \"Don't know\" made a score appear"),
+                (None, None) => {}
+            }
+        }
+    }
+
+    /// For every dimension and role, the level shown agrees with the score shown; the overall is
+    /// the mean of the dimension scores as printed.
+    #[test]
+    fn shown_scores_and_levels_agree(list in answer_list()) {
+        let r = score(builtin(), &assessment_from(&list));
+        let tallies = r.dimensions.iter().map(|d| &d.tally).chain(r.roles.iter().map(|r| &r.tally));
+        for t in tallies {
+            if let Some(text) = t.score_text() {
+                let shown: f64 = text.parse().unwrap();
+                let nearest = (shown + 0.5).floor() as u8;
+                prop_assert_eq!(t.level(), Some(nearest.clamp(1, 5)), "{}", text);
+            }
+        }
+        if let Some(o) = r.overall {
+            let printed: Vec<f64> = r.dimensions.iter().filter_map(|d| d.tally.score_text()).map(|s| s.parse().unwrap()).collect();
+            let mean = printed.iter().sum::<f64>() / printed.len() as f64;
+            // Round half up to one decimal, with a nudge for binary fractions like 2.15.
+            let expected = ((mean * 10.0) + 0.5 + 1e-9).floor() / 10.0;
+            prop_assert!((o.score() - expected).abs() < 1e-9, "{} vs {}", o.score(), expected);
+            let shown = scoring::tenths_text(o.tenths).parse::<f64>().unwrap();
+            prop_assert_eq!(o.uncapped_level, ((shown + 0.5).floor() as u8).clamp(1, 5));
+        }
     }
 }

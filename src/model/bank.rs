@@ -35,10 +35,19 @@ pub struct ModelFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringRule {
-    /// The dimension whose level caps the overall level.
-    pub cap_dimension: String,
-    /// How many levels the overall level may stand above the cap dimension's level.
+    /// The questions on the two basic services (keeping what exists working, delivering the new),
+    /// whose level caps the overall level.
+    pub basics: Vec<String>,
+    /// How many levels the overall level may stand above the basics' level.
     pub cap_margin: u8,
+}
+
+/// Which side of the organisation a question is asked of, when only one side can answer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    It,
+    Business,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,9 +89,12 @@ pub struct Question {
     /// For questions of the roles dimension: which IT role this question scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Its next steps are cheap and fast: a candidate for the quick wins at the top of the advice.
-    #[serde(default)]
-    pub quick_win: bool,
+    /// Asked of this side only (and left out of comparisons); both sides when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    /// Its next steps ask IT to advise, propose or lead: held back while the basics are weak.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_basics: bool,
     /// The idea in `shared/seeds` this question tests (documentation only).
     pub source: String,
     /// Model version that introduced the question.
@@ -115,6 +127,9 @@ pub struct Statement {
     pub meaning: String,
     /// "What to do next" from this level.
     pub next: String,
+    /// `next` is cheap and fast (within weeks): a candidate for the quick wins.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quick: bool,
 }
 
 /// A validated question bank: every reference resolves, every question is well formed.
@@ -161,6 +176,8 @@ pub fn dimension_file(id: &str) -> String {
 }
 
 pub const MODEL_FILE: &str = "questions/model.toml";
+/// The report's sentences, beside the bank (not a dimension).
+pub const REPORT_FILE: &str = "report.toml";
 
 struct Checker {
     issues: Vec<BankIssue>,
@@ -248,12 +265,8 @@ pub fn validate(
         c.text(mf, format!("roles[{i}].description"), &role.description);
     }
 
-    if !model.dimensions.contains(&model.scoring.cap_dimension) {
-        c.fail(
-            mf,
-            "scoring.cap_dimension",
-            format!("unknown dimension {:?}", model.scoring.cap_dimension),
-        );
+    if model.scoring.basics.is_empty() {
+        c.fail(mf, "scoring.basics", "name the basic-service questions");
     }
     if model.scoring.cap_margin >= LEVEL_COUNT as u8 {
         c.fail(
@@ -388,6 +401,22 @@ pub fn validate(
             "this file is not listed in questions/model.toml `dimensions`",
         );
     }
+    for (i, b) in model.scoring.basics.iter().enumerate() {
+        let active = ordered
+            .iter()
+            .flat_map(|d: &Dimension| d.questions.iter())
+            .any(|q| &q.id == b && q.active_in(model.version) && q.audience.is_none());
+        if !active {
+            c.fail(
+                mf,
+                format!("scoring.basics[{i}]"),
+                format!(
+                    "{b:?} is not a question asked of both sides in version {}",
+                    model.version
+                ),
+            );
+        }
+    }
     for role in &model.roles {
         if !role_counts.contains_key(&role.id) {
             c.fail(
@@ -428,7 +457,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Bank, BankIssues> {
         .map_err(|e| single("questions/", format!("cannot be listed: {e}")))?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml") && n != "model.toml")
+        .filter(|n| n.ends_with(".toml") && n != "model.toml" && n != REPORT_FILE)
         .collect();
     names.sort();
     let mut dims = BTreeMap::new();

@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod report;
 pub mod scoring;
 pub mod storage;
 pub mod store;
@@ -20,6 +21,15 @@ pub fn builtin() -> &'static Bank {
     })
 }
 
+/// Whether a question is asked of a side.
+pub fn asks(q: &Question, side: Perspective) -> bool {
+    match q.audience {
+        None => true,
+        Some(bank::Audience::It) => side == Perspective::It,
+        Some(bank::Audience::Business) => side == Perspective::Business,
+    }
+}
+
 impl Bank {
     pub fn version(&self) -> u32 {
         self.model.version
@@ -29,6 +39,23 @@ impl Bank {
     pub fn active<'a>(&self, dim: &'a Dimension) -> impl Iterator<Item = &'a Question> + 'a {
         let version = self.model.version;
         dim.questions.iter().filter(move |q| q.active_in(version))
+    }
+
+    /// The questions of a dimension asked of one side (the current version; `audience` respected).
+    pub fn asked<'a>(
+        &self,
+        dim: &'a Dimension,
+        side: Perspective,
+    ) -> impl Iterator<Item = &'a Question> + 'a {
+        self.active(dim).filter(move |q| asks(q, side))
+    }
+
+    /// The basic-service questions asked of a side (see `scoring`).
+    pub fn basics(&self, side: Perspective) -> impl Iterator<Item = &Question> + '_ {
+        self.model.scoring.basics.iter().filter_map(move |id| {
+            let (_, q) = self.question(id)?;
+            (q.active_in(self.version()) && asks(q, side)).then_some(q)
+        })
     }
 
     /// Every question the given model version asks, in its fixed order (what a share link relies on).

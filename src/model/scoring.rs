@@ -2,93 +2,124 @@
 //!
 //! The rules, in one place:
 //! - A question scores the level of the chosen statement (1 to 5). "Don't know", "Not applicable",
-//!   unanswered questions and answers to questions the model no longer asks are not scored.
-//! - A dimension (and each IT role) scores the weighted mean of its scored questions, 1.0 to 5.0,
-//!   but only when at least half of its questions are scored; otherwise it has "not enough answers".
-//!   The denominator is every question asked, so adding "Don't know" or "Not applicable" never
-//!   changes a score.
-//! - A score maps to the nearest level, halves rounding up: 2.5 is level 3.
-//! - Overall: the mean of the dimension scores, given that the cap dimension (Delivery and trust)
-//!   and at least half of the dimensions are scored. The business only asks IT's advice once IT
-//!   keeps things working and delivers the new well, so the overall level is capped at
-//!   `cap_margin` (1) above the cap dimension's level, whatever the other dimensions say.
-//! - Confidence of a dimension: the share of its applicable questions (asked, not "Not applicable")
-//!   that were answered with a statement. Many "Don't know" answers mean low visibility.
+//!   unanswered questions, questions not asked of the respondent's side (`audience`) and answers to
+//!   questions the model no longer asks are not scored.
+//! - A dimension (and each IT role) scores the weighted mean of its scored questions, computed in
+//!   integers (the sum of weight × level over the sum of weights) and rounded once to one decimal,
+//!   halves up. It needs at least half of its *applicable* questions scored (applicable: asked and
+//!   not "Not applicable"), so "Not applicable" never blocks a score; otherwise it has "not enough
+//!   answers". "Don't know" counts as applicable and unscored: many of them mean low visibility.
+//! - A score's level comes from that rounded score: the nearest whole level, halves up (2.5 is 3).
+//!   So the level shown always agrees with the score shown.
+//! - Overall: the mean of the dimension scores *as shown* (one decimal), rounded once more to one
+//!   decimal, given that at least half of the dimensions are scored and the basics are answered.
+//!   A reader who adds up the printed dimension scores gets the printed overall.
+//! - The cap: the business only takes IT's advice once IT delivers its two basic services (keeping
+//!   what exists working, delivering the new; `scoring.basics` in `questions/model.toml`). The
+//!   overall level stands at most `cap_margin` (1) above the level of those questions' weighted
+//!   mean, whatever the other dimensions say; the report says so when it applies.
+//! - Confidence of a dimension: the share of its applicable questions answered with a statement:
+//!   high from 80 %, medium from 50 %, else low.
+//! - Advice: each answered statement's `next` is a step. Quick wins are the steps of statements
+//!   flagged `quick`, lowest answers first. While the basics are below level 3, steps of questions
+//!   marked `after_basics` (advise, propose, lead) are held back, and quick wins on the basics come
+//!   first: stop the bleeding before offering advice.
 
 use super::{Answer, Assessment, Bank, Question};
 use serde::Serialize;
 
 /// What a group of questions (a dimension or a role) adds up to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
-    /// Questions asked by the current model.
+    /// Questions asked of the respondent by the current model.
     pub total: usize,
     /// Answered with a statement.
     pub scored: usize,
     pub dont_know: usize,
     pub not_applicable: usize,
-    /// Weighted mean, or `None` with fewer than half the questions scored.
-    pub score: Option<f64>,
-    /// `scored / (total - not_applicable)`, 0.0 to 1.0 (1.0 when nothing applies).
-    pub confidence: f64,
+    /// The weighted mean in tenths (10 to 50), rounded once; `None` under the half rule.
+    pub tenths: Option<u16>,
+}
+
+/// A score in tenths as people read it: 27 is "2.7".
+pub fn tenths_text(t: u16) -> String {
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// The level a score in tenths stands for: the nearest whole level, halves up.
+pub fn level_of_tenths(t: u16) -> u8 {
+    ((t + 5) / 10).clamp(1, 5) as u8
+}
+
+/// `numerator / denominator` to the nearest tenth, halves up, in integers.
+fn round_tenths(numerator: u32, denominator: u32) -> u16 {
+    ((20 * numerator + denominator) / (2 * denominator)) as u16
 }
 
 impl Tally {
+    pub fn applicable(&self) -> usize {
+        self.total - self.not_applicable
+    }
+
+    pub fn score(&self) -> Option<f64> {
+        self.tenths.map(|t| f64::from(t) / 10.0)
+    }
+
+    /// The score as shown, e.g. "2.7".
+    pub fn score_text(&self) -> Option<String> {
+        self.tenths.map(tenths_text)
+    }
+
     pub fn level(&self) -> Option<u8> {
-        self.score.map(level_of)
+        self.tenths.map(level_of_tenths)
     }
 
     pub fn unanswered(&self) -> usize {
         self.total - self.scored - self.dont_know - self.not_applicable
     }
 
-    /// A word for the confidence, for people rather than charts.
-    pub fn confidence_label(&self) -> &'static str {
-        match self.confidence {
-            c if c >= 0.8 => "high",
-            c if c >= 0.5 => "medium",
-            _ => "low",
+    /// `scored / applicable`, 0.0 to 1.0 (1.0 when nothing applies).
+    pub fn confidence(&self) -> f64 {
+        match self.applicable() {
+            0 => 1.0,
+            n => self.scored as f64 / n as f64,
         }
     }
-}
 
-/// The level a score stands for: the nearest whole level, halves rounding up.
-pub fn level_of(score: f64) -> u8 {
-    (score + 0.5).floor().clamp(1.0, 5.0) as u8
+    /// A word for the confidence, for people rather than charts.
+    pub fn confidence_label(&self) -> &'static str {
+        let n = self.applicable();
+        if self.scored * 10 >= n * 8 {
+            "high"
+        } else if self.scored * 2 >= n {
+            "medium"
+        } else {
+            "low"
+        }
+    }
 }
 
 /// Adds up the given questions' answers.
 pub fn tally<'a>(questions: impl Iterator<Item = &'a Question>, a: &Assessment) -> Tally {
-    let (mut total, mut scored, mut dk, mut na) = (0, 0, 0, 0);
-    let (mut sum, mut weights) = (0.0, 0.0);
+    let mut t = Tally::default();
+    let (mut sum, mut weights) = (0u32, 0u32);
     for q in questions {
-        total += 1;
+        t.total += 1;
         match a.answers.get(&q.id) {
             Some(Answer::Level(l)) => {
-                scored += 1;
-                sum += f64::from(*l) * f64::from(q.weight);
-                weights += f64::from(q.weight);
+                t.scored += 1;
+                sum += u32::from(*l) * u32::from(q.weight);
+                weights += u32::from(q.weight);
             }
-            Some(Answer::DontKnow) => dk += 1,
-            Some(Answer::NotApplicable) => na += 1,
+            Some(Answer::DontKnow) => t.dont_know += 1,
+            Some(Answer::NotApplicable) => t.not_applicable += 1,
             None => {}
         }
     }
-    let score = (scored > 0 && scored * 2 >= total).then(|| sum / weights);
-    let applicable = total - na;
-    let confidence = if applicable == 0 {
-        1.0
-    } else {
-        scored as f64 / applicable as f64
-    };
-    Tally {
-        total,
-        scored,
-        dont_know: dk,
-        not_applicable: na,
-        score,
-        confidence,
+    if t.scored > 0 && t.scored * 2 >= t.applicable() {
+        t.tenths = Some(round_tenths(sum, weights));
     }
+    t
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,14 +136,16 @@ pub struct RoleScore {
     pub tally: Tally,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overall {
-    /// Mean of the scored dimensions.
-    pub score: f64,
+    /// Mean of the scored dimensions' shown scores, in tenths.
+    pub tenths: u16,
     /// The level the score alone would give.
     pub uncapped_level: u8,
-    /// After the delivery cap.
+    /// After the cap.
     pub level: u8,
+    /// The level of the two basic services.
+    pub basics_level: u8,
     /// How many dimensions the score rests on.
     pub based_on: usize,
 }
@@ -121,25 +154,32 @@ impl Overall {
     pub fn capped(&self) -> bool {
         self.level < self.uncapped_level
     }
+
+    pub fn score(&self) -> f64 {
+        f64::from(self.tenths) / 10.0
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub dimensions: Vec<DimensionScore>,
     pub roles: Vec<RoleScore>,
+    /// The basic services (keep working, deliver the new) together.
+    pub basics: Tally,
     /// `None` while there are not enough answers for an overall level.
     pub overall: Option<Overall>,
 }
 
-/// Scores an assessment against the bank (the current model version).
+/// Scores an assessment against the bank (the current model version, the respondent's side).
 pub fn score(bank: &Bank, a: &Assessment) -> Report {
+    let side = a.perspective;
     let dimensions: Vec<DimensionScore> = bank
         .dimensions
         .iter()
         .map(|d| DimensionScore {
             id: d.id.clone(),
             name: d.name.clone(),
-            tally: tally(bank.active(d), a),
+            tally: tally(bank.asked(d, side), a),
         })
         .collect();
     let roles = bank
@@ -152,37 +192,36 @@ pub fn score(bank: &Bank, a: &Assessment) -> Report {
             tally: tally(
                 bank.dimensions
                     .iter()
-                    .flat_map(|d| bank.active(d))
+                    .flat_map(|d| bank.asked(d, side))
                     .filter(|q| q.role.as_deref() == Some(r.id.as_str())),
                 a,
             ),
         })
         .collect();
-    let overall = overall(bank, &dimensions);
+    let basics = tally(bank.basics(side), a);
+    let overall = overall(bank, &dimensions, &basics);
     Report {
         dimensions,
         roles,
+        basics,
         overall,
     }
 }
 
-fn overall(bank: &Bank, dims: &[DimensionScore]) -> Option<Overall> {
-    let rule = &bank.model.scoring;
-    let cap = dims
-        .iter()
-        .find(|d| d.id == rule.cap_dimension)?
-        .tally
-        .level()?;
-    let scores: Vec<f64> = dims.iter().filter_map(|d| d.tally.score).collect();
-    if scores.len() * 2 < dims.len() {
+fn overall(bank: &Bank, dims: &[DimensionScore], basics: &Tally) -> Option<Overall> {
+    let basics_level = basics.level()?;
+    let scores: Vec<u16> = dims.iter().filter_map(|d| d.tally.tenths).collect();
+    if scores.is_empty() || scores.len() * 2 < dims.len() {
         return None;
     }
-    let score = scores.iter().sum::<f64>() / scores.len() as f64;
-    let uncapped_level = level_of(score);
+    let sum: u32 = scores.iter().map(|&t| u32::from(t)).sum();
+    let tenths = round_tenths(sum, scores.len() as u32 * 10);
+    let uncapped_level = level_of_tenths(tenths);
     Some(Overall {
-        score,
+        tenths,
         uncapped_level,
-        level: uncapped_level.min(cap + rule.cap_margin),
+        level: uncapped_level.min(basics_level + bank.model.scoring.cap_margin),
+        basics_level,
         based_on: scores.len(),
     })
 }
@@ -239,8 +278,8 @@ pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Result<Gap, 
         .map(|(d1, d2)| DimensionGap {
             id: d1.id.clone(),
             name: d1.name.clone(),
-            first: d1.tally.score,
-            second: d2.tally.score,
+            first: d1.tally.score(),
+            second: d2.tally.score(),
         })
         .collect();
     let mut questions: Vec<QuestionGap> = bank
@@ -293,68 +332,86 @@ pub struct Step {
 pub struct DimensionAdvice {
     pub id: String,
     pub name: String,
-    pub score: Option<f64>,
+    pub tenths: Option<u16>,
     /// Lowest answers first, heavier questions first among equals.
     pub steps: Vec<Step>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Advice {
-    /// At most three cheap, fast steps from the lowest answers, to stop the bleeding.
+    /// At most three cheap, fast steps, the lowest answers (and, while the basics are weak, the
+    /// basics) first.
     pub quick_wins: Vec<Step>,
     /// Weakest dimension first; dimensions without enough answers last.
     pub dimensions: Vec<DimensionAdvice>,
+    /// Steps that ask IT to advise, propose or lead were held back: the basics are below level 3.
+    pub held_back: bool,
 }
 
 pub const QUICK_WINS: usize = 3;
+/// Below this level of the basics, advice-giving steps wait.
+pub const BASICS_FIRST_BELOW: u8 = 3;
 
 /// Next steps from the current answers.
 pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
     let report = score(bank, a);
-    let mut candidates: Vec<(u8, u8, Step)> = Vec::new();
+    let weak_basics = report
+        .basics
+        .level()
+        .is_some_and(|l| l < BASICS_FIRST_BELOW);
+    let is_basic = |q: &Question| bank.model.scoring.basics.contains(&q.id);
+    let mut held_back = false;
+    // (not a basic while the basics are weak, level, heavier first, step)
+    let mut candidates: Vec<(bool, u8, std::cmp::Reverse<u8>, Step)> = Vec::new();
     let mut dimensions: Vec<DimensionAdvice> = bank
         .dimensions
         .iter()
         .zip(&report.dimensions)
         .map(|(d, ds)| {
             let mut steps: Vec<(u8, Step)> = bank
-                .active(d)
+                .asked(d, a.perspective)
                 .filter_map(|q| {
                     let level = a.answers.get(&q.id)?.level()?;
+                    if level == 5 {
+                        return None;
+                    }
+                    if weak_basics && q.after_basics {
+                        held_back = true;
+                        return None;
+                    }
+                    let statement = &q.answers[usize::from(level) - 1];
                     let step = Step {
                         question: q.id.clone(),
                         dimension: d.id.clone(),
                         level,
-                        text: q.answers[usize::from(level) - 1].next.clone(),
+                        text: statement.next.clone(),
                     };
-                    if q.quick_win && level <= 3 {
-                        candidates.push((level, q.weight, step.clone()));
+                    if statement.quick {
+                        let later = weak_basics && !is_basic(q);
+                        candidates.push((later, level, std::cmp::Reverse(q.weight), step.clone()));
                     }
-                    (level < 5).then_some((q.weight, step))
+                    Some((q.weight, step))
                 })
                 .collect();
             steps.sort_by_key(|(w, s)| (s.level, std::cmp::Reverse(*w)));
             DimensionAdvice {
                 id: d.id.clone(),
                 name: d.name.clone(),
-                score: ds.tally.score,
+                tenths: ds.tally.tenths,
                 steps: steps.into_iter().map(|(_, s)| s).collect(),
             }
         })
         .collect();
-    dimensions.sort_by(|x, y| match (x.score, y.score) {
-        (Some(a), Some(b)) => a.total_cmp(&b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-    candidates.sort_by_key(|(level, weight, _)| (*level, std::cmp::Reverse(*weight)));
+    // Stable: among equal scores, the dimensions keep their order.
+    dimensions.sort_by_key(|d| (d.tenths.is_none(), d.tenths));
+    candidates.sort_by_key(|(later, level, weight, _)| (*later, *level, *weight));
     Advice {
         quick_wins: candidates
             .into_iter()
             .take(QUICK_WINS)
-            .map(|(_, _, s)| s)
+            .map(|(_, _, _, s)| s)
             .collect(),
         dimensions,
+        held_back,
     }
 }

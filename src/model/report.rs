@@ -1,0 +1,499 @@
+//! The report leadership reads, as plain data: every number, level, sentence and chart series the
+//! page shows, computed from the bank and one assessment. The view only lays it out, and every
+//! later view (a shared link, the comparison) reuses it. Sentences come from the templates in
+//! `questions/report.toml`, so a second language is a matter of files.
+
+use super::bank::Statement;
+use super::scoring::{self, advise, score, Step, Tally};
+use super::{Assessment, Bank, Perspective};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The sentences of the report (`questions/report.toml`), with `{name}` placeholders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub headline: BTreeMap<String, String>,
+    pub summary: BTreeMap<String, String>,
+    pub labels: BTreeMap<String, String>,
+}
+
+/// Every template key the code uses, by table; `build.rs` checks the file has each of them.
+pub const TEMPLATE_KEYS: &[(&str, &[&str])] = &[
+    (
+        "headline",
+        &[
+            "level",
+            "score",
+            "capped",
+            "no_level",
+            "answered",
+            "perspective_it",
+            "perspective_business",
+        ],
+    ),
+    (
+        "summary",
+        &[
+            "stands",
+            "no_level",
+            "extremes",
+            "capped",
+            "actions",
+            "no_actions",
+        ],
+    ),
+    (
+        "labels",
+        &[
+            "not_enough",
+            "confidence_high",
+            "confidence_medium",
+            "confidence_low",
+            "held_back",
+            "retired",
+        ],
+    ),
+];
+
+/// The report texts shipped with this build, checked by `build.rs`.
+pub fn texts() -> &'static Texts {
+    static TEXTS: OnceLock<Texts> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/report.json")))
+            .expect("build.rs wrote valid report texts")
+    })
+}
+
+/// Fills `{key}` placeholders; unknown placeholders stay as they are.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+impl Texts {
+    fn get<'a>(table: &'a BTreeMap<String, String>, key: &str) -> &'a str {
+        table.get(key).map_or("", String::as_str)
+    }
+    pub fn headline(&self, key: &str) -> &str {
+        Self::get(&self.headline, key)
+    }
+    pub fn summary(&self, key: &str) -> &str {
+        Self::get(&self.summary, key)
+    }
+    pub fn label(&self, key: &str) -> &str {
+        Self::get(&self.labels, key)
+    }
+}
+
+/// The most words the executive summary may have.
+pub const SUMMARY_WORDS: usize = 80;
+
+/// One row of the dimension or role table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    /// One decimal, e.g. "2.7"; `None` with not enough answers.
+    pub score: Option<String>,
+    pub value: Option<f64>,
+    pub level: Option<u8>,
+    pub level_name: String,
+    pub confidence: String,
+    pub scored: usize,
+    pub applicable: usize,
+    pub dont_know: usize,
+}
+
+/// A chart's figures: one label and one value (or none) per axis or bar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub labels: Vec<String>,
+    pub values: Vec<Option<f64>>,
+    /// Names of the axes without a value, for the line under the chart.
+    pub missing: Vec<String>,
+}
+
+/// An answer worth reading: the chosen statement and what it means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub question: String,
+    pub level: u8,
+    pub statement: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionReport {
+    pub row: Row,
+    pub strongest: Vec<Finding>,
+    pub weakest: Vec<Finding>,
+    pub steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub level: Option<u8>,
+    /// "Level 3 of 5".
+    pub level_label: String,
+    pub level_name: String,
+    pub level_text: String,
+    /// The overall score to one decimal.
+    pub score: Option<String>,
+    pub score_line: String,
+    pub perspective: String,
+    /// The day the answers were last changed (UTC), `YYYY-MM-DD`.
+    pub date: String,
+    pub answered: String,
+    pub confidence: String,
+    /// Why the level is lower than the score alone would give, when it is.
+    pub capped: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportModel {
+    pub name: String,
+    pub headline: Headline,
+    pub summary: String,
+    pub dimensions: Vec<DimensionReport>,
+    pub roles: Vec<Row>,
+    pub radar: Series,
+    pub bars: Series,
+    pub quick_wins: Vec<String>,
+    /// Steps of the weakest dimensions, weakest first (after the quick wins).
+    pub next_steps: Vec<String>,
+    /// Why steps that ask IT to advise or lead are held back, when they are.
+    pub held_back: Option<String>,
+    /// Answers kept for questions this model no longer asks, when there are any.
+    pub retired: Option<String>,
+}
+
+/// `YYYY-MM-DD` (UTC) of a time in milliseconds since the Unix epoch.
+pub fn utc_day(ms: f64) -> String {
+    let days = (ms / 86_400_000.0).floor() as i64;
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a (year, month, day) of the proleptic Gregorian calendar.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+fn confidence(t: &Texts, tally: &Tally) -> String {
+    t.label(&format!("confidence_{}", tally.confidence_label()))
+        .to_string()
+}
+
+fn row(bank: &Bank, t: &Texts, id: &str, name: &str, tally: &Tally) -> Row {
+    Row {
+        id: id.to_string(),
+        name: name.to_string(),
+        score: tally.score_text(),
+        value: tally.score(),
+        level: tally.level(),
+        level_name: tally
+            .level()
+            .map(|l| bank.level_name(l).to_string())
+            .unwrap_or_default(),
+        confidence: confidence(t, tally),
+        scored: tally.scored,
+        applicable: tally.applicable(),
+        dont_know: tally.dont_know,
+    }
+}
+
+fn series(t: &Texts, rows: &[Row]) -> Series {
+    let not_enough = t.label("not_enough");
+    Series {
+        labels: rows
+            .iter()
+            .map(|r| match r.value {
+                Some(_) => r.name.clone(),
+                None => format!("{} ({not_enough})", r.name),
+            })
+            .collect(),
+        values: rows.iter().map(|r| r.value).collect(),
+        missing: rows
+            .iter()
+            .filter(|r| r.value.is_none())
+            .map(|r| r.name.clone())
+            .collect(),
+    }
+}
+
+fn statement<'a>(bank: &'a Bank, qid: &str, level: u8) -> Option<&'a Statement> {
+    let (_, q) = bank.question(qid)?;
+    q.answers.get(usize::from(level).checked_sub(1)?)
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The first clause of a step, for the summary when whole steps would make it too long.
+fn short(step: &str) -> String {
+    let cut = step
+        .find([',', ';', ':', '('])
+        .map_or(step, |i| &step[..i])
+        .trim_end_matches(['.', ' ']);
+    cut.to_string()
+}
+
+impl ReportModel {
+    /// Everything the report shows for one assessment.
+    pub fn from(bank: &Bank, a: &Assessment) -> ReportModel {
+        let t = texts();
+        let scores = score(bank, a);
+        let advice = advise(bank, a);
+        let dims: Vec<Row> = scores
+            .dimensions
+            .iter()
+            .map(|d| row(bank, t, &d.id, &d.name, &d.tally))
+            .collect();
+        let roles: Vec<Row> = scores
+            .roles
+            .iter()
+            .map(|r| row(bank, t, &r.id, &r.name, &r.tally))
+            .collect();
+
+        let mut all = Tally::default();
+        for d in &scores.dimensions {
+            all.total += d.tally.total;
+            all.scored += d.tally.scored;
+            all.not_applicable += d.tally.not_applicable;
+            all.dont_know += d.tally.dont_know;
+        }
+        let answered = all.scored + all.dont_know + all.not_applicable;
+        let perspective = match a.perspective {
+            Perspective::It => t.headline("perspective_it"),
+            Perspective::Business => t.headline("perspective_business"),
+        };
+        let overall = scores.overall.as_ref();
+        let level = overall.map(|o| o.level);
+        let score_text = overall.map(|o| scoring::tenths_text(o.tenths));
+        let capped = overall.filter(|o| o.capped()).map(|o| {
+            fill(
+                t.headline("capped"),
+                &[
+                    ("uncapped", &o.uncapped_level.to_string()),
+                    ("margin", &bank.model.scoring.cap_margin.to_string()),
+                    ("basics", &o.basics_level.to_string()),
+                ],
+            )
+        });
+        let headline = Headline {
+            level,
+            level_label: level
+                .map(|l| fill(t.headline("level"), &[("level", &l.to_string())]))
+                .unwrap_or_default(),
+            level_name: level
+                .map(|l| bank.level_name(l).to_string())
+                .unwrap_or_default(),
+            level_text: level
+                .and_then(|l| bank.model.levels.get(usize::from(l) - 1))
+                .map(|l| l.description.clone())
+                .unwrap_or_default(),
+            score: score_text.clone(),
+            score_line: match overall {
+                Some(o) => fill(
+                    t.headline("score"),
+                    &[
+                        ("score", &scoring::tenths_text(o.tenths)),
+                        ("count", &o.based_on.to_string()),
+                    ],
+                ),
+                None => t.headline("no_level").to_string(),
+            },
+            perspective: perspective.to_string(),
+            date: utc_day(a.updated),
+            answered: fill(
+                t.headline("answered"),
+                &[
+                    ("answered", &answered.to_string()),
+                    ("asked", &all.total.to_string()),
+                ],
+            ),
+            confidence: confidence(t, &all),
+            capped,
+        };
+
+        let quick_wins: Vec<String> = advice.quick_wins.iter().map(|s| s.text.clone()).collect();
+        let mut next_steps = Vec::new();
+        for d in &advice.dimensions {
+            for s in d.steps.iter().take(3) {
+                if !quick_wins.contains(&s.text) && !next_steps.contains(&s.text) {
+                    next_steps.push(s.text.clone());
+                }
+            }
+        }
+
+        let dimensions = bank
+            .dimensions
+            .iter()
+            .zip(dims.iter())
+            .map(|(d, r)| {
+                let mut found: Vec<Finding> = bank
+                    .asked(d, a.perspective)
+                    .filter_map(|q| {
+                        let level = a.answers.get(&q.id)?.level()?;
+                        let s = statement(bank, &q.id, level)?;
+                        Some(Finding {
+                            question: q.text.clone(),
+                            level,
+                            statement: s.text.clone(),
+                            meaning: s.meaning.clone(),
+                        })
+                    })
+                    .collect();
+                // Stable sorts keep the asking order among equal levels.
+                found.sort_by_key(|f| std::cmp::Reverse(f.level));
+                let strongest: Vec<Finding> = found.iter().take(2).cloned().collect();
+                let mut weakest: Vec<Finding> = found
+                    .iter()
+                    .rev()
+                    .filter(|f| !strongest.contains(f))
+                    .take(2)
+                    .cloned()
+                    .collect();
+                weakest.sort_by_key(|f| f.level);
+                let steps = advice
+                    .dimensions
+                    .iter()
+                    .find(|x| x.id == d.id)
+                    .map(|x| x.steps.iter().map(|s: &Step| s.text.clone()).collect())
+                    .unwrap_or_default();
+                DimensionReport {
+                    row: r.clone(),
+                    strongest,
+                    weakest,
+                    steps,
+                }
+            })
+            .collect();
+
+        let retired = a
+            .answers
+            .keys()
+            .filter(|q| {
+                bank.question(q)
+                    .is_none_or(|(_, q)| !q.active_in(bank.version()))
+            })
+            .count();
+        let actions: Vec<String> = quick_wins
+            .iter()
+            .chain(next_steps.iter())
+            .take(3)
+            .cloned()
+            .collect();
+        let name = a.display_name().to_string();
+        let summary = summary(bank, t, &name, &dims, overall, &actions);
+        ReportModel {
+            name,
+            headline,
+            summary,
+            radar: series(t, &dims),
+            bars: series(t, &roles),
+            dimensions,
+            roles,
+            quick_wins,
+            next_steps,
+            held_back: advice.held_back.then(|| t.label("held_back").to_string()),
+            retired: (retired > 0)
+                .then(|| fill(t.label("retired"), &[("count", &retired.to_string())])),
+        }
+    }
+}
+
+/// The executive summary: where the organisation stands, its strongest and weakest dimension,
+/// the cap if it applies, and the first three actions, in at most [`SUMMARY_WORDS`] words.
+fn summary(
+    bank: &Bank,
+    t: &Texts,
+    name: &str,
+    dims: &[Row],
+    overall: Option<&scoring::Overall>,
+    actions: &[String],
+) -> String {
+    let mut parts = Vec::new();
+    match overall {
+        Some(o) => parts.push(fill(
+            t.summary("stands"),
+            &[
+                ("name", name),
+                ("level", &o.level.to_string()),
+                ("level_name", bank.level_name(o.level)),
+                ("score", &scoring::tenths_text(o.tenths)),
+            ],
+        )),
+        None => parts.push(fill(t.summary("no_level"), &[("name", name)])),
+    }
+    let scored: Vec<&Row> = dims.iter().filter(|r| r.value.is_some()).collect();
+    // Highest first; among equals the earlier dimension.
+    let strongest = scored
+        .iter()
+        .copied()
+        .reduce(|best, r| if r.value > best.value { r } else { best });
+    let weakest = scored
+        .iter()
+        .copied()
+        .reduce(|worst, r| if r.value < worst.value { r } else { worst });
+    if let (Some(s), Some(w)) = (strongest, weakest) {
+        if s.id != w.id {
+            parts.push(fill(
+                t.summary("extremes"),
+                &[
+                    ("strongest", &s.name),
+                    ("strongest_score", s.score.as_deref().unwrap_or("")),
+                    ("weakest", &w.name),
+                    ("weakest_score", w.score.as_deref().unwrap_or("")),
+                ],
+            ));
+        }
+    }
+    if let Some(o) = overall.filter(|o| o.capped()) {
+        parts.push(fill(
+            t.summary("capped"),
+            &[
+                ("level", &o.level.to_string()),
+                ("basics", &o.basics_level.to_string()),
+            ],
+        ));
+    }
+    let head = parts.join(" ");
+    if actions.is_empty() {
+        return format!("{head} {}", t.summary("no_actions"));
+    }
+    // Whole steps if they fit, else their first clauses, else fewer of them.
+    let shorts: Vec<String> = actions.iter().map(|s| short(s)).collect();
+    for n in (1..=actions.len()).rev() {
+        for list in [&actions[..n], &shorts[..n]] {
+            let joined = list
+                .iter()
+                .map(|s| s.trim_end_matches('.').to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let text = format!(
+                "{head} {}",
+                fill(t.summary("actions"), &[("actions", &joined)])
+            );
+            if words(&text) <= SUMMARY_WORDS {
+                return text;
+            }
+        }
+    }
+    head
+}
