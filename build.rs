@@ -9,7 +9,7 @@ fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
-    let bank = match bank::load_dir(&dir) {
+    let mut bank = match bank::load_dir(&dir) {
         Ok(bank) => bank,
         Err(issues) => {
             eprintln!("{issues}");
@@ -17,6 +17,14 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // Where each question comes from is for the people who edit the bank, not for the page.
+    for q in bank
+        .dimensions
+        .iter_mut()
+        .flat_map(|d| d.questions.iter_mut())
+    {
+        q.source.clear();
+    }
     let json = serde_json::to_string(&bank).expect("a bank always serialises");
     std::fs::write(out.join("bank.json"), json).expect("OUT_DIR is writable");
 

@@ -52,6 +52,21 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Saves what a URL (a `data:` URL, for instance) holds as a file.
+pub fn download_url(filename: &str, url: &str) {
+    let doc = document();
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(url);
+        a.set_download(filename);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+}
+
 /// A fresh random id (base 36, 12 characters).
 pub fn new_id() -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";

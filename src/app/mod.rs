@@ -7,6 +7,7 @@ mod chart;
 mod home;
 pub mod local_store;
 mod notices;
+mod report;
 mod results;
 mod review;
 mod walk;
@@ -156,6 +157,8 @@ pub fn App() -> impl IntoView {
 /// What a route asks of the store, done after rendering: redirects, and recording where the
 /// respondent is so a reload or a later visit resumes there.
 fn follow_route(ctx: Ctx, route: Route) {
+    // Charts are kept while their assessment's pages are shown, disposed once it is left.
+    chart::dispose_unless(route.assessment());
     let bank = builtin();
     let first = bank.dimensions[0].id.clone();
     let found = |id: &str| ctx.store.with_untracked(|s| s.get(id).cloned());

@@ -96,6 +96,7 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub after_basics: bool,
     /// The idea in `shared/seeds` this question tests (documentation only).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
     /// Model version that introduced the question.
     #[serde(default = "first_version")]

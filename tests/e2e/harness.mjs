@@ -64,19 +64,62 @@ export async function open(browser, url, { init } = {}) {
   return { context, page, errors };
 }
 
-/** The dimensions as questions/ defines them: [{ id, name, questions: [ids] }] in model order. */
+/** The model version questions/model.toml declares. */
+export function modelVersion() {
+  const model = fs.readFileSync(path.join(ROOT, 'questions', 'model.toml'), 'utf8');
+  return Number(model.match(/^version\s*=\s*(\d+)/m)[1]);
+}
+
+/**
+ * The dimensions as questions/ defines them, read straight from the TOML files (not from the app):
+ * [{ id, name, questions: [ids asked now, in order], details: [{ id, weight, role, audience }] }].
+ */
 export function bankFromFiles() {
   const q = path.join(ROOT, 'questions');
   const model = fs.readFileSync(path.join(q, 'model.toml'), 'utf8');
+  const version = modelVersion();
   const ids = JSON.parse(model.match(/^dimensions\s*=\s*(\[.*\])/m)[1]);
   return ids.map((id) => {
     const text = fs.readFileSync(path.join(q, `${id}.toml`), 'utf8');
+    const details = text.split(/^\[\[questions\]\]\s*$/m).slice(1).map((block) => {
+      const head = block.split(/^\[\[questions\.answers\]\]/m)[0];
+      const field = (name) => head.match(new RegExp(`^${name}\\s*=\\s*(.+)$`, 'm'))?.[1];
+      return {
+        id: JSON.parse(field('id')),
+        weight: Number(field('weight')),
+        role: field('role') ? JSON.parse(field('role')) : null,
+        audience: field('audience') ? JSON.parse(field('audience')) : null,
+        since: Number(field('since') ?? 1),
+        retired: field('retired_in') ? Number(field('retired_in')) : null,
+      };
+    }).filter((d) => d.since <= version && (d.retired === null || d.retired > version));
     return {
       id,
       name: JSON.parse(text.match(/^name\s*=\s*(".*")/m)[1]),
-      questions: [...text.matchAll(/^\[\[questions\]\]\s*\nid\s*=\s*"([^"]+)"/gm)].map((m) => m[1]),
+      questions: details.map((d) => d.id),
+      details,
     };
   });
+}
+
+/** The IT roles and the basic-service questions of questions/model.toml. */
+export function modelFromFiles() {
+  const model = fs.readFileSync(path.join(ROOT, 'questions', 'model.toml'), 'utf8');
+  const roles = model.split(/^\[\[roles\]\]\s*$/m).slice(1).map((b) => ({
+    id: JSON.parse(b.match(/^id\s*=\s*(".*")/m)[1]),
+    name: JSON.parse(b.match(/^name\s*=\s*(".*")/m)[1]),
+  }));
+  const levels = model.split(/^\[\[levels\]\]\s*$/m).slice(1).map((b) => JSON.parse(b.match(/^name\s*=\s*(".*")/m)[1]));
+  const basics = JSON.parse(model.match(/^basics\s*=\s*(\[.*\])/m)[1]);
+  const margin = Number(model.match(/^cap_margin\s*=\s*(\d+)/m)[1]);
+  return { roles, levels, basics, margin };
+}
+
+/** Injects axe-core (from node_modules) and returns its violations for the page, as "id: target" lines. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`));
 }
 
 /** Starts a new assessment from the start page and waits for the first dimension page. */

@@ -33,10 +33,16 @@ test('results show the capped level, the radar from our own ECharts, and the nex
   await page.locator('#radar-dimensions canvas').waitFor();
   const echarts = requests.filter((u) => u.includes('echarts'));
   assert.deepEqual(echarts, [new URL('vendor/echarts.min.js', server.url).href]);
-  // Weakest dimension first in the advice, with the quick wins above it.
+  // Quick wins first, then the steps of the weakest dimension (Delivery and trust) lead.
   const headings = await page.locator('section.results h3').allTextContents();
-  assert.equal(headings[0], 'Delivery and trust');
-  assert.ok(await page.locator('section.results ol.steps li').count() >= 1);
+  assert.deepEqual(headings, ['Quick wins', 'Then, weakest dimension first']);
+  assert.ok(await page.locator('section.results ol.steps.quick li').count() >= 1);
+  const delivery = await page.locator('.dimension-report', { has: page.getByRole('heading', { name: 'Delivery and trust' }) })
+    .locator('ul.steps li').first().textContent();
+  const steps = await page.locator('section.results ol.steps:not(.quick) li').allTextContents();
+  assert.ok(steps.length >= 1);
+  const quick = await page.locator('section.results ol.steps.quick li').allTextContents();
+  assert.ok([...quick, ...steps].includes(delivery), 'the weakest dimension\'s first step is among the first steps');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -47,7 +53,7 @@ test('when ECharts cannot be loaded the page says so and the tables still carry 
   await page.route('**/vendor/echarts.min.js', (route) => route.abort());
   await page.goto(`${server.url}#/a/seeded2/results`);
   await page.reload();
-  const warning = page.locator('figure.chart .notice.warn');
+  const warning = page.locator('.chart .notice.warn').first();
   await warning.waitFor();
   assert.match(await warning.textContent(), /could not be drawn \(the chart library could not be loaded\)/);
   assert.equal(await page.locator('table.scores').first().locator('tbody tr').count(), 5);

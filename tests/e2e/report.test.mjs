@@ -1,0 +1,184 @@
+// The report leadership reads: figures worked out independently from the question files, the same
+// figures in the charts and their tables, charts updated in place and disposed, print to PDF,
+// 360 px and the dark scheme, and no accessibility violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, open, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT } from './harness.mjs';
+import path from 'node:path';
+import fs from 'node:fs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const bank = bankFromFiles();
+const model = modelFromFiles();
+const CODES = ['1', '2', '3', '4', '5', 'dk', 'na'];
+
+/** The fixed pattern: the n-th question (in asking order) gets CODES[(3n) mod 7]. */
+function pattern() {
+  const answers = {};
+  let n = 0;
+  for (const d of bank) for (const q of d.questions) answers[q] = CODES[(n++ * 3) % 7];
+  return answers;
+}
+
+/** The documented rules, written again here: integer sums, one rounding, half of the applicable. */
+function tenths(details, answers) {
+  let sum = 0, weights = 0, scored = 0, na = 0;
+  for (const d of details) {
+    const a = answers[d.id];
+    if (/^[1-5]$/.test(a ?? '')) { scored++; sum += d.weight * Number(a); weights += d.weight; }
+    if (a === 'na') na++;
+  }
+  const applicable = details.length - na;
+  return scored > 0 && scored * 2 >= applicable ? Math.floor((20 * sum + weights) / (2 * weights)) : null;
+}
+const level = (t) => Math.min(5, Math.max(1, Math.floor((t + 5) / 10)));
+const text = (t) => (t === null ? 'not enough answers' : `${Math.floor(t / 10)}.${t % 10}`);
+
+function expected(answers) {
+  const all = bank.flatMap((d) => d.details);
+  const dims = bank.map((d) => ({ name: d.name, t: tenths(d.details, answers) }));
+  const roles = model.roles.map((r) => ({ name: r.name, t: tenths(all.filter((q) => q.role === r.id), answers) }));
+  const scored = dims.filter((d) => d.t !== null);
+  const basics = tenths(all.filter((q) => model.basics.includes(q.id)), answers);
+  let overall = null;
+  if (basics !== null && scored.length * 2 >= dims.length) {
+    const sum = scored.reduce((s, d) => s + d.t, 0);
+    const t = Math.floor((20 * sum + 10 * scored.length) / (20 * scored.length));
+    overall = { t, level: Math.min(level(t), level(basics) + model.margin) };
+  }
+  return { dims, roles, overall };
+}
+
+function seed(id, answers) {
+  return { format: 'bita-assessment', schema: 1, id, name: 'Patterned Co', perspective: 'it', model: 'bita',
+    model_version: modelVersion(), created: 1700000000000, updated: 1764115200000, answers };
+}
+
+const chartData = (page, id) => page.evaluate((id) => {
+  const el = document.getElementById(id);
+  const chart = el && window.echarts?.getInstanceByDom(el);
+  if (!chart) return null;
+  const o = chart.getOption();
+  return { id: chart.id, series: o.series[0].data, categories: (o.angleAxis?.[0] ?? o.yAxis?.[0]).data };
+}, id);
+
+async function openReport(page, id) {
+  await page.goto(`${server.url}#/a/${id}/results`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
+  await page.locator('#radar-dimensions canvas').waitFor();
+  await page.locator('#bars-roles canvas').waitFor();
+}
+
+async function checkFigures(page, exp) {
+  const score = await page.locator('.score-line').textContent();
+  if (exp.overall) {
+    assert.match(score, new RegExp(`Overall score ${text(exp.overall.t).replace('.', '\\.')} of 5`));
+    assert.equal(await page.locator('.level-number').textContent(), `Level ${exp.overall.level} of 5`);
+  }
+  const dimRows = await page.getByRole('table', { name: 'Score per dimension (1 to 5)' }).locator('tbody tr').allTextContents();
+  exp.dims.forEach((d, i) => assert.ok(dimRows[i].startsWith(d.name + text(d.t)), `${dimRows[i]} vs ${d.name} ${text(d.t)}`));
+  const roleRows = await page.getByRole('table', { name: 'IT roles (1 to 5)' }).locator('tbody tr').allTextContents();
+  exp.roles.forEach((r, i) => assert.ok(roleRows[i].startsWith(r.name + text(r.t)), `${roleRows[i]} vs ${r.name}`));
+  // The charts hold exactly the same figures (no value where there are not enough answers).
+  const value = (t) => (t === null ? null : t / 10);
+  await page.waitForFunction((want) => {
+    const el = document.getElementById('radar-dimensions');
+    const c = el && window.echarts?.getInstanceByDom(el);
+    return c && JSON.stringify(c.getOption().series[0].data.slice(0, want.length)) === JSON.stringify(want);
+  }, exp.dims.map((d) => value(d.t)));
+  const radar = await chartData(page, 'radar-dimensions');
+  assert.deepEqual(radar.series.slice(0, exp.dims.length), exp.dims.map((d) => value(d.t)));
+  exp.dims.forEach((d, i) => assert.equal(radar.categories[i], d.t === null ? `${d.name} (not enough answers)` : d.name));
+  const bars = await chartData(page, 'bars-roles');
+  assert.deepEqual([...bars.series].reverse(), exp.roles.map((r) => value(r.t)));
+}
+
+test('the report shows the figures worked out from the rules, in text, tables and both charts, updated in place', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  const answers = pattern();
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('pat1', answers));
+  await openReport(page, 'pat1');
+  await checkFigures(page, expected(answers));
+  const before = await chartData(page, 'radar-dimensions');
+
+  // Change one answer on its page, come back: new figures, same chart instance.
+  const q = bank[0].questions[0];
+  const now = answers[q] === '5' ? '1' : '5';
+  await page.goto(`${server.url}#/a/pat1/d/${bank[0].id}`);
+  await page.locator(`label[for="${q}-${now}"]`).click();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
+  const changed = { ...answers, [q]: now };
+  await checkFigures(page, expected(changed));
+  assert.equal((await chartData(page, 'radar-dimensions')).id, before.id, 'the same chart instance, updated in place');
+
+  // Each chart downloads as a PNG for slides.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download chart' }).first().click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'bita-dimensions.png');
+  const png = fs.readFileSync(await download.path());
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+
+  // Leaving the assessment disposes the charts.
+  await page.goto(`${server.url}#/`);
+  await page.getByRole('heading', { name: 'Saved assessments' }).waitFor();
+  assert.equal(await page.evaluate((id) => window.echarts.getInstanceById(id) === undefined, before.id), true);
+  assert.equal(await page.locator('canvas').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the report prints to a PDF with the level, every dimension, the summary and both charts, and no controls', async () => {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { page, context, errors } = await open(browser, server.url);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('pdf1', pattern()));
+  await openReport(page, 'pdf1');
+  const summary = await page.locator('.summary').textContent();
+  const levelName = await page.locator('.level-name').textContent();
+  await page.emulateMedia({ media: 'print' });
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: path.join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
+    let all = '';
+    let images = 0;
+    for (let i = 1; i <= doc.numPages; i++) {
+      const p = await doc.getPage(i);
+      all += (await p.getTextContent()).items.map((it) => it.str).join(' ') + '\n';
+      images += (await p.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length;
+    }
+    const flat = all.replace(/\s+/g, '');
+    assert.ok(flat.includes(levelName.replace(/\s+/g, '')), `${format}: level name`);
+    for (const d of bank) assert.ok(flat.includes(d.name.replace(/\s+/g, '')), `${format}: ${d.name}`);
+    assert.ok(flat.includes(summary.replace(/\s+/g, '')), `${format}: the summary`);
+    assert.ok(flat.includes('PatternedCo'), `${format}: the assessment's name on the first page`);
+    for (const control of ['Downloadchart', 'PrintorsaveasPDF', 'Skiptocontent', 'Export', 'Nothingissentanywhere']) {
+      assert.ok(!flat.includes(control), `${format}: no "${control}" in the PDF`);
+    }
+    assert.ok(images >= 2, `${format}: both charts as images (found ${images})`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`the report at 360 px in the ${scheme} scheme: no horizontal overflow, no axe violation`, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: scheme });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('narrow1', pattern()));
+    await openReport(page, 'narrow1');
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll <= inner, `page is ${scroll} px wide in a ${inner} px window`);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
