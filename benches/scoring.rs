@@ -35,7 +35,7 @@ fn score_10_000_assessments(bencher: divan::Bencher) {
     bencher.bench(|| {
         people
             .iter()
-            .map(|a| scoring::score(bank, a).overall.map_or(0.0, |o| o.score))
+            .map(|a| scoring::score(bank, a).overall.map_or(0.0, |o| o.score()))
             .sum::<f64>()
     });
 }
