@@ -17,13 +17,21 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    // Where each question comes from is for the people who edit the bank, not for the page.
+    let version = bank.model.version;
     for q in bank
         .dimensions
         .iter_mut()
         .flat_map(|d| d.questions.iter_mut())
     {
+        // Where a question comes from is for the people who edit the bank, not for the page; nor
+        // are the words of retired questions (their ids and versions are what count: old answers
+        // to them are kept, and old links list them).
         q.source.clear();
+        if !q.active_in(version) {
+            q.text.clear();
+            q.help = None;
+            q.answers.clear();
+        }
     }
     let json = serde_json::to_string(&bank).expect("a bank always serialises");
     std::fs::write(out.join("bank.json"), json).expect("OUT_DIR is writable");

@@ -310,3 +310,114 @@ proptest! {
         }
     }
 }
+
+fn all_at(bank: &bita::model::Bank, level: impl Fn(&str) -> Answer) -> Assessment {
+    let mut a = Assessment::new(bank, "v".into(), 0.0);
+    for q in bank.order(bank.version()) {
+        a.answers.insert(q.id.clone(), level(&q.id));
+    }
+    a
+}
+
+#[test]
+fn with_weak_basics_quick_wins_stop_the_bleeding_and_advice_waits() {
+    let bank = builtin();
+    let a = all_at(bank, |_| Answer::Level(1));
+    let adv = advise(bank, &a);
+    assert!(adv.held_back);
+    assert_eq!(adv.quick_wins.len(), scoring::QUICK_WINS);
+    let basics_dim = bank
+        .question(&bank.model.scoring.basics[0])
+        .unwrap()
+        .0
+        .id
+        .clone();
+    for s in &adv.quick_wins {
+        let q = bank.question(&s.question).unwrap().1;
+        assert!(!q.after_basics, "{} asks IT to advise or lead", q.id);
+        assert_eq!(
+            s.dimension, basics_dim,
+            "{}: not a stop-the-bleeding step",
+            q.id
+        );
+    }
+    for d in &adv.dimensions {
+        for s in &d.steps {
+            assert!(
+                !bank.question(&s.question).unwrap().1.after_basics,
+                "{}",
+                s.question
+            );
+        }
+    }
+    // With the basics at 3, advice-giving steps come back.
+    let b = all_at(bank, |id| {
+        Answer::Level(if bank.model.scoring.basics.iter().any(|x| x == id) {
+            3
+        } else {
+            1
+        })
+    });
+    let adv = advise(bank, &b);
+    assert!(!adv.held_back);
+    assert!(adv.dimensions.iter().flat_map(|d| &d.steps).any(|s| bank
+        .question(&s.question)
+        .unwrap()
+        .1
+        .after_basics));
+}
+
+#[test]
+fn the_cap_follows_the_two_basic_services_only() {
+    let bank = builtin();
+    let basic = |id: &str| bank.model.scoring.basics.iter().any(|b| b == id);
+    let weak = all_at(bank, |id| Answer::Level(if basic(id) { 1 } else { 5 }));
+    let o = score(bank, &weak).overall.unwrap();
+    assert_eq!((o.basics_level, o.level), (1, 2));
+    assert!(o.capped());
+    // Another Delivery and trust question at 1 does not cap: only the basics do.
+    let other = all_at(bank, |id| Answer::Level(if id == "dt-04" { 1 } else { 5 }));
+    let o = score(bank, &other).overall.unwrap();
+    assert_eq!(o.basics_level, 5);
+    assert!(!o.capped());
+}
+
+#[test]
+fn a_saved_version_1_assessment_scores_under_version_2_as_documented() {
+    let bank = builtin();
+    // Every version-1 question answered at level 4, as saved before the upgrade.
+    let mut a = Assessment::new(bank, "old".into(), 0.0);
+    a.model_version = 1;
+    for q in bank.order(1) {
+        a.answers.insert(q.id.clone(), Answer::Level(4));
+    }
+    let kept = bank.order(1).len();
+    let still_asked: Vec<_> = bank
+        .order(1)
+        .into_iter()
+        .filter(|q| q.active_in(2))
+        .collect();
+    let r = score(bank, &a);
+    // Answers to retired questions are kept in the assessment and not scored.
+    assert_eq!(a.answers.len(), kept);
+    let scored: usize = r.dimensions.iter().map(|d| d.tally.scored).sum();
+    assert_eq!(scored, still_asked.len());
+    // A dimension still scores where at least half of its questions are version-1 ones still asked.
+    for (d, ds) in bank.dimensions.iter().zip(&r.dimensions) {
+        let old = bank
+            .asked(d, a.perspective)
+            .filter(|q| q.since == 1)
+            .count();
+        let all = bank.asked(d, a.perspective).count();
+        assert_eq!(ds.tally.tenths.is_some(), old * 2 >= all, "{}", d.id);
+        if ds.tally.tenths.is_some() {
+            assert_eq!(ds.tally.score_text().as_deref(), Some("4.0"), "{}", d.id);
+        }
+    }
+    let report = bita::model::report::ReportModel::from(bank, &a);
+    let retired = kept - still_asked.len();
+    assert_eq!(
+        report.retired.as_deref(),
+        Some(format!("{retired} answers belong to questions this version of the model no longer asks. They are kept, and not scored.").as_str())
+    );
+}

@@ -155,7 +155,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
     let draft = RwSignal::new(a.name.clone());
     let id = a.id.clone();
     let answered = a.answered(bank);
-    let total = bank.question_count();
+    let total = a.asked(bank);
     let name = a.display_name().to_string();
     let open_route = Route::Resume { id: id.clone() };
     let (rid, did) = (id.clone(), id.clone());

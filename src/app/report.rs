@@ -123,7 +123,7 @@ pub fn Report(
             </section>
             <section class="report-section results" aria-labelledby="steps-title">
                 <h2 id="steps-title">"Next steps"</h2>
-                {move || model.with(|m| m.held_back.clone()).map(|h| view! { <p class="capped">{h}</p> })}
+                {move || model.with(|m| m.held_back.clone()).map(|h| view! { <p class="held-back">{h}</p> })}
                 <h3 class="sub">"Quick wins"</h3>
                 {move || {
                     let wins = model.with(|m| m.quick_wins.clone());

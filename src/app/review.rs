@@ -24,7 +24,7 @@ pub fn Review() -> impl IntoView {
                 .map(|d| {
                     (
                         d,
-                        bank.active(d)
+                        bank.asked(d, a.perspective)
                             .filter(|q| !a.answers.contains_key(&q.id))
                             .collect::<Vec<_>>(),
                     )

@@ -17,6 +17,10 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         .position(|d| d.id == dimension)
         .unwrap_or(0);
     let dim = &bank.dimensions[index];
+    let side = ctx
+        .current
+        .with_untracked(|c| c.as_ref().map(|a| a.perspective))
+        .unwrap_or_default();
     let id = ctx
         .current
         .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
@@ -68,7 +72,7 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                     <p class="lead">{dim.summary.clone()}</p>
                     // A form of its own, so this page's radio groups never share state with another page's.
                     <form class="answers" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-                        {bank.active(dim).map(|q| view! { <QuestionCard q=q/> }).collect_view()}
+                        {bank.asked(dim, side).map(|q| view! { <QuestionCard q=q/> }).collect_view()}
                     </form>
                     <div class="pager">
                         <button type="button" on:click=move |_| go(&back)>{back_label}</button>

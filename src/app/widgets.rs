@@ -12,16 +12,19 @@ use wasm_bindgen::JsCast;
 pub fn Progress() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let bank = builtin();
-    let total = bank.question_count();
+    let total = Memo::new(move |_| {
+        ctx.current
+            .with(|c| c.as_ref().map_or(0, |a| a.asked(bank)))
+    });
     let answered = Memo::new(move |_| {
         ctx.current
             .with(|c| c.as_ref().map_or(0, |a| a.answered(bank)))
     });
     view! {
         <div class="progress">
-            <progress id="progress" max=total value=move || answered.get() aria-label="Questions answered"
-                aria-valuetext=move || format!("{} of {total} questions answered", answered.get())></progress>
-            <span class="progress-text">{move || answered.get()} " of " {total} " answered"</span>
+            <progress id="progress" max=move || total.get() value=move || answered.get() aria-label="Questions answered"
+                aria-valuetext=move || format!("{} of {} questions answered", answered.get(), total.get())></progress>
+            <span class="progress-text">{move || answered.get()} " of " {move || total.get()} " answered"</span>
         </div>
     }
 }
@@ -45,7 +48,8 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
                 {bank.dimensions.iter().map(|d| {
                     let href = Route::Dimension { id: id.clone(), dimension: d.id.clone(), question: None }.href();
                     let here = d.id == active;
-                    let total = bank.active(d).count();
+                    let side = ctx.current.with_untracked(|c| c.as_ref().map(|a| a.perspective).unwrap_or_default());
+                    let total = bank.asked(d, side).count();
                     let done = Memo::new(move |_| ctx.current.with(|c| c.as_ref().map_or(0, |a| a.answered_in(bank, d))));
                     view! {
                         <li class:here=here>
@@ -90,6 +94,16 @@ pub fn AssessmentBar() -> impl IntoView {
                 <span class="meta">{view_of} " view"</span>
             </div>
             <Progress/>
+            {move || {
+                let n = ctx.current.with(|c| c.as_ref().map_or(0, |a| a.retired_answers(builtin())));
+                (n > 0).then(|| {
+                    let text = crate::model::report::fill(
+                        crate::model::report::texts().label("retired"),
+                        &[("count", &n.to_string())],
+                    );
+                    view! { <p class="meta retired-note">{text}</p> }
+                })
+            }}
             <button type="button" class="quiet" on:click=move |_| {
                 if let Some(a) = ctx.current.get_untracked() {
                     super::home::export(&a);

@@ -237,8 +237,27 @@ impl Assessment {
 
     /// Answers to questions the current model asks (what progress counts).
     pub fn answered_in(&self, bank: &Bank, dim: &super::Dimension) -> usize {
-        bank.active(dim)
+        bank.asked(dim, self.perspective)
             .filter(|q| self.answers.contains_key(&q.id))
+            .count()
+    }
+
+    /// How many questions the current model asks of this respondent's side.
+    pub fn asked(&self, bank: &Bank) -> usize {
+        bank.dimensions
+            .iter()
+            .map(|d| bank.asked(d, self.perspective).count())
+            .sum()
+    }
+
+    /// Answers kept for questions the current model no longer asks (or never asked).
+    pub fn retired_answers(&self, bank: &Bank) -> usize {
+        self.answers
+            .keys()
+            .filter(|q| {
+                bank.question(q)
+                    .is_none_or(|(_, q)| !q.active_in(bank.version()))
+            })
             .count()
     }
 

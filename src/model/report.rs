@@ -385,14 +385,7 @@ impl ReportModel {
             })
             .collect();
 
-        let retired = a
-            .answers
-            .keys()
-            .filter(|q| {
-                bank.question(q)
-                    .is_none_or(|(_, q)| !q.active_in(bank.version()))
-            })
-            .count();
+        let retired = a.retired_answers(bank);
         let actions: Vec<String> = quick_wins
             .iter()
             .chain(next_steps.iter())

@@ -22,8 +22,8 @@
 //!   high from 80 %, medium from 50 %, else low.
 //! - Advice: each answered statement's `next` is a step. Quick wins are the steps of statements
 //!   flagged `quick`, lowest answers first. While the basics are below level 3, steps of questions
-//!   marked `after_basics` (advise, propose, lead) are held back, and quick wins on the basics come
-//!   first: stop the bleeding before offering advice.
+//!   marked `after_basics` (advise, propose, lead) are held back, and the quick steps of the
+//!   dimension that holds the basics come first: stop the bleeding before offering advice.
 
 use super::{Answer, Assessment, Bank, Question};
 use serde::Serialize;
@@ -359,7 +359,15 @@ pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
         .basics
         .level()
         .is_some_and(|l| l < BASICS_FIRST_BELOW);
-    let is_basic = |q: &Question| bank.model.scoring.basics.contains(&q.id);
+    // "Stop the bleeding" steps: those of the dimension that holds the basic services (keeping
+    // things working, relieving the worst problems, handling failures).
+    let bleeding: Vec<&str> = bank
+        .model
+        .scoring
+        .basics
+        .iter()
+        .filter_map(|b| bank.question(b).map(|(d, _)| d.id.as_str()))
+        .collect();
     let mut held_back = false;
     // (not a basic while the basics are weak, level, heavier first, step)
     let mut candidates: Vec<(bool, u8, std::cmp::Reverse<u8>, Step)> = Vec::new();
@@ -387,7 +395,7 @@ pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
                         text: statement.next.clone(),
                     };
                     if statement.quick {
-                        let later = weak_basics && !is_basic(q);
+                        let later = weak_basics && !bleeding.contains(&d.id.as_str());
                         candidates.push((later, level, std::cmp::Reverse(q.weight), step.clone()));
                     }
                     Some((q.weight, step))

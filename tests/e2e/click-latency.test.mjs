@@ -13,7 +13,7 @@ test('answer click latency is printed, stays under a generous ceiling, and the q
   const { page, context, errors } = await open(browser, server.url);
   await startAssessment(page, { name: 'Bench' });
   await page.getByRole('link', { name: /^IT roles/ }).click();
-  await page.locator('#q-ro-01').waitFor();
+  await page.locator('#q-ro-11').waitFor();
 
   const result = await page.evaluate(async () => {
     // A macrotask yield that is not clamped like nested timers: all microtasks (effects) have run.

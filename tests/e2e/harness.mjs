@@ -86,6 +86,7 @@ export function bankFromFiles() {
       const field = (name) => head.match(new RegExp(`^${name}\\s*=\\s*(.+)$`, 'm'))?.[1];
       return {
         id: JSON.parse(field('id')),
+        text: JSON.parse(field('text')),
         weight: Number(field('weight')),
         role: field('role') ? JSON.parse(field('role')) : null,
         audience: field('audience') ? JSON.parse(field('audience')) : null,

@@ -147,25 +147,25 @@ test('two tabs, one held between its read and its write, keep both answers; the 
   });
   await a.locator('label[for="sd-01-2"]').click();
   await a.waitForFunction(() => window.__bitaReached);
-  await b.locator('label[for="sd-02-4"]').click();
+  await b.locator('label[for="sd-12-4"]').click();
   // Let b's commit run as far as it can (with Web Locks it waits for a's lock).
   await b.waitForTimeout(100);
   await a.evaluate(() => { delete window.__bitaBeforeWrite; window.__bitaRelease(); });
   await a.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
-    && (() => { const s = JSON.parse(localStorage.getItem(k)).answers; return s['sd-01'] === '2' && s['sd-02'] === '4'; })()));
+    && (() => { const s = JSON.parse(localStorage.getItem(k)).answers; return s['sd-01'] === '2' && s['sd-12'] === '4'; })()));
 
   // Now both answer the same question; b answers later.
-  await a.locator('label[for="sd-03-1"]').click();
+  await a.locator('label[for="sd-08-1"]').click();
   await a.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
-    && JSON.parse(localStorage.getItem(k)).answers['sd-03'] === '1'));
-  await b.locator('label[for="sd-03-5"]').click();
+    && JSON.parse(localStorage.getItem(k)).answers['sd-08'] === '1'));
+  await b.locator('label[for="sd-08-5"]').click();
   await b.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
-    && JSON.parse(localStorage.getItem(k)).answers['sd-03'] === '5'));
+    && JSON.parse(localStorage.getItem(k)).answers['sd-08'] === '5'));
 
   await a.reload();
   await a.locator('#q-sd-01').waitFor();
-  assert.deepEqual(await storedAnswers(), { 'sd-01': '2', 'sd-02': '4', 'sd-03': '5' });
-  for (const id of ['sd-01-2', 'sd-02-4', 'sd-03-5']) {
+  assert.deepEqual(await storedAnswers(), { 'sd-01': '2', 'sd-12': '4', 'sd-08': '5' });
+  for (const id of ['sd-01-2', 'sd-12-4', 'sd-08-5']) {
     assert.equal(await a.locator(`#${id}`).isChecked(), true, `${id} after reload`);
     await b.waitForFunction((i) => document.getElementById(i)?.checked, id);
   }

@@ -77,7 +77,7 @@ test('with storage disabled the app works in memory, says so, and offers an expo
   assert.match(await warning.textContent(), /will be lost when you reload or close it/);
   await startAssessment(page, { name: 'Ephemeral' });
   await page.locator('label[for="sd-01-4"]').click();
-  await page.locator('label[for="sd-02-2"]').click();
+  await page.locator('label[for="sd-12-2"]').click();
   await page.waitForFunction(() => document.querySelector('.progress-text').textContent.startsWith('2 of'));
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -86,7 +86,7 @@ test('with storage disabled the app works in memory, says so, and offers an expo
   const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.equal(exported.format, 'bita-assessment');
   assert.equal(exported.name, 'Ephemeral');
-  assert.deepEqual(exported.answers, { 'sd-01': '4', 'sd-02': '2' });
+  assert.deepEqual(exported.answers, { 'sd-01': '4', 'sd-12': '2' });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -102,11 +102,11 @@ test('when storage is full the change stays on the page and the page says it was
       return real.call(this, k, v);
     };
   });
-  await page.locator('label[for="sd-02-5"]').click();
+  await page.locator('label[for="sd-12-5"]').click();
   const warning = page.locator('.notice.warn');
   await warning.waitFor();
   assert.match(await warning.textContent(), /could not be saved \(QuotaExceededError\)/);
-  assert.equal(await page.locator('#sd-02-5').isChecked(), true, 'the answer stays on the page');
+  assert.equal(await page.locator('#sd-12-5').isChecked(), true, 'the answer stays on the page');
   const [stored] = await storedAssessments(page);
   assert.deepEqual(stored.answers, { 'sd-01': '2' }, 'what was saved before is intact');
   assert.deepEqual(errors, []);
@@ -122,17 +122,17 @@ test('two tabs answering the same assessment keep both answers', async () => {
   await second.locator('#q-sd-01').waitFor();
 
   await first.locator('label[for="sd-01-2"]').click();
-  await second.locator('label[for="sd-04-5"]').click();
-  await first.locator('label[for="sd-06-1"]').click();
+  await second.locator('label[for="sd-09-5"]').click();
+  await first.locator('label[for="sd-10-1"]').click();
   // Saving is asynchronous (under a Web Lock): wait for it, then check what was saved.
   await first.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
     && Object.keys(JSON.parse(localStorage.getItem(k)).answers).length === 3));
 
   const [stored] = await storedAssessments(first);
-  assert.deepEqual(stored.answers, { 'sd-01': '2', 'sd-04': '5', 'sd-06': '1' });
+  assert.deepEqual(stored.answers, { 'sd-01': '2', 'sd-09': '5', 'sd-10': '1' });
   // Each tab shows the other's answers too, without a reload.
-  await second.waitForFunction(() => document.querySelector('#sd-06-1').checked && document.querySelector('#sd-01-2').checked);
-  await first.waitForFunction(() => document.querySelector('#sd-04-5').checked);
+  await second.waitForFunction(() => document.querySelector('#sd-10-1').checked && document.querySelector('#sd-01-2').checked);
+  await first.waitForFunction(() => document.querySelector('#sd-09-5').checked);
   assert.deepEqual(errors, []);
   await context.close();
 });
