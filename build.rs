@@ -33,8 +33,15 @@ fn main() {
             q.answers.clear();
         }
     }
+    // The first view's bank holds what the walk needs; the advice texts are fetched with the
+    // report from a file of their own, named by its content so a cache never serves an old one.
+    let advice = bank.split_advice();
     let json = serde_json::to_string(&bank).expect("a bank always serialises");
     std::fs::write(out.join("bank.json"), json).expect("OUT_DIR is writable");
+    let advice = serde_json::to_string(&advice).expect("texts serialise");
+    let name = format!("advice-{:08x}.json", bank::fingerprint(&advice));
+    std::fs::write(out.join("advice.json"), advice).expect("OUT_DIR is writable");
+    std::fs::write(out.join("advice.name"), name).expect("OUT_DIR is writable");
 
     // The report's sentences: three tables of non-empty strings (the keys the code uses are
     // checked by tests/report.rs).

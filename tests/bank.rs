@@ -464,3 +464,29 @@ fn broken_toml_names_the_file_and_line() {
     assert!(err.contains("questions/value.toml: line "), "{err}");
     assert!(err.contains("weight") || err.contains("integer"), "{err}");
 }
+
+#[test]
+fn the_advice_texts_split_off_and_merge_back_exactly() {
+    let full = bita::model::builtin().clone();
+    let mut walk = full.clone();
+    let advice = walk.split_advice();
+    assert!(walk
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.questions)
+        .flat_map(|q| &q.answers)
+        .all(|s| s.meaning.is_empty() && s.next.is_empty()));
+    let mut back = walk.clone();
+    back.merge_advice(&advice).unwrap();
+    assert_eq!(back, full);
+    // The file the page fetches is named by its content.
+    let json = bita::model::advice_json();
+    assert_eq!(
+        bita::model::ADVICE_FILE,
+        format!("advice-{:08x}.json", bita::model::bank::fingerprint(json))
+    );
+    // Texts for another bank are refused.
+    let mut wrong = advice.clone();
+    wrong.questions.remove("sd-01");
+    assert!(walk.clone().merge_advice(&wrong).is_err());
+}

@@ -67,6 +67,27 @@ pub fn download_url(filename: &str, url: &str) {
     }
 }
 
+/// Fetches a text file from our own origin (a path relative to the page).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(path))
+        .await
+        .map_err(|_| "no connection".to_string())?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(
+        response
+            .text()
+            .map_err(|_| "unreadable answer".to_string())?,
+    )
+    .await
+    .map_err(|_| "unreadable answer".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "unreadable answer".to_string())
+}
+
 /// A fresh random id (base 36, 12 characters).
 pub fn new_id() -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";

@@ -32,6 +32,8 @@ pub struct Ctx {
     pub current: Memo<Option<Assessment>>,
     /// The browser declined to keep bita's data for good.
     pub persist_refused: RwSignal<bool>,
+    /// The report's advice texts: `None` until asked for, then loaded or why not.
+    pub advice: RwSignal<Option<Result<(), String>>>,
     committing: StoredValue<local_store::Committing>,
 }
 
@@ -50,6 +52,7 @@ impl Ctx {
             store,
             current,
             persist_refused: RwSignal::new(false),
+            advice: RwSignal::new(crate::model::advice_ready().then_some(Ok(()))),
             committing: StoredValue::new(Default::default()),
         };
         ctx.refresh();
@@ -92,6 +95,21 @@ impl Ctx {
         if let Some(id) = self.current_id() {
             self.edit(&id, actions);
         }
+    }
+
+    /// Fetches the advice texts the report needs, once (they are not part of the first view).
+    pub fn load_advice(&self) {
+        if self.advice.get_untracked().is_some_and(|r| r.is_ok()) {
+            return;
+        }
+        let advice = self.advice;
+        leptos::task::spawn_local(async move {
+            let result = match browser::fetch_text(crate::model::ADVICE_FILE).await {
+                Ok(json) => crate::model::install_advice(&json).map(|_| ()),
+                Err(e) => Err(e),
+            };
+            advice.try_set(Some(result));
+        });
     }
 
     pub fn current_id(&self) -> Option<String> {

@@ -14,16 +14,20 @@ pub fn Results() -> impl IntoView {
     let Some(id) = ctx.current_id() else {
         return ().into_any();
     };
+    // The advice texts arrive with the report, not with the first view.
+    ctx.load_advice();
+    let ready = Memo::new(move |_| matches!(ctx.advice.get(), Some(Ok(()))));
     // Follows the answers: another tab's change shows at once, in the same charts.
     let model = Memo::new(move |_| {
-        ctx.current
-            .with(|c| c.as_ref().map(|a| ReportModel::from(builtin(), a)))
-    });
-    let report = Signal::derive(move || {
-        model
+        ready
             .get()
-            .expect("the page exists only for a known assessment")
+            .then(|| {
+                ctx.current
+                    .with(|c| c.as_ref().map(|a| ReportModel::from(builtin(), a)))
+            })
+            .flatten()
     });
+    let has_model = Memo::new(move |_| model.with(Option::is_some));
     view! {
         <div class="walk">
             <AssessmentBar/>
@@ -31,7 +35,21 @@ pub fn Results() -> impl IntoView {
                 <p class="no-print actions">
                     <button type="button" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
                 </p>
-                <Report model=report owner=id/>
+                {move || {
+                    if has_model.get() {
+                        let report = Signal::derive(move || model.get().unwrap_or_else(|| {
+                            // Only while the assessment goes away (deleted in another tab).
+                            ReportModel::from(builtin(), &crate::model::Assessment::new(builtin(), String::new(), 0.0))
+                        }));
+                        view! { <Report model=report owner=id.clone()/> }.into_any()
+                    } else if let Some(Err(e)) = ctx.advice.get() {
+                        view! {
+                            <p class="notice warn" role="alert">{format!("The report could not be loaded ({e}). Check the connection and reload the page.")}</p>
+                        }.into_any()
+                    } else {
+                        view! { <p role="status">"Preparing the report…"</p> }.into_any()
+                    }
+                }}
             </div>
         </div>
     }

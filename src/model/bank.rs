@@ -55,6 +55,8 @@ pub enum Audience {
 pub struct LevelInfo {
     pub level: u8,
     pub name: String,
+    /// Shown with the report; empty in the page's bank until the advice texts arrive.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
 }
 
@@ -124,9 +126,12 @@ impl Question {
 pub struct Statement {
     /// What the organisation looks like at this level.
     pub text: String,
-    /// "What this means", shown with the answer in the report.
+    /// "What this means", shown with the answer in the report (empty in the page's bank until the
+    /// advice texts arrive).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub meaning: String,
-    /// "What to do next" from this level.
+    /// "What to do next" from this level (likewise).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next: String,
     /// `next` is cheap and fast (within weeks): a candidate for the quick wins.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -139,6 +144,82 @@ pub struct Bank {
     pub model: ModelFile,
     /// In the order of `model.dimensions`.
     pub dimensions: Vec<Dimension>,
+}
+
+/// The texts only the report needs: each statement's meaning and next step, and the levels'
+/// descriptions. The page's first view does without them; they arrive with the report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AdviceTexts {
+    pub levels: Vec<String>,
+    /// By question id: (meaning, next) of each statement, level 1 first.
+    pub questions: BTreeMap<String, Vec<(String, String)>>,
+}
+
+impl Bank {
+    /// Takes the advice texts out of the bank.
+    pub fn split_advice(&mut self) -> AdviceTexts {
+        let mut out = AdviceTexts {
+            levels: self
+                .model
+                .levels
+                .iter_mut()
+                .map(|l| std::mem::take(&mut l.description))
+                .collect(),
+            ..AdviceTexts::default()
+        };
+        for q in self
+            .dimensions
+            .iter_mut()
+            .flat_map(|d| d.questions.iter_mut())
+        {
+            if q.answers.is_empty() {
+                continue;
+            }
+            let texts = q
+                .answers
+                .iter_mut()
+                .map(|s| (std::mem::take(&mut s.meaning), std::mem::take(&mut s.next)))
+                .collect();
+            out.questions.insert(q.id.clone(), texts);
+        }
+        out
+    }
+
+    /// Puts advice texts back, checking they fit this bank.
+    pub fn merge_advice(&mut self, advice: &AdviceTexts) -> Result<(), String> {
+        if advice.levels.len() != self.model.levels.len() {
+            return Err("the advice texts are for another model".into());
+        }
+        for (l, d) in self.model.levels.iter_mut().zip(&advice.levels) {
+            l.description = d.clone();
+        }
+        for q in self
+            .dimensions
+            .iter_mut()
+            .flat_map(|d| d.questions.iter_mut())
+        {
+            if q.answers.is_empty() {
+                continue;
+            }
+            let texts = advice
+                .questions
+                .get(&q.id)
+                .filter(|t| t.len() == q.answers.len())
+                .ok_or_else(|| format!("the advice texts lack question {}", q.id))?;
+            for (s, (meaning, next)) in q.answers.iter_mut().zip(texts) {
+                s.meaning = meaning.clone();
+                s.next = next.clone();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A short, stable fingerprint of a text (FNV-1a, 32 bits): names the advice file by its content.
+pub fn fingerprint(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// One thing wrong in the bank, located by file and field.

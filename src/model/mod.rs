@@ -12,13 +12,52 @@ pub use bank::{Bank, Dimension, Question};
 
 use std::sync::OnceLock;
 
-/// The question bank shipped with this build, validated by `build.rs`.
-pub fn builtin() -> &'static Bank {
+/// The bank as the page gets it first: what the walk needs, without the advice texts.
+fn walk_bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
     BANK.get_or_init(|| {
         serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
             .expect("build.rs wrote a valid bank")
     })
+}
+
+static FULL: OnceLock<Bank> = OnceLock::new();
+
+/// The file (beside `index.html`) that holds the advice texts of this build.
+pub const ADVICE_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/advice.name"));
+
+/// The advice texts of this build, as written to [`ADVICE_FILE`] (natively only: the page fetches
+/// them, so they stay out of the wasm).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn advice_json() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/advice.json"))
+}
+
+/// Completes the bank with the advice texts (once; later calls change nothing).
+pub fn install_advice(json: &str) -> Result<&'static Bank, String> {
+    if let Some(full) = FULL.get() {
+        return Ok(full);
+    }
+    let advice: bank::AdviceTexts =
+        serde_json::from_str(json).map_err(|e| format!("the advice texts are damaged ({e})"))?;
+    let mut full = walk_bank().clone();
+    full.merge_advice(&advice)?;
+    Ok(FULL.get_or_init(|| full))
+}
+
+/// Whether the advice texts are in (always natively; in the page once fetched).
+pub fn advice_ready() -> bool {
+    cfg!(not(target_arch = "wasm32")) || FULL.get().is_some()
+}
+
+/// The question bank shipped with this build, validated by `build.rs`: with the advice texts
+/// natively, and in the page once they have arrived (before that, without them).
+pub fn builtin() -> &'static Bank {
+    #[cfg(not(target_arch = "wasm32"))]
+    if FULL.get().is_none() {
+        install_advice(advice_json()).expect("build.rs wrote matching advice texts");
+    }
+    FULL.get().unwrap_or_else(walk_bank)
 }
 
 /// Whether a question is asked of a side.
