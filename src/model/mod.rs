@@ -2,8 +2,10 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod exchange;
 pub mod report;
 pub mod scoring;
+pub mod share;
 pub mod storage;
 pub mod store;
 

@@ -87,8 +87,12 @@ impl std::error::Error for LoadError {}
 
 /// Reads a stored or imported record of any known schema, migrating it to the current one.
 pub fn decode(raw: &str) -> Result<Assessment, LoadError> {
-    let mut value: Value =
-        serde_json::from_str(raw).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(raw).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    decode_value(value)
+}
+
+/// Reads a record already parsed as JSON (one entry of an export file, for instance).
+pub fn decode_value(mut value: Value) -> Result<Assessment, LoadError> {
     let obj = value.as_object_mut().ok_or(LoadError::NotAnAssessment)?;
     if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(LoadError::NotAnAssessment);

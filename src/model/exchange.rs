@@ -1,0 +1,156 @@
+//! Export and import files: JSON in the same shape as storage (so a file can always be read back)
+//! and CSV for spreadsheets. Imports are checked whole before anything is saved.
+//!
+//! An export file is `{"format": "bita-export", "schema": 2, "assessments": [record, ...]}`, where
+//! each record is exactly what local storage holds (`model::storage`). A single record (what
+//! "Export" on one assessment writes) imports too.
+
+use super::storage::{self, valid_id, LoadError, SCHEMA};
+use super::{Answer, Assessment, Bank};
+use serde_json::Value;
+use std::fmt;
+
+/// Marks a JSON document as a bita export of several assessments.
+pub const EXPORT_FORMAT: &str = "bita-export";
+/// Larger files are refused before they are read.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The export file of some assessments.
+pub fn export_json(list: &[&Assessment]) -> String {
+    let records: Vec<String> = list.iter().map(|a| storage::encode(a)).collect();
+    format!(
+        "{{\"format\":\"{EXPORT_FORMAT}\",\"schema\":{SCHEMA},\"assessments\":[{}]}}",
+        records.join(",")
+    )
+}
+
+/// Why a file cannot be imported; nothing is saved when any part of it is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge(usize),
+    NotJson(String),
+    NotBita,
+    /// The n-th assessment of the file (1-based) and what is wrong with it.
+    Record(usize, LoadError),
+    OtherModel(usize, String),
+    BadId(usize),
+    UnknownQuestions(usize, Vec<String>),
+    Empty,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge(n) => write!(f, "The file is {} MB; a bita export is far smaller, so it was not read.", n / (1024 * 1024)),
+            ImportError::NotJson(e) => write!(f, "The file is not valid JSON ({e})."),
+            ImportError::NotBita => write!(f, "The file is not a bita export: it has no \"format\" of \"bita-export\" or \"bita-assessment\"."),
+            ImportError::Record(i, e) => write!(f, "Assessment {i} in the file cannot be read: {e}."),
+            ImportError::OtherModel(i, m) => write!(f, "Assessment {i} in the file was made with another question model ({m:?})."),
+            ImportError::BadId(i) => write!(f, "Assessment {i} in the file has no valid id."),
+            ImportError::UnknownQuestions(i, q) => write!(f, "Assessment {i} in the file answers questions bita does not know: {}.", q.join(", ")),
+            ImportError::Empty => write!(f, "The file holds no assessments."),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads an export file (or a single exported assessment), checking every record against the bank.
+pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    // serde_json stops at a nesting depth of 128, so a deeply nested file is an error, not a crash.
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let records = match value.get("format").and_then(Value::as_str) {
+        Some(EXPORT_FORMAT) => match value.get("assessments") {
+            Some(Value::Array(list)) => list.clone(),
+            _ => return Err(ImportError::NotBita),
+        },
+        Some(storage::FORMAT) => vec![value],
+        _ => return Err(ImportError::NotBita),
+    };
+    if records.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let n = i + 1;
+            let a = storage::decode_value(r).map_err(|e| ImportError::Record(n, e))?;
+            if !valid_id(&a.id) {
+                return Err(ImportError::BadId(n));
+            }
+            if a.model != bank.model.id {
+                return Err(ImportError::OtherModel(n, a.model));
+            }
+            let unknown: Vec<String> = a
+                .answers
+                .keys()
+                .chain(a.notes.keys())
+                .filter(|q| bank.question(q).is_none())
+                .cloned()
+                .collect();
+            if !unknown.is_empty() {
+                return Err(ImportError::UnknownQuestions(n, unknown));
+            }
+            Ok(a)
+        })
+        .collect()
+}
+
+/// A cell a spreadsheet reads as text: quoted when needed, and never as a formula.
+fn cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// One row per assessment and question asked of its side, for spreadsheets.
+pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
+    let mut out = String::from(
+        "assessment,name,perspective,date,model version,dimension,question id,question,answer,statement,note\r\n",
+    );
+    for a in list {
+        for d in &bank.dimensions {
+            for q in bank.asked(d, a.perspective) {
+                let ans = a.answers.get(&q.id);
+                let statement = match ans {
+                    Some(Answer::Level(l)) => q
+                        .answers
+                        .get(usize::from(*l) - 1)
+                        .map_or("", |s| s.text.as_str()),
+                    Some(Answer::DontKnow) => bank.model.dont_know.as_str(),
+                    Some(Answer::NotApplicable) => bank.model.not_applicable.as_str(),
+                    None => "",
+                };
+                let row = [
+                    a.id.clone(),
+                    a.name.clone(),
+                    a.perspective.as_str().to_string(),
+                    super::report::utc_day(a.updated),
+                    a.model_version.to_string(),
+                    d.name.clone(),
+                    q.id.clone(),
+                    q.text.clone(),
+                    ans.map(|x| x.code()).unwrap_or_default(),
+                    statement.to_string(),
+                    a.notes.get(&q.id).cloned().unwrap_or_default(),
+                ];
+                let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                out.push_str(&cells.join(","));
+                out.push_str("\r\n");
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,368 @@
+//! Share links: a whole assessment in the URL fragment (`#/s/<payload>`), which never reaches a
+//! server. Versioned, packed and checksummed, so a truncated, altered or foreign link is detected.
+//!
+//! The payload, before base64url (no padding):
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 1 | model version the answers refer to (1 to 255) |
+//! | 1 | flags: 1 the business's view, 2 name shortened, 4 notes included, 8 notes shortened |
+//! | 2 | the day the answers were last changed, UTC days since 1970-01-01, big-endian |
+//! | ⌈3n/8⌉ | one answer per question of that version's fixed order, 3 bits each, first question in the high bits: 0 none, 1–5 the statement, 6 "Don't know", 7 "Not applicable" |
+//! | 1 + k | the name: its length k (at most [`NAME_BYTES`]), then k bytes of UTF-8 |
+//! | notes | only with flag 4: a count, then per note its question's index, its length (2 bytes) and its UTF-8, in all at most [`NOTES_BYTES`] bytes of text |
+//! | 4 | CRC-32 of everything before |
+//!
+//! For 50 questions that is 4 + 19 + 1 + 4 = 28 bytes, 38 characters; a name adds at most 60.
+//! A link with notes is at most [`MAX_PAYLOAD`] characters after its prefix.
+
+use super::{Answer, Assessment, Bank, Perspective};
+use std::fmt;
+
+/// What starts a share link's fragment.
+pub const PREFIX: &str = "#/s/";
+/// The longest name carried, in bytes of UTF-8 (60 characters of base64); longer names are cut
+/// at a character boundary.
+pub const NAME_BYTES: usize = 45;
+/// The most note text a link carries, in bytes of UTF-8.
+pub const NOTES_BYTES: usize = 3_000;
+/// The longest payload accepted (characters after the prefix); anything longer is refused before
+/// it is decoded.
+pub const MAX_PAYLOAD: usize = 4_200;
+
+const BUSINESS: u8 = 1;
+const NAME_CUT: u8 = 2;
+const NOTES: u8 = 4;
+const NOTES_CUT: u8 = 8;
+
+/// A link's payload and what did not fit in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Encoded {
+    pub payload: String,
+    pub name_shortened: bool,
+    /// Notes left out or cut because the link would be too long.
+    pub notes_shortened: bool,
+}
+
+/// An assessment read from a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    /// With an empty id: it is nobody's saved assessment until someone saves a copy.
+    pub assessment: Assessment,
+    pub name_shortened: bool,
+    pub notes_shortened: bool,
+    /// The model version the link was made with.
+    pub version: u32,
+    /// Answers to questions this version of the model no longer asks.
+    pub retired: usize,
+}
+
+/// Why a link cannot be opened, in words a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    TooLong,
+    NotALink,
+    Damaged,
+    /// Made by a newer version of bita, which knows a later question model.
+    Newer(u32),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::TooLong => write!(f, "This link is far longer than any bita link, so it was not opened."),
+            ShareError::NotALink => write!(f, "This link is not a bita results link: it holds characters no bita link has. Ask for the link again."),
+            ShareError::Damaged => write!(f, "This results link is incomplete or has been changed, so it cannot be opened. It may have been cut off when it was copied: ask for the link again."),
+            ShareError::Newer(v) => write!(f, "This link was made by a newer version of bita (question model {v}). Reload the page to update bita, then open the link again."),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+const fn crc_table() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+            k += 1;
+        }
+        table[i] = c;
+        i += 1;
+    }
+    table
+}
+
+const CRC: [u32; 256] = crc_table();
+
+/// CRC-32 (IEEE): detects every change of up to 32 consecutive bits, so any one changed character.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    !bytes.iter().fold(!0u32, |c, &b| {
+        CRC[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8)
+    })
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+pub fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+pub fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in text.bytes() {
+        let v = ALPHABET.iter().position(|&a| a == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // Leftover bits must be zero: one payload, one spelling.
+    (acc == 0).then_some(out)
+}
+
+fn code(a: Option<&Answer>) -> u8 {
+    match a {
+        None => 0,
+        Some(Answer::Level(l)) => *l,
+        Some(Answer::DontKnow) => 6,
+        Some(Answer::NotApplicable) => 7,
+    }
+}
+
+fn answer(code: u8) -> Option<Answer> {
+    match code {
+        1..=5 => Some(Answer::Level(code)),
+        6 => Some(Answer::DontKnow),
+        7 => Some(Answer::NotApplicable),
+        _ => None,
+    }
+}
+
+/// The longest prefix of `text` that fits in `max` bytes, cut at a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The link payload of an assessment, under the bank's current model version.
+pub fn encode(bank: &Bank, a: &Assessment, with_notes: bool) -> Encoded {
+    encode_as(bank, a, with_notes, bank.version())
+}
+
+/// The payload under a given model version (tests make links of older versions with it).
+pub fn encode_as(bank: &Bank, a: &Assessment, with_notes: bool, version: u32) -> Encoded {
+    let order = bank.order(version);
+    let mut flags = 0;
+    if a.perspective == Perspective::Business {
+        flags |= BUSINESS;
+    }
+    let name = a.name.trim();
+    let short_name = cut(name, NAME_BYTES);
+    if short_name.len() < name.len() {
+        flags |= NAME_CUT;
+    }
+    let day = (a.updated.max(0.0) / 86_400_000.0)
+        .floor()
+        .min(f64::from(u16::MAX)) as u16;
+    let mut bytes = vec![version.min(255) as u8, 0, (day >> 8) as u8, day as u8];
+    let mut packed = vec![0u8; (order.len() * 3).div_ceil(8)];
+    for (i, q) in order.iter().enumerate() {
+        let c = code(a.answers.get(&q.id));
+        for b in 0..3 {
+            if c & (4 >> b) != 0 {
+                let bit = i * 3 + b;
+                packed[bit / 8] |= 0x80 >> (bit % 8);
+            }
+        }
+    }
+    bytes.extend(packed);
+    bytes.push(short_name.len() as u8);
+    bytes.extend(short_name.as_bytes());
+    let mut notes_shortened = false;
+    if with_notes {
+        flags |= NOTES;
+        let mut room = NOTES_BYTES;
+        let mut notes = Vec::new();
+        for (i, q) in order.iter().enumerate().take(256) {
+            let Some(text) = a
+                .notes
+                .get(&q.id)
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+            else {
+                continue;
+            };
+            let fits = cut(text, room);
+            if fits.len() < text.len() {
+                notes_shortened = true;
+            }
+            if fits.is_empty() {
+                continue;
+            }
+            room -= fits.len();
+            notes.push((i as u8, fits));
+        }
+        // Notes beside questions past the 256th (none today) do not fit the format.
+        notes_shortened |= order.iter().skip(256).any(|q| a.notes.contains_key(&q.id));
+        bytes.push(notes.len() as u8);
+        for (i, text) in notes {
+            bytes.push(i);
+            bytes.extend((text.len() as u16).to_be_bytes());
+            bytes.extend(text.as_bytes());
+        }
+        if notes_shortened {
+            flags |= NOTES_CUT;
+        }
+    }
+    bytes[1] = flags;
+    let crc = crc32(&bytes);
+    bytes.extend(crc.to_be_bytes());
+    Encoded {
+        payload: base64url(&bytes),
+        name_shortened: flags & NAME_CUT != 0,
+        notes_shortened,
+    }
+}
+
+/// Reads a link payload (what follows [`PREFIX`]). Never panics, whatever the input.
+pub fn decode(bank: &Bank, payload: &str) -> Result<Shared, ShareError> {
+    if payload.len() > MAX_PAYLOAD {
+        return Err(ShareError::TooLong);
+    }
+    if !payload.bytes().all(|c| ALPHABET.contains(&c)) {
+        return Err(ShareError::NotALink);
+    }
+    // Only bita's characters, but not a whole payload: cut off.
+    let bytes = unbase64url(payload).ok_or(ShareError::Damaged)?;
+    if bytes.len() < 4 + 1 + 4 {
+        return Err(ShareError::Damaged);
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - 4);
+    if crc32(body).to_be_bytes() != sum {
+        return Err(ShareError::Damaged);
+    }
+    decode_body(bank, body)
+}
+
+/// Reads a payload whose checksum holds (split out so tests can reach it with any body).
+pub fn decode_body(bank: &Bank, body: &[u8]) -> Result<Shared, ShareError> {
+    let mut r = Reader { bytes: body, at: 0 };
+    let version = u32::from(r.byte()?);
+    if version == 0 {
+        return Err(ShareError::Damaged);
+    }
+    if version > bank.version() {
+        return Err(ShareError::Newer(version));
+    }
+    let flags = r.byte()?;
+    if flags & !(BUSINESS | NAME_CUT | NOTES | NOTES_CUT) != 0 {
+        return Err(ShareError::Damaged);
+    }
+    let day = u16::from_be_bytes([r.byte()?, r.byte()?]);
+    let order = bank.order(version);
+    let packed = r.take((order.len() * 3).div_ceil(8))?;
+    let mut a = Assessment::new(bank, String::new(), f64::from(day) * 86_400_000.0);
+    a.model_version = version;
+    a.perspective = if flags & BUSINESS != 0 {
+        Perspective::Business
+    } else {
+        Perspective::It
+    };
+    let mut retired = 0;
+    for (i, q) in order.iter().enumerate() {
+        let mut c = 0;
+        for b in 0..3 {
+            let bit = i * 3 + b;
+            if packed[bit / 8] & (0x80 >> (bit % 8)) != 0 {
+                c |= 4 >> b;
+            }
+        }
+        if let Some(ans) = answer(c) {
+            if !q.active_in(bank.version()) {
+                retired += 1;
+            }
+            a.answers.insert(q.id.clone(), ans);
+        }
+    }
+    // The padding bits of the last byte are zero in every link bita makes.
+    let used = order.len() * 3;
+    if used % 8 != 0 && packed.last().is_some_and(|b| b & (0xff >> (used % 8)) != 0) {
+        return Err(ShareError::Damaged);
+    }
+    let n = usize::from(r.byte()?);
+    if n > NAME_BYTES {
+        return Err(ShareError::Damaged);
+    }
+    a.name = std::str::from_utf8(r.take(n)?)
+        .map_err(|_| ShareError::Damaged)?
+        .to_string();
+    if flags & NOTES != 0 {
+        let count = r.byte()?;
+        for _ in 0..count {
+            let i = usize::from(r.byte()?);
+            let len = usize::from(u16::from_be_bytes([r.byte()?, r.byte()?]));
+            let text = std::str::from_utf8(r.take(len)?).map_err(|_| ShareError::Damaged)?;
+            let q = order.get(i).ok_or(ShareError::Damaged)?;
+            a.notes.insert(q.id.clone(), text.to_string());
+        }
+    } else if flags & NOTES_CUT != 0 {
+        return Err(ShareError::Damaged);
+    }
+    if r.at != body.len() {
+        return Err(ShareError::Damaged);
+    }
+    a.stamp_unstamped();
+    Ok(Shared {
+        assessment: a,
+        name_shortened: flags & NAME_CUT != 0,
+        notes_shortened: flags & NOTES_CUT != 0,
+        version,
+        retired,
+    })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ShareError> {
+        let end = self.at.checked_add(n).ok_or(ShareError::Damaged)?;
+        let out = self.bytes.get(self.at..end).ok_or(ShareError::Damaged)?;
+        self.at = end;
+        Ok(out)
+    }
+
+    fn byte(&mut self) -> Result<u8, ShareError> {
+        Ok(self.take(1)?[0])
+    }
+}

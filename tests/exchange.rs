@@ -1,0 +1,90 @@
+//! Export and import files: round trips, hostile files, and CSV cells that are never formulas.
+#![cfg(not(target_arch = "wasm32"))]
+
+use bita::model::exchange::{export_csv, export_json, import, ImportError, MAX_IMPORT_BYTES};
+use bita::model::storage::encode;
+use bita::model::{builtin, Answer, Assessment};
+
+fn sample(id: &str, name: &str) -> Assessment {
+    let bank = builtin();
+    let mut a = Assessment::new(bank, id.into(), 1_764_115_200_000.0);
+    a.name = name.into();
+    a.answers.insert("sd-01".into(), Answer::Level(3));
+    a.answers.insert("va-02".into(), Answer::DontKnow);
+    a.notes
+        .insert("sd-01".into(), "=HYPERLINK(\"http://evil\")".into());
+    a.stamp_unstamped();
+    a
+}
+
+#[test]
+fn an_export_imports_back_the_same_assessments() {
+    let (a, b) = (sample("a1", "Finance"), sample("b2", "Sales, \"EMEA\""));
+    let file = export_json(&[&a, &b]);
+    assert!(file.starts_with("{\"format\":\"bita-export\",\"schema\":2,"));
+    assert_eq!(import(builtin(), &file).unwrap(), vec![a.clone(), b]);
+    // One exported assessment (the same text as storage) imports too.
+    assert_eq!(import(builtin(), &encode(&a)).unwrap(), vec![a]);
+}
+
+#[test]
+fn wrong_partial_or_hostile_files_are_refused_with_a_reason() {
+    let bank = builtin();
+    let good = export_json(&[&sample("a1", "x")]);
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    let cases: Vec<(String, &str)> = vec![
+        ("not json at all".into(), "not valid JSON"),
+        (good[..good.len() / 2].into(), "not valid JSON"),
+        ("{\"hello\":1}".into(), "not a bita export"),
+        (deep, "not valid JSON"),
+        (
+            "{\"format\":\"bita-export\",\"assessments\":[]}".into(),
+            "no assessments",
+        ),
+        (
+            good.replace("\"schema\":2,\"id\"", "\"schema\":99,\"id\""),
+            "newer version of bita",
+        ),
+        (
+            good.replace("\"sd-01\":\"3\"", "\"zz-99\":\"3\""),
+            "does not know: zz-99",
+        ),
+        (
+            good.replace("\"id\":\"a1\"", "\"id\":\"a b/c\""),
+            "no valid id",
+        ),
+        (
+            good.replace("\"model\":\"bita\"", "\"model\":\"other\""),
+            "another question model",
+        ),
+        (" ".repeat(MAX_IMPORT_BYTES + 1), "far smaller"),
+    ];
+    for (text, reason) in cases {
+        let err = import(bank, &text).unwrap_err();
+        assert!(err.to_string().contains(reason), "{reason}: {err}");
+    }
+    assert!(matches!(
+        import(bank, &" ".repeat(MAX_IMPORT_BYTES + 1)),
+        Err(ImportError::TooLarge(_))
+    ));
+}
+
+#[test]
+fn csv_has_a_row_per_question_and_no_cell_is_a_formula() {
+    let bank = builtin();
+    let mut a = sample("a1", "+cmd|' /C calc'!A0");
+    a.name = "@SUM(1+1)".into();
+    let csv = export_csv(bank, &[&a]);
+    let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows.len(), 1 + a.asked(bank));
+    assert!(rows[0].starts_with("assessment,name,perspective,date"));
+    for row in &rows[1..] {
+        assert!(row.starts_with("a1,'@SUM(1+1),it,2025-11-26,"), "{row}");
+    }
+    let sd01 = rows.iter().find(|r| r.contains(",sd-01,")).unwrap();
+    assert!(sd01.contains(",3,"), "{sd01}");
+    assert!(
+        sd01.ends_with(",\"'=HYPERLINK(\"\"http://evil\"\")\""),
+        "{sd01}"
+    );
+}

@@ -1,0 +1,354 @@
+//! The share-link codec: round trips, lengths, damaged and foreign links, old versions, and a
+//! million inputs that must never panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use bita::model::bank::{validate, Dimension, Question};
+use bita::model::share::{
+    base64url, crc32, decode, decode_body, encode, encode_as, unbase64url, ShareError, MAX_PAYLOAD,
+    NAME_BYTES,
+};
+use bita::model::{builtin, Answer, Assessment, Bank, Perspective};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+fn sample(bank: &Bank) -> Assessment {
+    let mut a = Assessment::new(bank, "x1".into(), 1_764_115_200_000.0);
+    a.name = "Acme Finance".into();
+    a.perspective = Perspective::Business;
+    for (i, q) in bank.order(bank.version()).iter().enumerate() {
+        let ans = match i % 8 {
+            0 => continue,
+            6 => Answer::DontKnow,
+            7 => Answer::NotApplicable,
+            l => Answer::Level(l as u8),
+        };
+        a.answers.insert(q.id.clone(), ans);
+    }
+    a
+}
+
+/// What a link carries of an assessment (not its id, role, notes unless asked, or time of day).
+fn carried(
+    a: &Assessment,
+    notes: bool,
+) -> (
+    Vec<(String, Answer)>,
+    String,
+    Perspective,
+    String,
+    Vec<(String, String)>,
+) {
+    (
+        a.answers.iter().map(|(q, v)| (q.clone(), *v)).collect(),
+        a.name.clone(),
+        a.perspective,
+        bita::model::report::utc_day(a.updated),
+        if notes {
+            a.notes
+                .iter()
+                .map(|(q, v)| (q.clone(), v.clone()))
+                .collect()
+        } else {
+            vec![]
+        },
+    )
+}
+
+#[test]
+fn a_link_round_trips_what_it_carries() {
+    let bank = builtin();
+    let mut a = sample(bank);
+    a.notes.insert(
+        "sd-01".into(),
+        "Seen in the 2026 catalogue — “services”".into(),
+    );
+    for notes in [false, true] {
+        let e = encode(bank, &a, notes);
+        let back = decode(bank, &e.payload).unwrap();
+        assert_eq!(carried(&back.assessment, notes), carried(&a, notes));
+        assert!(!e.name_shortened && !back.name_shortened);
+        assert_eq!(back.version, bank.version());
+        assert_eq!(back.assessment.id, "", "nobody's saved assessment");
+    }
+}
+
+/// A bank of `n` questions, for the length rule.
+fn bank_of(n: usize) -> Bank {
+    let mut model = builtin().model.clone();
+    model.version = 1;
+    model.scoring.basics = vec!["q0".into()];
+    model.dimensions = vec!["d".into()];
+    for r in &mut model.roles {
+        r.id = format!("role-{}", r.id);
+    }
+    model.roles.truncate(0);
+    let questions: Vec<Question> = (0..n)
+        .map(|i| common::question(&format!("q{i}"), 1, None, false))
+        .collect();
+    let mut dims = BTreeMap::new();
+    dims.insert(
+        "questions/d.toml".to_string(),
+        Dimension {
+            id: "d".into(),
+            name: "D".into(),
+            summary: "s".into(),
+            questions,
+        },
+    );
+    validate(model, dims).unwrap()
+}
+
+#[test]
+fn fifty_answers_fit_in_40_characters_and_a_name_adds_at_most_60() {
+    let bank = bank_of(50);
+    let mut a = Assessment::new(&bank, "x".into(), 1_764_115_200_000.0);
+    for (i, q) in bank.order(1).iter().enumerate() {
+        a.answers
+            .insert(q.id.clone(), Answer::Level((i % 5 + 1) as u8));
+    }
+    let bare = encode(&bank, &a, false).payload;
+    assert!(bare.len() <= 40, "{} characters: {bare}", bare.len());
+    a.name = "Ærøskøbing Kommune — Digitalisering og IT-drift, afdeling for borgerservice".into();
+    let named = encode(&bank, &a, false);
+    assert!(named.payload.len() - bare.len() <= 60);
+    assert!(named.name_shortened);
+    let back = decode(&bank, &named.payload).unwrap();
+    assert!(back.name_shortened);
+    assert!(a.name.starts_with(&back.assessment.name));
+    assert!(back.assessment.name.len() <= NAME_BYTES);
+    println!(
+        "a 50-question link: {} characters, {} with the longest name",
+        bare.len(),
+        named.payload.len()
+    );
+}
+
+#[test]
+fn notes_have_a_documented_maximum() {
+    let bank = builtin();
+    let mut a = sample(bank);
+    for q in bank.order(bank.version()) {
+        a.notes.insert(q.id.clone(), "ü".repeat(1000));
+    }
+    let e = encode(bank, &a, true);
+    assert!(e.notes_shortened);
+    assert!(e.payload.len() <= MAX_PAYLOAD, "{}", e.payload.len());
+    let back = decode(bank, &e.payload).unwrap();
+    assert!(back.notes_shortened);
+    assert!(back
+        .assessment
+        .notes
+        .values()
+        .all(|n| n.chars().all(|c| c == 'ü')));
+}
+
+/// The order of version 1 and a link made under it: links already sent must keep opening.
+const V1_ORDER: [&str; 38] = [
+    "sd-01", "sd-02", "sd-03", "sd-04", "sd-05", "sd-06", "sd-07", "va-01", "va-02", "va-03",
+    "va-04", "va-05", "va-06", "va-07", "cv-01", "cv-02", "cv-03", "cv-04", "cv-05", "cv-06",
+    "dt-01", "dt-02", "dt-03", "dt-04", "dt-05", "dt-06", "dt-07", "dt-08", "ro-01", "ro-02",
+    "ro-03", "ro-04", "ro-05", "ro-06", "ro-07", "ro-08", "ro-09", "ro-10",
+];
+/// Version 1, the business's view, 2026-11-26, "Golden": question i answered with code i mod 8.
+const V1_LINK: &str = "AQFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW6exRft";
+
+#[test]
+fn golden_a_version_1_link_still_opens() {
+    let bank = builtin();
+    let ids: Vec<&str> = bank.order(1).iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, V1_ORDER);
+    let mut a = Assessment::new(bank, "g".into(), 1_764_115_200_000.0);
+    a.name = "Golden".into();
+    a.perspective = Perspective::Business;
+    for (i, q) in V1_ORDER.iter().enumerate() {
+        let ans = match i % 8 {
+            0 => continue,
+            6 => Answer::DontKnow,
+            7 => Answer::NotApplicable,
+            l => Answer::Level(l as u8),
+        };
+        a.answers.insert(q.to_string(), ans);
+    }
+    assert_eq!(encode_as(bank, &a, false, 1).payload, V1_LINK);
+    let back = decode(bank, V1_LINK).unwrap();
+    assert_eq!(back.version, 1);
+    assert_eq!(carried(&back.assessment, false), carried(&a, false));
+    let retired = a
+        .answers
+        .keys()
+        .filter(|q| !bank.question(q).unwrap().1.active_in(bank.version()))
+        .count();
+    assert!(retired > 0);
+    assert_eq!(back.retired, retired);
+}
+
+#[test]
+fn bad_links_say_what_is_wrong() {
+    let bank = builtin();
+    let good = encode(bank, &sample(bank), false).payload;
+    assert_eq!(
+        decode(bank, &good[..good.len() - 3]),
+        Err(ShareError::Damaged)
+    );
+    assert_eq!(decode(bank, "!!!not-a-link"), Err(ShareError::NotALink));
+    assert_eq!(decode(bank, &"A".repeat(5000)), Err(ShareError::TooLong));
+    assert_eq!(
+        decode(bank, &"x".repeat(3_000_000)),
+        Err(ShareError::TooLong)
+    );
+    assert_eq!(decode(bank, ""), Err(ShareError::Damaged));
+    // A link from a newer model says so, rather than that it is damaged.
+    let mut body = unbase64url(&good).unwrap();
+    body.truncate(body.len() - 4);
+    body[0] = (bank.version() + 1) as u8;
+    let mut newer = body.clone();
+    newer.extend(crc32(&body).to_be_bytes());
+    assert_eq!(
+        decode(bank, &base64url(&newer)),
+        Err(ShareError::Newer(bank.version() + 1))
+    );
+    assert!(ShareError::Newer(3)
+        .to_string()
+        .contains("Reload the page to update bita"));
+}
+
+#[test]
+fn every_prefix_and_every_single_change_is_refused_or_exact() {
+    let bank = builtin();
+    let mut a = sample(bank);
+    a.notes.insert("va-02".into(), "note".into());
+    const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~%";
+    for notes in [false, true] {
+        let link = encode(bank, &a, notes).payload;
+        let original = decode(bank, &link).unwrap();
+        for end in 0..link.len() {
+            if let Ok(d) = decode(bank, &link[..end]) {
+                assert_eq!(d, original, "prefix of {end} characters");
+            }
+        }
+        for i in 0..link.len() {
+            for &c in CHARS {
+                let mut changed = link.clone().into_bytes();
+                changed[i] = c;
+                let changed = String::from_utf8(changed).unwrap();
+                if let Ok(d) = decode(bank, &changed) {
+                    assert_eq!(d, original, "{changed}");
+                }
+            }
+        }
+    }
+}
+
+/// A small deterministic generator, so the million inputs are the same on every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn a_million_inputs_decode_without_panic() {
+    let bank = builtin();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let seeds: Vec<Vec<u8>> = [false, true]
+        .iter()
+        .map(|&n| {
+            let mut a = sample(bank);
+            a.notes.insert("sd-01".into(), "ok".into());
+            let mut b = unbase64url(&encode(bank, &a, n).payload).unwrap();
+            b.truncate(b.len() - 4);
+            b
+        })
+        .collect();
+    let (mut ok, mut refused) = (0, 0);
+    for i in 0..1_000_000u32 {
+        let r = rng.next();
+        if i % 2 == 0 {
+            // A mutated payload behind a valid checksum: the parser itself is exercised.
+            let mut body = seeds[(r & 1) as usize].clone();
+            for _ in 0..=(r >> 1 & 3) {
+                let r = rng.next();
+                match r % 4 {
+                    0 if !body.is_empty() => {
+                        let at = (r >> 8) as usize % body.len();
+                        body[at] = (r >> 32) as u8;
+                    }
+                    1 if !body.is_empty() => body.truncate((r >> 8) as usize % body.len()),
+                    2 => body.push((r >> 8) as u8),
+                    _ => {
+                        let at = (r >> 8) as usize % (body.len() + 1);
+                        body.insert(at, (r >> 32) as u8);
+                    }
+                }
+            }
+            match decode_body(bank, &body) {
+                Ok(_) => ok += 1,
+                Err(_) => refused += 1,
+            }
+        } else {
+            // Text of any shape.
+            let len = (r % 60) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    let c = rng.next();
+                    if c % 5 == 0 {
+                        char::from_u32((c >> 8) as u32 % 0x2000).unwrap_or('?')
+                    } else {
+                        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                            [(c >> 8) as usize % 64] as char
+                    }
+                })
+                .collect();
+            match decode(bank, &text) {
+                Ok(_) => ok += 1,
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert_eq!(ok + refused, 1_000_000);
+    assert!(refused > 0 && ok > 0, "{ok} decoded, {refused} refused");
+}
+
+fn any_answer() -> impl Strategy<Value = Option<Answer>> {
+    prop_oneof![
+        Just(None),
+        (1u8..=5).prop_map(|l| Some(Answer::Level(l))),
+        Just(Some(Answer::DontKnow)),
+        Just(Some(Answer::NotApplicable)),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn any_assessment_round_trips(
+        answers in proptest::collection::vec(any_answer(), builtin().order(builtin().version()).len()),
+        name in "\\PC{0,30}",
+        business in any::<bool>(),
+        day in 0u32..60_000,
+        note in proptest::option::of("\\PC{1,40}"),
+    ) {
+        let bank = builtin();
+        let mut a = Assessment::new(bank, "p".into(), f64::from(day) * 86_400_000.0 + 1234.0);
+        a.name = name.trim().to_string();
+        a.perspective = if business { Perspective::Business } else { Perspective::It };
+        for (q, ans) in bank.order(bank.version()).iter().zip(&answers) {
+            if let Some(ans) = ans {
+                a.answers.insert(q.id.clone(), *ans);
+            }
+        }
+        if let Some(n) = note.filter(|n| !n.trim().is_empty()) {
+            a.notes.insert("cv-03".into(), n.trim().to_string());
+        }
+        let e = encode(bank, &a, true);
+        let back = decode(bank, &e.payload).unwrap();
+        if !e.name_shortened {
+            prop_assert_eq!(carried(&back.assessment, true), carried(&a, true));
+        }
+    }
+}
