@@ -30,22 +30,22 @@ fn sample(bank: &Bank) -> Assessment {
 }
 
 /// What a link carries of an assessment (not its id, role, notes unless asked, or time of day).
-fn carried(
-    a: &Assessment,
-    notes: bool,
-) -> (
-    Vec<(String, Answer)>,
-    String,
-    Perspective,
-    String,
-    Vec<(String, String)>,
-) {
-    (
-        a.answers.iter().map(|(q, v)| (q.clone(), *v)).collect(),
-        a.name.clone(),
-        a.perspective,
-        bita::model::report::utc_day(a.updated),
-        if notes {
+#[derive(Debug, PartialEq)]
+struct Carried {
+    answers: Vec<(String, Answer)>,
+    name: String,
+    perspective: Perspective,
+    day: String,
+    notes: Vec<(String, String)>,
+}
+
+fn carried(a: &Assessment, notes: bool) -> Carried {
+    Carried {
+        answers: a.answers.iter().map(|(q, v)| (q.clone(), *v)).collect(),
+        name: a.name.clone(),
+        perspective: a.perspective,
+        day: bita::model::report::utc_day(a.updated),
+        notes: if notes {
             a.notes
                 .iter()
                 .map(|(q, v)| (q.clone(), v.clone()))
@@ -53,7 +53,7 @@ fn carried(
         } else {
             vec![]
         },
-    )
+    }
 }
 
 #[test]
