@@ -4,7 +4,25 @@
 use bita::model::{builtin, scoring, Answer, Assessment};
 
 fn main() {
+    link_lengths();
     divan::main();
+}
+
+/// Share-link lengths (characters after `#/s/`): bytes are deterministic, so they are printed once.
+fn link_lengths() {
+    use bita::model::share::{encode, NAME_BYTES};
+    let bank = builtin();
+    let mut a = population(1).remove(0);
+    let bare = encode(bank, &a, false).payload.len();
+    a.name = "x".repeat(NAME_BYTES + 10);
+    let named = encode(bank, &a, false).payload.len();
+    // For 50 questions: 4 bytes of header, 150 bits of answers, 1 of name length, 4 of checksum.
+    let fifty = (4 + (50 * 3usize).div_ceil(8) + 1 + 4) * 4 / 3 + 1;
+    println!(
+        "share link: {bare} characters for the {} questions of model {} without a name, {named} with the longest name; {fifty} for 50 questions",
+        bank.order(bank.version()).len(),
+        bank.version()
+    );
 }
 
 /// Deterministic, varied assessments: every question answered, with some "don't know".

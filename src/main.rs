@@ -1,4 +1,10 @@
 #[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// Single-threaded: the page runs on one thread, so the allocator needs no lock.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(bita::app::App);

@@ -25,6 +25,8 @@ pub enum Route {
     Results {
         id: String,
     },
+    /// A report carried whole by the link (`#/s/<payload>`, see `model::share`).
+    Shared(String),
     NotFound(String),
 }
 
@@ -45,6 +47,7 @@ impl Route {
             ["a", id] if ok(id) => Route::Resume { id: id.to_string() },
             ["a", id, "review"] if ok(id) => Route::Review { id: id.to_string() },
             ["a", id, "results"] if ok(id) => Route::Results { id: id.to_string() },
+            ["s", payload] => Route::Shared(payload.to_string()),
             ["a", id, "d", dim] if ok(id) && ok(dim) => Route::Dimension {
                 id: id.to_string(),
                 dimension: dim.to_string(),
@@ -75,6 +78,15 @@ impl Route {
             } => format!("#/a/{id}/d/{dimension}/{q}"),
             Route::Review { id } => format!("#/a/{id}/review"),
             Route::Results { id } => format!("#/a/{id}/results"),
+            Route::Shared(payload) => format!("#/s/{payload}"),
+        }
+    }
+
+    /// Whose charts this page shows: the assessment's id, or "shared" for a link's report.
+    pub fn owner(&self) -> Option<&str> {
+        match self {
+            Route::Shared(_) => Some("shared"),
+            other => other.assessment(),
         }
     }
 
@@ -153,6 +165,7 @@ mod tests {
             }),
             id().prop_map(|id| Route::Review { id }),
             id().prop_map(|id| Route::Results { id }),
+            "[A-Za-z0-9_-]{1,80}".prop_map(Route::Shared),
         ]
     }
 

@@ -2,6 +2,7 @@
 
 use super::{browser, go, Ctx};
 use crate::model::assessment::Place;
+use crate::model::exchange;
 use crate::model::store::Op;
 use crate::model::{builtin, Action, Assessment, Perspective};
 use crate::route::Route;
@@ -133,17 +134,106 @@ fn SavedList() -> impl IntoView {
         ctx.store
             .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
     });
+    let export_all = move |csv: bool| {
+        let all = list.get_untracked();
+        let refs: Vec<&Assessment> = all.iter().collect();
+        if csv {
+            browser::download(
+                "bita-assessments.csv",
+                "text/csv",
+                &exchange::export_csv(builtin(), &refs),
+            );
+        } else {
+            browser::download(
+                "bita-assessments.json",
+                "application/json",
+                &exchange::export_json(&refs),
+            );
+        }
+    };
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
             <section aria-labelledby="saved-title">
                 <h2 id="saved-title">"Saved assessments"</h2>
+                <p class="meta">"A copied link holds the assessment's answers: whoever has the link can read them."</p>
                 <ul class="saved">
                     <For each=move || list.get() key=|a| (a.id.clone(), a.updated.to_bits(), a.name.clone()) let:a>
                         <SavedItem a=a/>
                     </For>
                 </ul>
+                <p class="actions">
+                    <button type="button" on:click=move |_| export_all(false)>"Export all (JSON)"</button>
+                    <button type="button" on:click=move |_| export_all(true)>"Export all (CSV, for spreadsheets)"</button>
+                </p>
             </section>
         </Show>
+        <ImportFile/>
+    }
+}
+
+/// Imports assessments from an export file; a wrong file changes nothing and says why.
+#[component]
+fn ImportFile() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > exchange::MAX_IMPORT_BYTES as f64 {
+            status.set(Some(Err(exchange::ImportError::TooLarge(
+                file.size() as usize
+            )
+            .to_string())));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let result = match text {
+                None => Err("The file could not be read.".to_string()),
+                Some(text) => {
+                    match exchange::import(builtin(), &text) {
+                        Ok(list) => {
+                            let known = list
+                                .iter()
+                                .filter(|a| ctx.store.with_untracked(|s| s.record(&a.id).is_some()))
+                                .count();
+                            let n = list.len();
+                            ctx.dispatch(Op::Import(list));
+                            Ok(format!(
+                                "Imported {n} assessment{}{}.",
+                                if n == 1 { "" } else { "s" },
+                                if known > 0 {
+                                    format!(", {known} merged answer by answer with the copy already here")
+                                } else {
+                                    String::new()
+                                }
+                            ))
+                        }
+                        Err(e) => Err(format!("{e} Nothing was imported.")),
+                    }
+                }
+            };
+            status.try_set(Some(result));
+        });
+    };
+    view! {
+        <section aria-labelledby="import-title" class="import">
+            <h2 id="import-title">"Import"</h2>
+            <label for="import-file">"Import assessments from an exported file (.json)"</label>
+            <input type="file" id="import-file" accept=".json,application/json" on:change=on_file />
+            <div role="status">
+                {move || status.get().map(|r| match r {
+                    Ok(m) => view! { <p class="ok">{m}</p> }.into_any(),
+                    Err(m) => view! { <p class="notice error">{m}</p> }.into_any(),
+                })}
+            </div>
+        </section>
     }
 }
 
@@ -161,6 +251,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
     let (rid, did) = (id.clone(), id.clone());
     let copy = a.clone();
     let export_copy = a.clone();
+    let share_copy = a.clone();
     let label_id = format!("saved-{id}");
     view! {
         <li class="saved-item">
@@ -190,6 +281,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                                 });
                             }>"Duplicate"</button>
                             <button type="button" on:click=move |_| export(&export_copy)>"Export"</button>
+                            <super::share::ShareLink assessment=Signal::derive({ let a = share_copy.clone(); move || Some(a.clone()) }) compact=name.clone()/>
                             <button type="button" class="danger" on:click={
                                 let did = did.clone();
                                 move |_| ctx.dispatch(Op::Delete { id: did.clone() })

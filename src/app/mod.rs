@@ -10,6 +10,8 @@ mod notices;
 mod report;
 mod results;
 mod review;
+mod share;
+mod shared;
 mod walk;
 mod widgets;
 
@@ -176,7 +178,7 @@ pub fn App() -> impl IntoView {
 /// respondent is so a reload or a later visit resumes there.
 fn follow_route(ctx: Ctx, route: Route) {
     // Charts are kept while their assessment's pages are shown, disposed once it is left.
-    chart::dispose_unless(route.assessment());
+    chart::dispose_unless(route.owner());
     let bank = builtin();
     let first = bank.dimensions[0].id.clone();
     let found = |id: &str| ctx.store.with_untracked(|s| s.get(id).cloned());
@@ -229,7 +231,7 @@ fn follow_route(ctx: Ctx, route: Route) {
                 ctx.dispatch(Op::Open { id });
             }
         }
-        Route::Home | Route::NotFound(_) => {}
+        Route::Home | Route::Shared(_) | Route::NotFound(_) => {}
     }
 }
 
@@ -281,6 +283,7 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
         },
         Route::Review { .. } => view! { <review::Review/> }.into_any(),
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
+        Route::Shared(payload) => view! { <shared::SharedPage payload=payload/> }.into_any(),
         Route::NotFound(_) => not_found(),
     }
 }

@@ -1,0 +1,111 @@
+//! "Copy link": the whole assessment in a link's fragment, copied with the clipboard API or, where
+//! the browser refuses, offered in a selected text field to copy by hand.
+
+use super::browser;
+use crate::model::share::{encode, PREFIX};
+use crate::model::{builtin, Assessment};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The address of a share link: this page's address with the assessment in the fragment.
+pub fn link_for(payload: &str) -> String {
+    let loc = window().location();
+    let base = format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    );
+    format!("{base}{PREFIX}{payload}")
+}
+
+async fn copy_to_clipboard(text: &str) -> bool {
+    let Ok(nav) = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")) else {
+        return false;
+    };
+    let Some(clipboard) = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(JsValue::is_object)
+    else {
+        return false;
+    };
+    let Some(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    match write.call1(&clipboard, &JsValue::from_str(text)) {
+        Ok(p) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
+            .await
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// "Copy link" with the choice to include notes, and the line that says what a link reveals.
+#[component]
+pub fn ShareLink(
+    #[prop(into)] assessment: Signal<Option<Assessment>>,
+    /// In a list: only the button, named after the assessment (the list says once what a link
+    /// reveals).
+    #[prop(optional, into)]
+    compact: Option<String>,
+) -> impl IntoView {
+    let with_notes = RwSignal::new(false);
+    let copied = RwSignal::new(None::<Result<String, String>>);
+    let uid = browser::new_id();
+    let notes_id = format!("share-notes-{uid}");
+    let notes_for = notes_id.clone();
+    let field_id = format!("share-field-{uid}");
+    let copy = move |_| {
+        let Some(a) = assessment.get_untracked() else {
+            return;
+        };
+        let encoded = encode(builtin(), &a, with_notes.get_untracked());
+        let link = link_for(&encoded.payload);
+        let mut note = String::new();
+        if encoded.name_shortened {
+            note.push_str(" The name was shortened to fit the link.");
+        }
+        if encoded.notes_shortened {
+            note.push_str(" Some notes were too long for the link and were shortened or left out.");
+        }
+        leptos::task::spawn_local(async move {
+            let result = if copy_to_clipboard(&link).await {
+                Ok(format!("Link copied.{note}"))
+            } else {
+                Err(link)
+            };
+            copied.try_set(Some(result));
+        });
+    };
+    let select_on_mount = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = select_on_mount.get() {
+            input.select();
+            let _ = input.focus();
+        }
+    });
+    view! {
+        <div class="share">
+            <button type="button" on:click=copy aria-label=compact.as_ref().map(|n| format!("Copy link to {n}"))>"Copy link"</button>
+            {compact.is_none().then(|| view! {
+                <label class="inline" for=notes_for>
+                    <input type="checkbox" id=notes_id prop:checked=move || with_notes.get()
+                        on:change=move |ev| with_notes.set(event_target_checked(&ev)) />
+                    " Include the evidence notes in the link"
+                </label>
+                <p class="meta">"The link itself holds the answers: whoever has it can read them."</p>
+            })}
+            <div role="status">
+                {move || copied.get().map(|r| match r {
+                    Ok(msg) => view! { <p class="ok">{msg}</p> }.into_any(),
+                    Err(link) => view! {
+                        <label for=field_id.clone()>"Copy this link by hand:"</label>
+                        <input type="text" id=field_id.clone() readonly value=link node_ref=select_on_mount />
+                    }.into_any(),
+                })}
+            </div>
+        </div>
+    }
+}
