@@ -32,11 +32,17 @@ fn wrong_partial_or_hostile_files_are_refused_with_a_reason() {
     let bank = builtin();
     let good = export_json(&[&sample("a1", "x")]);
     let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    let deep_inside = format!(
+        "{{\"format\":\"bita-export\",\"assessments\":[{}1{}]}}",
+        "{\"a\":".repeat(50_000),
+        "}".repeat(50_000)
+    );
     let cases: Vec<(String, &str)> = vec![
         ("not json at all".into(), "not valid JSON"),
         (good[..good.len() / 2].into(), "not valid JSON"),
         ("{\"hello\":1}".into(), "not a bita export"),
-        (deep, "not valid JSON"),
+        (deep, "not a bita export"),
+        (deep_inside, "Assessment 1 in the file cannot be read"),
         (
             "{\"format\":\"bita-export\",\"assessments\":[]}".into(),
             "no assessments",

@@ -498,3 +498,15 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The small sort the domain uses is stable and sorts like the standard library's.
+    #[test]
+    fn the_domain_sort_matches_the_standard_stable_sort(v in proptest::collection::vec((0u8..5, any::<u16>()), 0..60)) {
+        let mut ours = v.clone();
+        bita::model::sort_by_key(&mut ours, |(k, _)| *k);
+        let mut std = v;
+        std.sort_by_key(|(k, _)| *k);
+        prop_assert_eq!(ours, std);
+    }
+}

@@ -7,7 +7,7 @@
 
 use super::storage::{self, valid_id, LoadError, SCHEMA};
 use super::{Answer, Assessment, Bank};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::fmt;
 
 /// Marks a JSON document as a bita export of several assessments.
@@ -60,15 +60,28 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    // serde_json stops at a nesting depth of 128, so a deeply nested file is an error, not a crash.
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let records = match value.get("format").and_then(Value::as_str) {
-        Some(EXPORT_FORMAT) => match value.get("assessments") {
-            Some(Value::Array(list)) => list.clone(),
-            _ => return Err(ImportError::NotBita),
-        },
-        Some(storage::FORMAT) => vec![value],
+    // Read as typed records, never as a generic JSON tree: serde_json stops at a nesting depth of
+    // 128, so a deeply nested file is an error, not a crash.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        #[serde(default, deserialize_with = "storage::lenient::text")]
+        format: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct File<'a> {
+        #[serde(borrow)]
+        assessments: Vec<&'a RawValue>,
+    }
+    let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ImportError::NotBita,
+        _ => ImportError::NotJson(e.to_string()),
+    })?;
+    let records: Vec<&str> = match head.format.as_deref() {
+        Some(EXPORT_FORMAT) => {
+            let file: File = serde_json::from_str(text).map_err(|_| ImportError::NotBita)?;
+            file.assessments.iter().map(|r| r.get()).collect()
+        }
+        Some(storage::FORMAT) => vec![text],
         _ => return Err(ImportError::NotBita),
     };
     if records.is_empty() {
@@ -79,7 +92,7 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
         .enumerate()
         .map(|(i, r)| {
             let n = i + 1;
-            let a = storage::decode_value(r).map_err(|e| ImportError::Record(n, e))?;
+            let a = storage::decode(r).map_err(|e| ImportError::Record(n, e))?;
             if !valid_id(&a.id) {
                 return Err(ImportError::BadId(n));
             }

@@ -360,7 +360,7 @@ impl ReportModel {
                     })
                     .collect();
                 // Stable sorts keep the asking order among equal levels.
-                found.sort_by_key(|f| std::cmp::Reverse(f.level));
+                super::sort_by_key(&mut found, |f| std::cmp::Reverse(f.level));
                 let strongest: Vec<Finding> = found.iter().take(2).cloned().collect();
                 let mut weakest: Vec<Finding> = found
                     .iter()
@@ -369,7 +369,7 @@ impl ReportModel {
                     .take(2)
                     .cloned()
                     .collect();
-                weakest.sort_by_key(|f| f.level);
+                super::sort_by_key(&mut weakest, |f| f.level);
                 let steps = advice
                     .dimensions
                     .iter()

@@ -296,7 +296,9 @@ pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Result<Gap, 
         })
         .collect();
     // Stable sort keeps question order among equal disagreements.
-    questions.sort_by_key(|g| std::cmp::Reverse(g.difference().unsigned_abs()));
+    super::sort_by_key(&mut questions, |g| {
+        std::cmp::Reverse(g.difference().unsigned_abs())
+    });
     Ok(Gap {
         dimensions,
         questions,
@@ -401,7 +403,7 @@ pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
                     Some((q.weight, step))
                 })
                 .collect();
-            steps.sort_by_key(|(w, s)| (s.level, std::cmp::Reverse(*w)));
+            super::sort_by_key(&mut steps, |(w, s)| (s.level, std::cmp::Reverse(*w)));
             DimensionAdvice {
                 id: d.id.clone(),
                 name: d.name.clone(),
@@ -411,8 +413,10 @@ pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
         })
         .collect();
     // Stable: among equal scores, the dimensions keep their order.
-    dimensions.sort_by_key(|d| (d.tenths.is_none(), d.tenths));
-    candidates.sort_by_key(|(later, level, weight, _)| (*later, *level, *weight));
+    super::sort_by_key(&mut dimensions, |d| (d.tenths.is_none(), d.tenths));
+    super::sort_by_key(&mut candidates, |(later, level, weight, _)| {
+        (*later, *level, *weight)
+    });
     Advice {
         quick_wins: candidates
             .into_iter()

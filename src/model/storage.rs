@@ -6,8 +6,7 @@
 //! `format` and `schema`, plus the assessment's fields.
 
 use super::Assessment;
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The current schema version. Bump it, and add a migration, whenever the stored shape changes.
@@ -21,20 +20,20 @@ pub const PREFIX: &str = "bita.assessment.";
 pub const LAST_KEY: &str = "bita.last";
 
 /// Migrations in order: `MIGRATIONS[i]` turns a schema `i + 1` record into a schema `i + 2` one.
+/// They work on the typed record: fields a later schema adds have serde defaults, and fields it
+/// renames or reshapes keep a legacy field to convert from here. (No `serde_json::Value`: its
+/// parser would be a second JSON parser in the page's wasm.)
 const MIGRATIONS: &[Migration] = &[stamps_from_updated];
 
 /// 1 → 2: a schema-1 record has no stamps. Every answer and note gets the record's `updated` time
 /// and writer 0, so any later write (in any tab) beats it. `decode` does the same for stamps a
 /// hand-edited record lacks.
-fn stamps_from_updated(v: &mut Value) -> Result<(), String> {
-    let obj = v.as_object_mut().ok_or("not an object")?;
-    obj.entry("clock")
-        .or_insert_with(|| Value::Object(Default::default()));
-    Ok(())
+fn stamps_from_updated(a: &mut Assessment) {
+    a.stamp_unstamped();
 }
 
-/// Rewrites a stored record one schema up, in place, or says why it cannot.
-type Migration = fn(&mut Value) -> Result<(), String>;
+/// Brings a typed record of an older schema up to date.
+type Migration = fn(&mut Assessment);
 
 pub fn key(id: &str) -> String {
     format!("{PREFIX}{id}")
@@ -85,39 +84,101 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a stored or imported record of any known schema, migrating it to the current one.
-pub fn decode(raw: &str) -> Result<Assessment, LoadError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    decode_value(value)
+/// The envelope of a record, read before the record itself. Lenient: a field of the wrong type
+/// reads as missing, so the error can say which part is wrong.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default, deserialize_with = "lenient::text")]
+    format: Option<String>,
+    #[serde(default, deserialize_with = "lenient::count")]
+    schema: Option<u64>,
 }
 
-/// Reads a record already parsed as JSON (one entry of an export file, for instance).
-pub fn decode_value(mut value: Value) -> Result<Assessment, LoadError> {
-    let obj = value.as_object_mut().ok_or(LoadError::NotAnAssessment)?;
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+pub(crate) mod lenient {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    /// Accepts any JSON value; keeps it only when it is of the wanted kind.
+    struct Any<T>(fn(Kind) -> Option<T>);
+
+    pub enum Kind<'a> {
+        Text(&'a str),
+        Count(u64),
+        Other,
+    }
+
+    impl<'de, T> Visitor<'de> for Any<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any value")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok((self.0)(Kind::Text(v)))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok((self.0)(Kind::Count(v)))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok((self.0)(Kind::Other))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok((self.0)(Kind::Other))
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok((self.0)(Kind::Other))
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok((self.0)(Kind::Other))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok((self.0)(Kind::Other))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok((self.0)(Kind::Other))
+        }
+    }
+
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_any(Any(|k| match k {
+            Kind::Text(t) => Some(t.to_string()),
+            _ => None,
+        }))
+    }
+
+    pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        d.deserialize_any(Any(|k| match k {
+            Kind::Count(n) => Some(n),
+            _ => None,
+        }))
+    }
+}
+
+/// Reads a stored or imported record of any known schema, migrating it to the current one.
+pub fn decode(raw: &str) -> Result<Assessment, LoadError> {
+    let header: Header = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => LoadError::NotAnAssessment,
+        _ => LoadError::NotJson(e.to_string()),
+    })?;
+    if header.format.as_deref() != Some(FORMAT) {
         return Err(LoadError::NotAnAssessment);
     }
-    let schema = obj
-        .get("schema")
-        .and_then(Value::as_u64)
+    let schema = header
+        .schema
         .filter(|s| *s >= 1)
+        .and_then(|s| u32::try_from(s).ok())
         .ok_or(LoadError::BadSchema)?;
-    let schema = u32::try_from(schema).map_err(|_| LoadError::BadSchema)?;
     if schema > SCHEMA {
         return Err(LoadError::NewerSchema(schema));
     }
-    migrate(&mut value, schema).map_err(LoadError::Invalid)?;
     let mut a: Assessment =
-        serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
+        serde_json::from_str(raw).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    for step in &MIGRATIONS[(schema - 1) as usize..] {
+        step(&mut a);
+    }
     a.stamp_unstamped();
     Ok(a)
-}
-
-fn migrate(value: &mut Value, from: u32) -> Result<(), String> {
-    for step in &MIGRATIONS[(from - 1) as usize..] {
-        step(value)?;
-    }
-    Ok(())
 }
 
 /// A stored entry that could not be read: kept untouched so its raw text can still be exported.
@@ -153,10 +214,10 @@ pub fn read_all(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
             Err(error) => loaded.unreadable.push(Unreadable { key: k, raw, error }),
         }
     }
-    loaded
-        .assessments
-        .sort_by(|a, b| b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id)));
-    loaded.unreadable.sort_by(|a, b| a.key.cmp(&b.key));
+    super::sort_by(&mut loaded.assessments, |a, b| {
+        b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id))
+    });
+    super::sort_by(&mut loaded.unreadable, |a, b| a.key.cmp(&b.key));
     loaded
 }
 

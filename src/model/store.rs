@@ -163,7 +163,9 @@ impl Store {
     /// The visible assessments, most recently changed first.
     pub fn list(&self) -> Vec<&Assessment> {
         let mut list: Vec<&Assessment> = self.records.values().filter(|a| !a.deleted).collect();
-        list.sort_by(|a, b| b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id)));
+        super::sort_by(&mut list, |a, b| {
+            b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id))
+        });
         list
     }
 
