@@ -7,6 +7,9 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    if let Some(skeleton) = leptos::prelude::document().get_element_by_id("skeleton") {
+        skeleton.remove();
+    }
     leptos::mount::mount_to_body(bita::app::App);
 }
 

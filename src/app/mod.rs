@@ -7,6 +7,7 @@ mod chart;
 mod home;
 pub mod local_store;
 mod notices;
+mod offline;
 mod report;
 mod results;
 mod review;
@@ -34,6 +35,10 @@ pub struct Ctx {
     pub current: Memo<Option<Assessment>>,
     /// The browser declined to keep bita's data for good.
     pub persist_refused: RwSignal<bool>,
+    /// A new version of bita is installed and waits to take over.
+    pub update_ready: RwSignal<bool>,
+    /// The switch to it was refused because some changes are not saved yet.
+    pub update_blocked: RwSignal<bool>,
     /// The report's advice texts: `None` until asked for, then loaded or why not.
     pub advice: RwSignal<Option<Result<(), String>>>,
     committing: StoredValue<local_store::Committing>,
@@ -54,6 +59,8 @@ impl Ctx {
             store,
             current,
             persist_refused: RwSignal::new(false),
+            update_ready: RwSignal::new(false),
+            update_blocked: RwSignal::new(false),
             advice: RwSignal::new(crate::model::advice_ready().then_some(Ok(()))),
             committing: StoredValue::new(Default::default()),
         };
@@ -146,6 +153,8 @@ pub fn App() -> impl IntoView {
         on_storage.remove();
     });
     Effect::new(move |_| follow_route(ctx, ctx.route.get()));
+    // Once the first page is up: offline support must not compete with the first view.
+    Effect::new(move |_| offline::register(ctx));
 
     view! {
         <a class="skip" href="#main" on:click=move |ev| {

@@ -34,9 +34,18 @@ pub fn Notices() -> impl IntoView {
                     </Show>
                 </div>
             })}
-            <For each=move || unreadable.get() key=|u| u.key.clone() let:u>
-                <UnreadableNotice u=u/>
-            </For>
+            {move || ctx.update_ready.get().then(|| view! {
+                <div class="notice">
+                    <p>
+                        "A new version of bita is ready."
+                        {move || ctx.update_blocked.get().then_some(
+                            " Some changes are not saved yet (see above), so bita stays on this version until they are."
+                        )}
+                    </p>
+                    <button type="button" on:click=move |_| super::offline::switch(ctx)>"Switch to the new version"</button>
+                </div>
+            })}
+            {move || unreadable.get().into_iter().map(|u| view! { <UnreadableNotice u=u/> }).collect_view()}
             {move || undoable.get().map(|name| view! {
                 <div class="notice">
                     <p>"Deleted “" {name} "”."</p>

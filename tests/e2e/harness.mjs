@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = path.join(ROOT, 'dist');
 export const BASE_PATH = '/team/bita/';
 
 const TYPES = {
@@ -17,10 +16,12 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** A plain static file server, like any host a user would put dist/ on. */
-export async function serveDist() {
+/** A plain static file server, like any host a user would put dist/ on (or a copy of it). */
+export async function serveDist(DIST = path.join(ROOT, 'dist')) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run `trunk build --release` first (scripts/test does)');
   }

@@ -95,6 +95,9 @@ test('when storage is full the change stays on the page and the page says it was
   const { page, context, errors } = await open(browser, server.url);
   await startAssessment(page, { name: 'Saved before' });
   await page.locator('label[for="sd-01-2"]').click();
+  // Saving is asynchronous: let the first answer reach storage before it fills up.
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
+    && JSON.parse(localStorage.getItem(k)).answers['sd-01'] === '2'));
   await page.evaluate(() => {
     const real = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {

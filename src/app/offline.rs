@@ -1,0 +1,98 @@
+//! The service worker (`sw.js`, written by scripts/postbuild.mjs): registered once the page is up,
+//! so it never competes with the first view; it precaches the build so bita works offline. When a
+//! new deployment is installed the page says so, and switches only when asked and only while
+//! every change is saved.
+
+use super::Ctx;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+thread_local! {
+    static REGISTRATION: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+fn get(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f: js_sys::Function = get(target, name)?.dyn_into().ok()?;
+    let list = js_sys::Array::new();
+    for a in args {
+        list.push(a);
+    }
+    f.apply(target, &list).ok()
+}
+
+fn on(target: &JsValue, event: &str, f: impl FnMut() + 'static) {
+    let cb = Closure::<dyn FnMut()>::new(f);
+    let _ = call(
+        target,
+        "addEventListener",
+        &[event.into(), cb.as_ref().clone()],
+    );
+    // Listeners for the page's lifetime.
+    cb.forget();
+}
+
+fn container() -> Option<JsValue> {
+    get(&get(&window().into(), "navigator")?, "serviceWorker")
+}
+
+/// Registers the service worker, after the current task, and watches for new versions.
+pub fn register(ctx: Ctx) {
+    let Some(sw) = container() else { return };
+    let later = Closure::once_into_js(move || {
+        let Some(promise) = call(&sw, "register", &["sw.js".into()]) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let Ok(reg) =
+                wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await
+            else {
+                return;
+            };
+            let controlled = move || container().and_then(|c| get(&c, "controller")).is_some();
+            if get(&reg, "waiting").is_some() && controlled() {
+                ctx.update_ready.try_set(true);
+            }
+            let r = reg.clone();
+            on(&reg, "updatefound", move || {
+                let Some(worker) = get(&r, "installing") else {
+                    return;
+                };
+                let w = worker.clone();
+                on(&worker, "statechange", move || {
+                    let installed = get(&w, "state").and_then(|s| s.as_string()).as_deref()
+                        == Some("installed");
+                    if installed && controlled() {
+                        ctx.update_ready.try_set(true);
+                    }
+                });
+            });
+            REGISTRATION.with_borrow_mut(|slot| *slot = Some(reg));
+        });
+    });
+    let _ = window().set_timeout_with_callback(later.unchecked_ref());
+}
+
+/// Switches to the waiting new version, unless some changes are not saved yet.
+pub fn switch(ctx: Ctx) {
+    if ctx.store.with_untracked(|s| s.unsaved()) {
+        ctx.update_blocked.set(true);
+        return;
+    }
+    let waiting = REGISTRATION.with_borrow(|r| r.as_ref().and_then(|r| get(r, "waiting")));
+    let (Some(waiting), Some(sw)) = (waiting, container()) else {
+        return;
+    };
+    on(&sw, "controllerchange", || {
+        let _ = window().location().reload();
+    });
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+    let _ = call(&waiting, "postMessage", &[message.into()]);
+}
