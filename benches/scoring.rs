@@ -69,3 +69,15 @@ fn advise_10_000_assessments(bencher: divan::Bencher) {
             .sum::<usize>()
     });
 }
+
+/// The team view stays instant: merging 200 respondents into a median and scoring it.
+#[divan::bench(sample_count = 10)]
+fn team_of_200_merged_and_scored(bencher: divan::Bencher) {
+    let bank = builtin();
+    let people = population(200);
+    bencher.bench(|| {
+        let refs: Vec<&Assessment> = people.iter().collect();
+        let t = bita::model::compare::team(bank, &refs, "Team");
+        scoring::score(bank, &t.median).overall.map_or(0, |o| o.tenths)
+    });
+}

@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod compare;
 pub mod exchange;
 pub mod report;
 pub mod scoring;

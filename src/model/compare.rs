@@ -1,0 +1,398 @@
+//! Comparing assessments: side by side, the alignment gap between IT's view and the business's,
+//! a team's median view, and the trend over time. Pure functions of assessments and the bank.
+//!
+//! The rules, in one place:
+//! - Scores are the report's (one decimal, see `scoring`); a difference is the later or second
+//!   score minus the first, in tenths, so gap(a, b) = -gap(b, a) and gap(a, a) = 0.
+//! - Only questions both sides are asked count in a gap; questions for one side only are listed
+//!   apart.
+//! - A question's disagreement is the difference of the two levels chosen; questions where either
+//!   side gave no level ("Don't know", "Not applicable", no answer) are left out of it.
+//! - Team median: per question, the median of the levels given (answers are ordinal: with an even
+//!   count the lower middle one). "Don't know" and "Not applicable" do not enter the median; when
+//!   nobody gave a level, the team answer is "Don't know" if anyone said so, else "Not applicable"
+//!   if anyone said so, else none. The spread is the highest level minus the lowest; a question is
+//!   flagged when respondents are [`FLAG_SPREAD`] or more levels apart.
+
+use super::scoring::{score, tenths_text};
+use super::{Answer, Assessment, Bank, Perspective};
+use std::collections::BTreeMap;
+
+/// Respondents this many levels apart on a question are flagged.
+pub const FLAG_SPREAD: u8 = 2;
+
+/// One dimension (or role) across several assessments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub name: String,
+    /// Per assessment, in tenths.
+    pub scores: Vec<Option<u16>>,
+}
+
+impl Line {
+    /// Highest minus lowest of the scores present, in tenths.
+    pub fn spread(&self) -> Option<u16> {
+        let present: Vec<u16> = self.scores.iter().flatten().copied().collect();
+        Some(present.iter().max()? - present.iter().min()?)
+    }
+}
+
+/// A question answered with a level by two assessments, and how far apart they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    pub question: String,
+    pub text: String,
+    pub first: u8,
+    pub second: u8,
+    pub first_statement: String,
+    pub second_statement: String,
+}
+
+impl Disagreement {
+    pub fn difference(&self) -> i8 {
+        self.second as i8 - self.first as i8
+    }
+}
+
+/// Several assessments side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub names: Vec<String>,
+    pub dimensions: Vec<Line>,
+    pub roles: Vec<Line>,
+    pub overall: Vec<Option<u16>>,
+}
+
+/// Scores of several assessments, dimension by dimension and role by role.
+pub fn compare(bank: &Bank, list: &[&Assessment]) -> Comparison {
+    let reports: Vec<_> = list.iter().map(|a| score(bank, a)).collect();
+    let lines = |pick: &dyn Fn(&super::scoring::Report) -> Vec<(String, Option<u16>)>| {
+        let first = reports.first().map(pick).unwrap_or_default();
+        first
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| Line {
+                name: name.clone(),
+                scores: reports.iter().map(|r| pick(r)[i].1).collect(),
+            })
+            .collect::<Vec<_>>()
+    };
+    Comparison {
+        names: list.iter().map(|a| a.display_name().to_string()).collect(),
+        dimensions: lines(&|r| {
+            r.dimensions
+                .iter()
+                .map(|d| (d.name.clone(), d.tally.tenths))
+                .collect()
+        }),
+        roles: lines(&|r| {
+            r.roles
+                .iter()
+                .map(|d| (d.name.clone(), d.tally.tenths))
+                .collect()
+        }),
+        overall: reports
+            .iter()
+            .map(|r| r.overall.as_ref().map(|o| o.tenths))
+            .collect(),
+    }
+}
+
+/// The gap between two assessments: per dimension and role `second - first` (tenths), the
+/// overall difference, and the questions they disagree on, largest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    pub dimensions: Vec<(String, Option<i16>)>,
+    pub roles: Vec<(String, Option<i16>)>,
+    pub overall: Option<i16>,
+    pub disagreements: Vec<Disagreement>,
+    /// Questions asked of one side only: not part of the gap.
+    pub one_sided: Vec<String>,
+}
+
+fn diff(a: Option<u16>, b: Option<u16>) -> Option<i16> {
+    Some(b? as i16 - a? as i16)
+}
+
+/// The gap of `second` against `first`, over the questions both are asked.
+pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Gap {
+    // Score both as if each had answered only the questions both sides are asked.
+    let shared = |a: &Assessment| {
+        let mut a = a.clone();
+        a.answers
+            .retain(|q, _| bank.question(q).is_some_and(|(_, q)| q.audience.is_none()));
+        a
+    };
+    let (f, s) = (shared(first), shared(second));
+    let c = compare(bank, &[&f, &s]);
+    let pair = |lines: &[Line]| {
+        lines
+            .iter()
+            .map(|l| (l.name.clone(), diff(l.scores[0], l.scores[1])))
+            .collect()
+    };
+    let mut disagreements: Vec<Disagreement> = bank
+        .order(bank.version())
+        .into_iter()
+        .filter(|q| q.audience.is_none())
+        .filter_map(|q| {
+            let l1 = first.answers.get(&q.id)?.level()?;
+            let l2 = second.answers.get(&q.id)?.level()?;
+            let statement = |l: u8| {
+                q.answers
+                    .get(usize::from(l) - 1)
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default()
+            };
+            (l1 != l2).then(|| Disagreement {
+                question: q.id.clone(),
+                text: q.text.clone(),
+                first: l1,
+                second: l2,
+                first_statement: statement(l1),
+                second_statement: statement(l2),
+            })
+        })
+        .collect();
+    super::sort_by_key(&mut disagreements, |d| {
+        std::cmp::Reverse(d.difference().unsigned_abs())
+    });
+    Gap {
+        dimensions: pair(&c.dimensions),
+        roles: pair(&c.roles),
+        overall: diff(c.overall[0], c.overall[1]),
+        disagreements,
+        one_sided: bank
+            .order(bank.version())
+            .into_iter()
+            .filter(|q| q.audience.is_some())
+            .map(|q| q.id.clone())
+            .collect(),
+    }
+}
+
+/// A difference in tenths as people read it: "+0.8", "-1.2", "0.0".
+pub fn signed(d: i16) -> String {
+    let sign = match d {
+        d if d > 0 => "+",
+        d if d < 0 => "-",
+        _ => "",
+    };
+    format!("{sign}{}", tenths_text(d.unsigned_abs()))
+}
+
+/// The alignment gap between IT's view and the business's, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The business's scores minus IT's.
+    pub gap: Gap,
+    /// "IT" or "The business", when one side scores itself higher overall.
+    pub more_optimistic: Option<&'static str>,
+    /// The three largest disagreements, one sentence each.
+    pub sentences: Vec<String>,
+}
+
+/// The alignment gap when one assessment is IT's and the other the business's.
+pub fn alignment(bank: &Bank, a: &Assessment, b: &Assessment) -> Option<Alignment> {
+    let (it, business) = match (a.perspective, b.perspective) {
+        (Perspective::It, Perspective::Business) => (a, b),
+        (Perspective::Business, Perspective::It) => (b, a),
+        _ => return None,
+    };
+    let gap = gap(bank, it, business);
+    let total: i32 = gap
+        .dimensions
+        .iter()
+        .filter_map(|(_, d)| *d)
+        .map(i32::from)
+        .sum();
+    let more_optimistic = match gap.overall.map(i32::from).unwrap_or(total) {
+        d if d < 0 => Some("IT"),
+        d if d > 0 => Some("The business"),
+        _ => None,
+    };
+    let sentences = gap
+        .disagreements
+        .iter()
+        .take(3)
+        .map(|d| {
+            let (higher, lower) = if d.first > d.second {
+                ("IT", "the business")
+            } else {
+                ("The business", "IT")
+            };
+            format!(
+                "{} IT chose “{}” (level {}); the business chose “{}” (level {}). {higher} sees this {} levels better than {lower}.",
+                d.text,
+                d.first_statement,
+                d.first,
+                d.second_statement,
+                d.second,
+                d.difference().unsigned_abs()
+            )
+        })
+        .collect();
+    Some(Alignment {
+        gap,
+        more_optimistic,
+        sentences,
+    })
+}
+
+/// One question across a team.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamQuestion {
+    pub question: String,
+    pub median: Option<Answer>,
+    /// Highest level minus lowest, among those who gave a level.
+    pub spread: u8,
+    pub levels: usize,
+    pub dont_know: usize,
+    pub not_applicable: usize,
+}
+
+impl TeamQuestion {
+    pub fn flagged(&self) -> bool {
+        self.spread >= FLAG_SPREAD
+    }
+}
+
+/// A team's answers pooled question by question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    pub size: usize,
+    pub questions: Vec<TeamQuestion>,
+    /// An assessment holding the team's median answers: the team's report is its report.
+    pub median: Assessment,
+}
+
+/// Pools the answers of several respondents (see the rules at the top of this file).
+pub fn team(bank: &Bank, list: &[&Assessment], name: &str) -> Team {
+    let mut median = Assessment::new(bank, String::new(), 0.0);
+    median.name = name.to_string();
+    median.updated = list.iter().map(|a| a.updated).fold(0.0, f64::max);
+    // A team of one side is that side; a mixed team is answered as IT's questions cover both.
+    median.perspective =
+        if !list.is_empty() && list.iter().all(|a| a.perspective == Perspective::Business) {
+            Perspective::Business
+        } else {
+            Perspective::It
+        };
+    let mut questions = Vec::new();
+    for q in bank.order(bank.version()) {
+        let mut levels: Vec<u8> = Vec::new();
+        let (mut dk, mut na) = (0, 0);
+        for a in list {
+            match a.answers.get(&q.id) {
+                Some(Answer::Level(l)) => levels.push(*l),
+                Some(Answer::DontKnow) => dk += 1,
+                Some(Answer::NotApplicable) => na += 1,
+                None => {}
+            }
+        }
+        super::sort_by_key(&mut levels, |l| *l);
+        let answer = if levels.is_empty() {
+            if dk > 0 {
+                Some(Answer::DontKnow)
+            } else if na > 0 {
+                Some(Answer::NotApplicable)
+            } else {
+                None
+            }
+        } else {
+            // The lower middle with an even count.
+            Some(Answer::Level(levels[(levels.len() - 1) / 2]))
+        };
+        if let Some(ans) = answer {
+            median.answers.insert(q.id.clone(), ans);
+        }
+        questions.push(TeamQuestion {
+            question: q.id.clone(),
+            median: answer,
+            spread: levels.last().zip(levels.first()).map_or(0, |(h, l)| h - l),
+            levels: levels.len(),
+            dont_know: dk,
+            not_applicable: na,
+        });
+    }
+    median.stamp_unstamped();
+    Team {
+        size: list.len(),
+        questions,
+        median,
+    }
+}
+
+/// The team's IT members' median against its business members' median, when it has both.
+pub fn team_alignment(bank: &Bank, list: &[&Assessment]) -> Option<Alignment> {
+    let side = |p: Perspective| -> Vec<&Assessment> {
+        list.iter()
+            .copied()
+            .filter(|a| a.perspective == p)
+            .collect()
+    };
+    let (it, business) = (side(Perspective::It), side(Perspective::Business));
+    if it.is_empty() || business.is_empty() {
+        return None;
+    }
+    let mut it_median = team(bank, &it, "IT").median;
+    it_median.perspective = Perspective::It;
+    let mut biz_median = team(bank, &business, "The business").median;
+    biz_median.perspective = Perspective::Business;
+    alignment(bank, &it_median, &biz_median)
+}
+
+/// One step of a trend: an assessment and the change per dimension since the one before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendStep {
+    pub name: String,
+    pub day: String,
+    pub scores: Vec<Option<u16>>,
+    /// Per dimension, against the previous step; `None` for the first or where either is missing.
+    pub change: Vec<Option<i16>>,
+    /// The question model changed since the previous step.
+    pub model_changed: bool,
+}
+
+/// Assessments of one team in date order, with the change per dimension since the last one.
+pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>) {
+    let mut ordered: Vec<&Assessment> = list.to_vec();
+    super::sort_by(&mut ordered, |a, b| a.updated.total_cmp(&b.updated));
+    let c = compare(bank, &ordered);
+    let names: Vec<String> = c.dimensions.iter().map(|l| l.name.clone()).collect();
+    let steps = ordered
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let scores: Vec<Option<u16>> = c.dimensions.iter().map(|l| l.scores[i]).collect();
+            let change = c
+                .dimensions
+                .iter()
+                .map(|l| {
+                    if i == 0 {
+                        None
+                    } else {
+                        diff(l.scores[i - 1], l.scores[i])
+                    }
+                })
+                .collect();
+            TrendStep {
+                name: a.display_name().to_string(),
+                day: super::report::utc_day(a.updated),
+                scores,
+                change,
+                model_changed: i > 0 && ordered[i - 1].model_version != a.model_version,
+            }
+        })
+        .collect();
+    (names, steps)
+}
+
+/// Per question id, how many of the team flagged it (for tests and views).
+pub fn flagged(team: &Team) -> BTreeMap<String, u8> {
+    team.questions
+        .iter()
+        .filter(|q| q.flagged())
+        .map(|q| (q.question.clone(), q.spread))
+        .collect()
+}

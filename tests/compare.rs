@@ -1,0 +1,227 @@
+//! Comparison, the alignment gap, the team median and the trend, on hand-made assessments.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use bita::model::compare::{alignment, compare, gap, signed, team, team_alignment, trend};
+use bita::model::{builtin, Answer, Assessment, Perspective};
+use common::{answers, tiny};
+use proptest::prelude::*;
+
+fn side(mut a: Assessment, p: Perspective, name: &str) -> Assessment {
+    a.perspective = p;
+    a.name = name.into();
+    a
+}
+
+#[test]
+fn an_it_and_a_business_assessment_give_the_gap_worked_out_by_hand() {
+    let bank = tiny();
+    let it = side(
+        answers(&bank, "q1=4 q2=4 q3=4 q4=3 q5=dk"),
+        Perspective::It,
+        "IT",
+    );
+    let biz = side(
+        answers(&bank, "q1=1 q2=3 q3=4 q4=5 q5=2"),
+        Perspective::Business,
+        "Sales",
+    );
+    // a: IT (4 + 8 + 12) / 6 = 4.0; business (1 + 6 + 12) / 6 = 3.17 -> 3.2. b: IT 3.0, business 3.5.
+    // Overall: IT (4.0 + 3.0) / 2 = 3.5; business (3.2 + 3.5) / 2 = 3.35 -> 3.4.
+    let c = compare(&bank, &[&it, &biz]);
+    assert_eq!(c.dimensions[0].scores, [Some(40), Some(32)]);
+    assert_eq!(c.dimensions[1].scores, [Some(30), Some(35)]);
+    assert_eq!(c.overall, [Some(35), Some(34)]);
+    let al = alignment(&bank, &biz, &it).expect("one side each");
+    let g = &al.gap;
+    assert_eq!(
+        g.dimensions,
+        [("A".to_string(), Some(-8)), ("B".to_string(), Some(5))]
+    );
+    assert_eq!(g.roles, [("R".to_string(), Some(-10))]);
+    assert_eq!(g.overall, Some(-1));
+    assert_eq!(al.more_optimistic, Some("IT"));
+    let order: Vec<(&str, i8)> = g
+        .disagreements
+        .iter()
+        .map(|d| (d.question.as_str(), d.difference()))
+        .collect();
+    assert_eq!(order, [("q1", -3), ("q4", 2), ("q2", -1)]);
+    assert_eq!(al.sentences.len(), 3);
+    assert!(al.sentences[0].starts_with("Question q1? IT chose “q1 statement 4” (level 4); the business chose “q1 statement 1” (level 1). IT sees this 3 levels better than the business."), "{}", al.sentences[0]);
+    assert_eq!(signed(-8), "-0.8");
+    assert_eq!(signed(5), "+0.5");
+    // Two assessments of the same side are compared, but that is no alignment gap.
+    assert!(alignment(&bank, &it, &it).is_none());
+}
+
+#[test]
+fn questions_for_one_side_only_stay_out_of_the_gap() {
+    let bank = builtin();
+    let only: Vec<String> = bank
+        .order(bank.version())
+        .iter()
+        .filter(|q| q.audience.is_some())
+        .map(|q| q.id.clone())
+        .collect();
+    assert!(!only.is_empty());
+    let mut it = Assessment::new(bank, "i".into(), 0.0);
+    let mut biz = Assessment::new(bank, "b".into(), 0.0);
+    biz.perspective = Perspective::Business;
+    for q in bank.order(bank.version()) {
+        it.answers.insert(q.id.clone(), Answer::Level(3));
+        biz.answers.insert(q.id.clone(), Answer::Level(3));
+    }
+    // IT alone answers its own question at 1: no effect on the gap.
+    it.answers.insert(only[0].clone(), Answer::Level(1));
+    let g = gap(bank, &it, &biz);
+    assert!(
+        g.dimensions.iter().all(|(_, d)| *d == Some(0)),
+        "{:?}",
+        g.dimensions
+    );
+    assert!(g.disagreements.is_empty());
+    assert_eq!(g.one_sided, only);
+}
+
+#[test]
+fn the_team_median_takes_the_lower_middle_and_pools_dont_know_as_documented() {
+    let bank = tiny();
+    let people = [
+        answers(&bank, "q1=1 q2=3 q3=dk q4=na"),
+        answers(&bank, "q1=2 q2=dk q3=dk q4=na"),
+        answers(&bank, "q1=4 q2=na q3=na"),
+        answers(&bank, "q1=5 q2=3"),
+    ];
+    let refs: Vec<&Assessment> = people.iter().collect();
+    let t = team(&bank, &refs, "Team");
+    let q = |id: &str| t.questions.iter().find(|x| x.question == id).unwrap();
+    assert_eq!(
+        q("q1").median,
+        Some(Answer::Level(2)),
+        "1, 2, 4, 5: the lower middle"
+    );
+    assert_eq!(q("q1").spread, 4);
+    assert!(q("q1").flagged());
+    assert_eq!(q("q2").median, Some(Answer::Level(3)));
+    assert_eq!(
+        (q("q2").spread, q("q2").dont_know, q("q2").not_applicable),
+        (0, 1, 1)
+    );
+    assert!(!q("q2").flagged());
+    assert_eq!(
+        q("q3").median,
+        Some(Answer::DontKnow),
+        "no level, someone did not know"
+    );
+    assert_eq!(q("q4").median, Some(Answer::NotApplicable));
+    assert_eq!(q("q5").median, None);
+    assert_eq!(t.median.answers["q1"], Answer::Level(2));
+    assert_eq!(t.size, 4);
+    // Three levels: the middle one.
+    let three: Vec<Assessment> = ["q1=5", "q1=1", "q1=3"]
+        .iter()
+        .map(|s| answers(&bank, s))
+        .collect();
+    let refs: Vec<&Assessment> = three.iter().collect();
+    assert_eq!(
+        team(&bank, &refs, "T").questions[0].median,
+        Some(Answer::Level(3))
+    );
+}
+
+#[test]
+fn a_team_with_both_sides_has_an_alignment_gap_of_medians() {
+    let bank = tiny();
+    let people = [
+        side(
+            answers(&bank, "q1=5 q2=5 q3=5 q4=4 q5=4"),
+            Perspective::It,
+            "a",
+        ),
+        side(
+            answers(&bank, "q1=4 q2=4 q3=4 q4=4 q5=4"),
+            Perspective::It,
+            "b",
+        ),
+        side(
+            answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
+            Perspective::Business,
+            "c",
+        ),
+    ];
+    let refs: Vec<&Assessment> = people.iter().collect();
+    let al = team_alignment(&bank, &refs).unwrap();
+    // IT's median: lower middle of (5, 4) is 4 everywhere; the business: 2. Gap -2.0 per dimension.
+    assert_eq!(
+        al.gap.dimensions,
+        [("A".to_string(), Some(-20)), ("B".to_string(), Some(-20))]
+    );
+    assert_eq!(al.more_optimistic, Some("IT"));
+    assert!(team_alignment(&bank, &refs[..2]).is_none());
+}
+
+#[test]
+fn the_trend_orders_by_date_and_shows_the_change_and_model_changes() {
+    let bank = tiny();
+    let mut first = answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2");
+    first.updated = 1_000.0 * 86_400_000.0;
+    first.model_version = 1;
+    let mut second = answers(&bank, "q1=3 q2=3 q3=3 q4=2 q5=2");
+    second.updated = 1_100.0 * 86_400_000.0;
+    second.model_version = 2;
+    let (names, steps) = trend(&bank, &[&second, &first]);
+    assert_eq!(names, ["A", "B"]);
+    assert_eq!(steps[0].change, [None, None]);
+    assert_eq!(steps[1].scores, [Some(30), Some(20)]);
+    assert_eq!(steps[1].change, [Some(10), Some(0)]);
+    assert!(!steps[0].model_changed && steps[1].model_changed);
+    assert!(steps[0].day < steps[1].day);
+}
+
+fn any_answer() -> impl Strategy<Value = Option<Answer>> {
+    prop_oneof![
+        Just(None),
+        (1u8..=5).prop_map(|l| Some(Answer::Level(l))),
+        Just(Some(Answer::DontKnow)),
+        Just(Some(Answer::NotApplicable)),
+    ]
+}
+
+fn assessment(list: &[Option<Answer>], p: Perspective) -> Assessment {
+    let bank = builtin();
+    let mut a = Assessment::new(bank, "x".into(), 0.0);
+    a.perspective = p;
+    for (q, ans) in bank.order(bank.version()).iter().zip(list) {
+        if let Some(ans) = ans {
+            a.answers.insert(q.id.clone(), *ans);
+        }
+    }
+    a
+}
+
+proptest! {
+    #[test]
+    fn an_assessment_against_itself_has_no_gap(list in proptest::collection::vec(any_answer(), builtin().order(builtin().version()).len())) {
+        let a = assessment(&list, Perspective::It);
+        let g = gap(builtin(), &a, &a);
+        prop_assert!(g.dimensions.iter().chain(&g.roles).all(|(_, d)| d.is_none_or(|d| d == 0)));
+        prop_assert!(g.overall.is_none_or(|d| d == 0));
+        prop_assert!(g.disagreements.is_empty());
+    }
+
+    #[test]
+    fn the_gap_is_antisymmetric(
+        x in proptest::collection::vec(any_answer(), builtin().order(builtin().version()).len()),
+        y in proptest::collection::vec(any_answer(), builtin().order(builtin().version()).len()),
+    ) {
+        let (a, b) = (assessment(&x, Perspective::It), assessment(&y, Perspective::Business));
+        let (ab, ba) = (gap(builtin(), &a, &b), gap(builtin(), &b, &a));
+        let neg = |v: &[(String, Option<i16>)]| v.iter().map(|(n, d)| (n.clone(), d.map(|d| -d))).collect::<Vec<_>>();
+        prop_assert_eq!(&ab.dimensions, &neg(&ba.dimensions));
+        prop_assert_eq!(&ab.roles, &neg(&ba.roles));
+        prop_assert_eq!(ab.overall, ba.overall.map(|d| -d));
+        prop_assert_eq!(ab.disagreements.len(), ba.disagreements.len());
+    }
+}
