@@ -78,6 +78,8 @@ fn team_of_200_merged_and_scored(bencher: divan::Bencher) {
     bencher.bench(|| {
         let refs: Vec<&Assessment> = people.iter().collect();
         let t = bita::model::compare::team(bank, &refs, "Team");
-        scoring::score(bank, &t.median).overall.map_or(0, |o| o.tenths)
+        scoring::score(bank, &t.median)
+            .overall
+            .map_or(0, |o| o.tenths)
     });
 }

@@ -63,10 +63,13 @@ pub struct Comparison {
     pub overall: Vec<Option<u16>>,
 }
 
+/// Picks named scores (dimensions or roles) out of a report.
+type Pick = dyn Fn(&super::scoring::Report) -> Vec<(String, Option<u16>)>;
+
 /// Scores of several assessments, dimension by dimension and role by role.
 pub fn compare(bank: &Bank, list: &[&Assessment]) -> Comparison {
     let reports: Vec<_> = list.iter().map(|a| score(bank, a)).collect();
-    let lines = |pick: &dyn Fn(&super::scoring::Report) -> Vec<(String, Option<u16>)>| {
+    let lines = |pick: &Pick| {
         let first = reports.first().map(pick).unwrap_or_default();
         first
             .iter()
