@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -21,7 +22,7 @@ const TYPES = {
 };
 
 /** A plain static file server, like any host a user would put dist/ on (or a copy of it). */
-export async function serveDist(DIST = path.join(ROOT, 'dist')) {
+export async function serveDist(DIST = path.join(ROOT, 'dist'), { gzip = false } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run `trunk build --release` first (scripts/test does)');
   }
@@ -37,7 +38,15 @@ export async function serveDist(DIST = path.join(ROOT, 'dist')) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      // As a host with compression on would send it (deterministic, so byte budgets can be asserted).
+      const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,69 @@
+// Measures bita as users get it: the release build served with gzip on 127.0.0.1, fresh browser
+// contexts in headless Chromium. Shared by the benchmark (tests/perf/bench.mjs, prints figures)
+// and the byte budgets (tests/e2e/budget.test.mjs, asserts bytes only: they are deterministic).
+import { bankFromFiles, modelVersion } from '../e2e/harness.mjs';
+
+/** A saved assessment with every question answered, so a question page and the report can be measured. */
+export function seededAssessment() {
+  const answers = {};
+  let n = 0;
+  for (const d of bankFromFiles()) for (const q of d.questions) answers[q] = String(1 + (n++ % 5));
+  return { format: 'bita-assessment', schema: 1, id: 'perf1', name: 'Measured', perspective: 'it', model: 'bita',
+    model_version: modelVersion(), created: 1700000000000, updated: 1764115200000, answers };
+}
+
+const kind = (url) => {
+  const p = new URL(url).pathname;
+  if (p.endsWith('.wasm')) return 'wasm';
+  if (p.endsWith('.js')) return 'js';
+  if (p.endsWith('.css')) return 'css';
+  if (p.endsWith('.json')) return 'data';
+  if (p.endsWith('/') || p.endsWith('.html')) return 'html';
+  return 'other';
+};
+
+/**
+ * Loads `hash` in a fresh context and waits until `ready` (a function run in the page that
+ * resolves when the view is usable). Bytes count every response the page received until then.
+ */
+export async function measure(browser, url, { seed = false, ready }) {
+  const context = await browser.newContext();
+  if (seed) {
+    const a = seededAssessment();
+    await context.addInitScript((a) => {
+      if (!localStorage.getItem(`bita.assessment.${a.id}`)) localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a));
+    }, a);
+  }
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+  });
+  const page = await context.newPage();
+  const responses = [];
+  page.on('requestfinished', (r) => {
+    responses.push(r.sizes().then((s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize }), () => null));
+  });
+  const t0 = Date.now();
+  await page.goto(url);
+  const readyAt = await page.evaluate(ready);
+  // Everything received until the view was usable (the service worker's precache comes later).
+  const counted = (await Promise.all(responses.slice())).filter(Boolean);
+  const timing = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    heap: performance.memory?.usedJSHeapSize ?? null,
+    wasm: window.__wasmMemory?.buffer.byteLength ?? null,
+  }));
+  const byType = {};
+  for (const r of counted) byType[kind(r.url)] = (byType[kind(r.url)] ?? 0) + r.bytes;
+  const total = counted.reduce((s, r) => s + r.bytes, 0);
+  await context.close();
+  return { total, byType, requests: counted.length, readyMs: readyAt, fcpMs: timing.fcp, heap: timing.heap, wasmMemory: timing.wasm, wallMs: Date.now() - t0 };
+}
+
+/** In the page: resolves with performance.now() once `selector` is in the document. */
+export const when = (selector) => `new Promise((resolve) => { const check = () => document.querySelector(${JSON.stringify(selector)}) ? resolve(performance.now()) : requestAnimationFrame(check); check(); })`;
+
+export const VIEWS = {
+  'first view': { hash: '', seed: false, selector: 'form.start button[type=submit]' },
+  'question page': { hash: '#/a/perf1/d/service-definition', seed: true, selector: 'fieldset.question input' },
+  report: { hash: '#/a/perf1/results', seed: true, selector: '#bars-roles canvas' },
+};
