@@ -244,15 +244,26 @@ fn follow_route(ctx: Ctx, route: Route) {
     }
 }
 
-/// The one place that turns a route into a page. Keyed by the route, so every navigation builds
-/// the page afresh: nothing of the previous page's DOM (checked radios, open notes) carries over.
+/// The one place that turns a route into a page. Every navigation builds the page afresh: nothing
+/// of the previous page's DOM (checked radios, open notes) carries over. A view of the same type
+/// would be patched in place, so consecutive pages alternate between the two sides of an
+/// `Either`, whose change of side always replaces the old page (a keyed `<For>` does the same
+/// at several kilobytes more of wasm).
 #[component]
 fn Pages() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    view! {
-        <For each=move || [ctx.route.get()] key=Route::clone let:route>
-            {page(ctx, route)}
-        </For>
+    let flip = StoredValue::new(false);
+    // Only a different route makes a new page.
+    let route = Memo::new(move |_| ctx.route.get());
+    move || {
+        let route = route.get();
+        let page = untrack(|| page(ctx, route));
+        flip.update_value(|f| *f = !*f);
+        if flip.get_value() {
+            leptos::either::Either::Left(page)
+        } else {
+            leptos::either::Either::Right(page)
+        }
     }
 }
 
