@@ -17,22 +17,7 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let version = bank.model.version;
-    for q in bank
-        .dimensions
-        .iter_mut()
-        .flat_map(|d| d.questions.iter_mut())
-    {
-        // Where a question comes from is for the people who edit the bank, not for the page; nor
-        // are the words of retired questions (their ids and versions are what count: old answers
-        // to them are kept, and old links list them).
-        q.source.clear();
-        if !q.active_in(version) {
-            q.text.clear();
-            q.help = None;
-            q.answers.clear();
-        }
-    }
+    bank.strip_for_the_page();
     // The first view's bank holds what the walk needs; the advice texts are fetched with the
     // report from a file of their own, named by its content so a cache never serves an old one.
     let advice = bank.split_advice();

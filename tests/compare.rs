@@ -5,7 +5,7 @@ mod common;
 
 use bita::model::compare::{alignment, compare, gap, signed, team, team_alignment, trend};
 use bita::model::{builtin, Answer, Assessment, Perspective};
-use common::{answers, tiny};
+use common::{answers, any_answer, tiny};
 use proptest::prelude::*;
 
 fn side(mut a: Assessment, p: Perspective, name: &str) -> Assessment {
@@ -178,15 +178,6 @@ fn the_trend_orders_by_date_and_shows_the_change_and_model_changes() {
     assert_eq!(steps[1].change, [Some(10), Some(0)]);
     assert!(!steps[0].model_changed && steps[1].model_changed);
     assert!(steps[0].day < steps[1].day);
-}
-
-fn any_answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        (1u8..=5).prop_map(|l| Some(Answer::Level(l))),
-        Just(Some(Answer::DontKnow)),
-        Just(Some(Answer::NotApplicable)),
-    ]
 }
 
 fn assessment(list: &[Option<Answer>], p: Perspective) -> Assessment {

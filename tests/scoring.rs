@@ -5,7 +5,7 @@ mod common;
 
 use bita::model::scoring::{self, advise, gap, level_of_tenths, score};
 use bita::model::{builtin, Answer, Assessment};
-use common::{answers, tiny};
+use common::{answers, any_answer, tiny};
 use proptest::prelude::*;
 
 #[test]
@@ -202,15 +202,6 @@ fn quick_wins_are_at_most_three() {
     let adv = advise(bank, &a);
     assert_eq!(adv.quick_wins.len(), scoring::QUICK_WINS);
     assert!(adv.quick_wins.iter().all(|s| s.level == 1));
-}
-
-fn any_answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        2 => Just(None),
-        6 => (1u8..=5).prop_map(|l| Some(Answer::Level(l))),
-        1 => Just(Some(Answer::DontKnow)),
-        1 => Just(Some(Answer::NotApplicable)),
-    ]
 }
 
 fn assessment_from(list: &[Option<Answer>]) -> Assessment {

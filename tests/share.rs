@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::any_answer;
+
 use bita::model::bank::{validate, Dimension, Question};
 use bita::model::share::{
     base64url, crc32, decode, decode_body, encode, encode_as, unbase64url, ShareError, MAX_PAYLOAD,
@@ -313,15 +315,6 @@ fn a_million_inputs_decode_without_panic() {
     }
     assert_eq!(ok + refused, 1_000_000);
     assert!(refused > 0 && ok > 0, "{ok} decoded, {refused} refused");
-}
-
-fn any_answer() -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        Just(None),
-        (1u8..=5).prop_map(|l| Some(Answer::Level(l))),
-        Just(Some(Answer::DontKnow)),
-        Just(Some(Answer::NotApplicable)),
-    ]
 }
 
 proptest! {

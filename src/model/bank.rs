@@ -156,6 +156,25 @@ pub struct AdviceTexts {
 }
 
 impl Bank {
+    /// Drops what the page never shows: the `source` notes (for the people who edit the bank) and
+    /// the words of retired questions (their ids and versions are what count: old answers to them
+    /// are kept, and old links list them).
+    pub fn strip_for_the_page(&mut self) {
+        let version = self.model.version;
+        for q in self
+            .dimensions
+            .iter_mut()
+            .flat_map(|d| d.questions.iter_mut())
+        {
+            q.source.clear();
+            if !q.active_in(version) {
+                q.text.clear();
+                q.help = None;
+                q.answers.clear();
+            }
+        }
+    }
+
     /// Takes the advice texts out of the bank.
     pub fn split_advice(&mut self) -> AdviceTexts {
         let mut out = AdviceTexts {

@@ -5,6 +5,7 @@ use bita::model::bank::{
     validate, Dimension, LevelInfo, ModelFile, Question, Role, ScoringRule, Statement,
 };
 use bita::model::{Answer, Assessment, Bank};
+use proptest::prelude::*;
 use std::collections::BTreeMap;
 
 /// A question whose statements 1 to 3 have quick next steps when `quick` is set.
@@ -98,4 +99,14 @@ pub fn answers(bank: &Bank, list: &str) -> Assessment {
             .insert(q.to_string(), Answer::from_code(code).unwrap());
     }
     a
+}
+
+/// Any answer or none, statements more often than the rest.
+pub fn any_answer() -> impl Strategy<Value = Option<Answer>> {
+    prop_oneof![
+        2 => Just(None),
+        6 => (1u8..=5).prop_map(|l| Some(Answer::Level(l))),
+        1 => Just(Some(Answer::DontKnow)),
+        1 => Just(Some(Answer::NotApplicable)),
+    ]
 }
