@@ -3,7 +3,7 @@
 
 mod common;
 
-use bita::model::scoring::{self, advise, gap, level_of_tenths, score};
+use bita::model::scoring::{self, advise, level_of_tenths, score};
 use bita::model::{builtin, Answer, Assessment};
 use common::{answers, any_answer, tiny};
 use proptest::prelude::*;
@@ -145,31 +145,6 @@ fn answers_to_retired_or_unknown_questions_are_kept_but_not_scored() {
     let before = score(&bank, &a);
     a.answers.insert("gone".into(), Answer::Level(5));
     assert_eq!(score(&bank, &a), before);
-}
-
-#[test]
-fn gap_gives_differences_and_largest_disagreements_first() {
-    let bank = tiny();
-    let it = answers(&bank, "q1=4 q2=4 q3=4 q4=3 q5=dk");
-    let biz = answers(&bank, "q1=1 q2=3 q3=4 q4=5 q5=2");
-    let g = gap(&bank, &it, &biz).unwrap();
-    // a: IT 4.0; business (1 + 6 + 12) / 6 = 19/6, shown 3.2.
-    assert!((g.dimensions[0].difference().unwrap() - (3.2 - 4.0)).abs() < 1e-9);
-    // b: IT 3.0 (1 of 2), business 3.5.
-    assert!((g.dimensions[1].difference().unwrap() - 0.5).abs() < 1e-9);
-    let order: Vec<(&str, i8)> = g
-        .questions
-        .iter()
-        .map(|q| (q.question.as_str(), q.difference()))
-        .collect();
-    assert_eq!(order, [("q1", -3), ("q4", 2), ("q2", -1)]);
-
-    let mut other = biz.clone();
-    other.model = "another".into();
-    assert!(gap(&bank, &it, &other)
-        .unwrap_err()
-        .to_string()
-        .contains("another question model"));
 }
 
 #[test]

@@ -314,6 +314,48 @@ fn deleted_assessments_are_purged_later_or_when_space_is_needed() {
 }
 
 #[test]
+fn dismissing_undo_after_another_tab_restored_keeps_the_assessment() {
+    let bank = builtin();
+    let mut io = Fake::default();
+    let (mut a, mut b) = (Store::new(1), Store::new(2));
+    start(&mut a, &mut io, "x", 10);
+    a.dispatch(Op::Delete { id: "x".into() }, 11, bank);
+    a.commit(&mut io);
+    io.refresh(&mut b, 12);
+    b.dispatch(Op::Restore { id: "x".into() }, 13, bank);
+    b.commit(&mut io);
+    io.refresh(&mut a, 14);
+    assert!(a.undoable().is_none(), "nothing left to undo");
+    a.dispatch(Op::DismissUndo, 15, bank);
+    a.commit(&mut io);
+    assert!(io.map.contains_key(&key("x")));
+    assert!(a.get("x").is_some() && !io.stored("x").deleted);
+}
+
+#[test]
+fn stamps_from_hostile_records_never_overflow() {
+    let bank = builtin();
+    let mut io = Fake::default();
+    let mut s = Store::new(1);
+    let mut a = bita::model::Assessment::new(bank, "h".into(), 1e300);
+    a.answers.insert("sd-01".into(), Answer::Level(2));
+    let raw = storage::encode(&a);
+    io.map.insert(key("h"), raw);
+    io.refresh(&mut s, 10);
+    s.dispatch(
+        edit("h", vec![answer("sd-01", Some(Answer::Level(4)))]),
+        11,
+        bank,
+    );
+    s.commit(&mut io);
+    assert_eq!(
+        io.stored("h").answers["sd-01"],
+        Answer::Level(4),
+        "the edit wins and stays"
+    );
+}
+
+#[test]
 fn dismissing_undo_removes_the_data_for_good() {
     let bank = builtin();
     let mut io = Fake::default();

@@ -49,7 +49,12 @@ pub fn download(filename: &str, mime: &str, text: &str) {
             let _ = body.remove_child(&a);
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Later, not at once: some browsers cancel a download whose URL is revoked while it starts.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
 }
 
 /// Saves what a URL (a `data:` URL, for instance) holds as a file.

@@ -124,6 +124,7 @@ pub fn commit_soon(ctx: Ctx) {
             .store
             .try_with_untracked(|s| !s.unsaved() && s.problem().is_none());
         if saved == Some(true) {
+            ctx.update_blocked.try_set(false);
             ask_to_persist(ctx);
         }
     });
@@ -133,7 +134,14 @@ pub fn commit_soon(ctx: Ctx) {
 async fn commit_once(ctx: Ctx) {
     match local() {
         Some(mut io) => {
-            ctx.store.try_update(|s| s.pull(&mut io));
+            // As `Store::commit`: nothing is written unless every dirty record was read first.
+            let readable = ctx.store.try_update(|s| {
+                s.pull(&mut io);
+                s.problem() != Some(&crate::model::store::Problem::Unavailable)
+            });
+            if readable != Some(true) {
+                return;
+            }
             hold_for_tests().await;
             ctx.store.try_update(|s| s.push(&mut io));
         }
@@ -159,9 +167,10 @@ async fn with_lock(body: impl std::future::Future<Output = ()> + 'static) {
         body.await;
         return;
     };
-    let body = std::cell::RefCell::new(Some(body));
+    let body = std::rc::Rc::new(std::cell::RefCell::new(Some(body)));
+    let inside = body.clone();
     let callback = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
-        let body = body.borrow_mut().take();
+        let body = inside.borrow_mut().take();
         wasm_bindgen_futures::future_to_promise(async move {
             if let Some(body) = body {
                 body.await;
@@ -171,6 +180,11 @@ async fn with_lock(body: impl std::future::Future<Output = ()> + 'static) {
     });
     if let Ok(p) = request.call2(&locks, &JsValue::from_str("bita-storage"), &callback) {
         let _ = JsFuture::from(js_sys::Promise::from(p)).await;
+    }
+    // The lock was refused (a sandboxed page, for instance): save without it rather than never.
+    let left = body.borrow_mut().take();
+    if let Some(body) = left {
+        body.await;
     }
 }
 

@@ -79,6 +79,17 @@ pub fn register(ctx: Ctx) {
     let _ = window().set_timeout_with_callback(later.unchecked_ref());
 }
 
+/// Reloads once every change is saved (a commit may still be waiting for another tab's lock).
+fn reload_when_saved(ctx: Ctx) {
+    if ctx.store.try_with_untracked(|s| s.unsaved()) == Some(true) {
+        let again = Closure::once_into_js(move || reload_when_saved(ctx));
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 200);
+        return;
+    }
+    let _ = window().location().reload();
+}
+
 /// Switches to the waiting new version, unless some changes are not saved yet.
 pub fn switch(ctx: Ctx) {
     if ctx.store.with_untracked(|s| s.unsaved()) {
@@ -86,12 +97,13 @@ pub fn switch(ctx: Ctx) {
         return;
     }
     let waiting = REGISTRATION.with_borrow(|r| r.as_ref().and_then(|r| get(r, "waiting")));
-    let (Some(waiting), Some(sw)) = (waiting, container()) else {
+    let Some(sw) = container() else { return };
+    let Some(waiting) = waiting else {
+        // Another tab has switched already: this page only needs to load the new version.
+        let _ = window().location().reload();
         return;
     };
-    on(&sw, "controllerchange", || {
-        let _ = window().location().reload();
-    });
+    on(&sw, "controllerchange", move || reload_when_saved(ctx));
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
     let _ = call(&waiting, "postMessage", &[message.into()]);

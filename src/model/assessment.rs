@@ -211,6 +211,31 @@ impl Assessment {
         }
     }
 
+    /// Brings times from outside (a file, a hand-edited record) into a range every computation
+    /// can take: from 1970 to the year 275760, as JavaScript dates are.
+    pub fn clamp_times(&mut self) {
+        const MAX_MS: f64 = 8.64e15;
+        let clamp = |t: f64| {
+            if t.is_finite() {
+                t.clamp(0.0, MAX_MS)
+            } else {
+                0.0
+            }
+        };
+        self.created = clamp(self.created);
+        self.updated = clamp(self.updated);
+        let c = &mut self.clock;
+        for s in c.answers.values_mut().chain(c.notes.values_mut()).chain([
+            &mut c.name,
+            &mut c.role,
+            &mut c.perspective,
+            &mut c.place,
+            &mut c.deleted,
+        ]) {
+            s.0 = s.0.min(MAX_MS as u64);
+        }
+    }
+
     /// Gives every value that has no stamp one from `updated` (records written before stamps
     /// existed, or edited by hand), so that a later write always beats it.
     pub fn stamp_unstamped(&mut self) {

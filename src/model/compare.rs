@@ -14,7 +14,7 @@
 //!   if anyone said so, else none. The spread is the highest level minus the lowest; a question is
 //!   flagged when respondents are [`FLAG_SPREAD`] or more levels apart.
 
-use super::scoring::{score, tenths_text};
+use super::scoring::{score, score_over, tenths_text};
 use super::{Answer, Assessment, Bank, Perspective};
 use std::collections::BTreeMap;
 
@@ -69,6 +69,10 @@ type Pick = dyn Fn(&super::scoring::Report) -> Vec<(String, Option<u16>)>;
 /// Scores of several assessments, dimension by dimension and role by role.
 pub fn compare(bank: &Bank, list: &[&Assessment]) -> Comparison {
     let reports: Vec<_> = list.iter().map(|a| score(bank, a)).collect();
+    lines_of(list, reports)
+}
+
+fn lines_of(list: &[&Assessment], reports: Vec<super::scoring::Report>) -> Comparison {
     let lines = |pick: &Pick| {
         let first = reports.first().map(pick).unwrap_or_default();
         first
@@ -119,15 +123,15 @@ fn diff(a: Option<u16>, b: Option<u16>) -> Option<i16> {
 
 /// The gap of `second` against `first`, over the questions both are asked.
 pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Gap {
-    // Score both as if each had answered only the questions both sides are asked.
-    let shared = |a: &Assessment| {
-        let mut a = a.clone();
-        a.answers
-            .retain(|q, _| bank.question(q).is_some_and(|(_, q)| q.audience.is_none()));
-        a
-    };
-    let (f, s) = (shared(first), shared(second));
-    let c = compare(bank, &[&f, &s]);
+    // Both scored over the questions both sides are asked, whichever side each is.
+    let both = |q: &super::Question| q.audience.is_none();
+    let c = lines_of(
+        &[first, second],
+        vec![
+            score_over(bank, first, &both),
+            score_over(bank, second, &both),
+        ],
+    );
     let pair = |lines: &[Line]| {
         lines
             .iter()

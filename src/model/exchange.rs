@@ -5,6 +5,7 @@
 //! each record is exactly what local storage holds (`model::storage`). A single record (what
 //! "Export" on one assessment writes) imports too.
 
+use super::assessment::{Place, MAX_TEXT};
 use super::storage::{self, valid_id, LoadError, SCHEMA};
 use super::{Answer, Assessment, Bank};
 use serde_json::value::RawValue;
@@ -109,9 +110,30 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
             if !unknown.is_empty() {
                 return Err(ImportError::UnknownQuestions(n, unknown));
             }
-            Ok(a)
+            Ok(tidy(bank, a))
         })
         .collect()
+}
+
+/// Keeps an imported record within what bita itself writes: texts no longer than it keeps, a model
+/// version it knows, and a place that exists.
+fn tidy(bank: &Bank, mut a: Assessment) -> Assessment {
+    let clip = |t: &mut String| {
+        if t.chars().count() > MAX_TEXT {
+            *t = t.chars().take(MAX_TEXT).collect();
+        }
+    };
+    clip(&mut a.name);
+    clip(&mut a.role);
+    a.notes.values_mut().for_each(clip);
+    a.model_version = a.model_version.clamp(1, bank.version());
+    if let Place::Dimension { dimension, .. } = &a.place {
+        if bank.dimension(dimension).is_none() {
+            a.place = Place::Start;
+        }
+    }
+    a.marks.retain(|d, _| bank.dimension(d).is_some());
+    a
 }
 
 /// A cell a spreadsheet reads as text: quoted when needed, and never as a formula.

@@ -110,14 +110,6 @@ impl Bank {
         self.active(dim).filter(move |q| asks(q, side))
     }
 
-    /// The basic-service questions asked of a side (see `scoring`).
-    pub fn basics(&self, side: Perspective) -> impl Iterator<Item = &Question> + '_ {
-        self.model.scoring.basics.iter().filter_map(move |id| {
-            let (_, q) = self.question(id)?;
-            (q.active_in(self.version()) && asks(q, side)).then_some(q)
-        })
-    }
-
     /// Every question the given model version asks, in its fixed order (what a share link relies on).
     pub fn order(&self, version: u32) -> Vec<&Question> {
         self.dimensions

@@ -19,7 +19,8 @@ pub struct Texts {
     pub labels: BTreeMap<String, String>,
 }
 
-/// Every template key the code uses, by table; `build.rs` checks the file has each of them.
+/// Every template key the code uses, by table (`tests/report.rs` checks the file has each of them;
+/// `build.rs` that none is empty).
 pub const TEMPLATE_KEYS: &[(&str, &[&str])] = &[
     (
         "headline",
@@ -66,12 +67,31 @@ pub fn texts() -> &'static Texts {
     })
 }
 
-/// Fills `{key}` placeholders; unknown placeholders stay as they are.
+/// Fills `{key}` placeholders in one pass, so a value that itself looks like a placeholder (a
+/// name typed as "{score}") stays as typed; unknown placeholders stay as they are.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in values {
-        out = out.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(k, _)| *k == &after[..close])
+                .map(|(_, v)| (close, v))
+        }) {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -174,7 +194,8 @@ pub struct ReportModel {
 
 /// `YYYY-MM-DD` (UTC) of a time in milliseconds since the Unix epoch.
 pub fn utc_day(ms: f64) -> String {
-    let days = (ms / 86_400_000.0).floor() as i64;
+    // Within JavaScript's date range, whatever a file says.
+    let days = (ms.clamp(-8.64e15, 8.64e15) / 86_400_000.0).floor() as i64;
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
 }

@@ -173,13 +173,19 @@ pub struct Report {
 /// Scores an assessment against the bank (the current model version, the respondent's side).
 pub fn score(bank: &Bank, a: &Assessment) -> Report {
     let side = a.perspective;
+    score_over(bank, a, &|q| super::asks(q, side))
+}
+
+/// Scores over the current questions that `asked` keeps (a comparison keeps those both sides are
+/// asked, so that IT and the business are scored over the same items).
+pub fn score_over(bank: &Bank, a: &Assessment, asked: &dyn Fn(&Question) -> bool) -> Report {
     let dimensions: Vec<DimensionScore> = bank
         .dimensions
         .iter()
         .map(|d| DimensionScore {
             id: d.id.clone(),
             name: d.name.clone(),
-            tally: tally(bank.asked(d, side), a),
+            tally: tally(bank.active(d).filter(|q| asked(q)), a),
         })
         .collect();
     let roles = bank
@@ -192,13 +198,22 @@ pub fn score(bank: &Bank, a: &Assessment) -> Report {
             tally: tally(
                 bank.dimensions
                     .iter()
-                    .flat_map(|d| bank.asked(d, side))
+                    .flat_map(|d| bank.active(d))
+                    .filter(|q| asked(q))
                     .filter(|q| q.role.as_deref() == Some(r.id.as_str())),
                 a,
             ),
         })
         .collect();
-    let basics = tally(bank.basics(side), a);
+    let basics = tally(
+        bank.model
+            .scoring
+            .basics
+            .iter()
+            .filter_map(|id| bank.question(id).map(|(_, q)| q))
+            .filter(|q| q.active_in(bank.version()) && asked(q)),
+        a,
+    );
     let overall = overall(bank, &dimensions, &basics);
     Report {
         dimensions,
@@ -224,101 +239,6 @@ fn overall(bank: &Bank, dims: &[DimensionScore], basics: &Tally) -> Option<Overa
         basics_level,
         based_on: scores.len(),
     })
-}
-
-/// One dimension seen from two assessments.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionGap {
-    pub id: String,
-    pub name: String,
-    pub first: Option<f64>,
-    pub second: Option<f64>,
-}
-
-impl DimensionGap {
-    /// `second - first`, when both are scored.
-    pub fn difference(&self) -> Option<f64> {
-        Some(self.second? - self.first?)
-    }
-}
-
-/// A question both assessments answered with a statement, and how far apart they are.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuestionGap {
-    pub question: String,
-    pub first: u8,
-    pub second: u8,
-}
-
-impl QuestionGap {
-    pub fn difference(&self) -> i8 {
-        self.second as i8 - self.first as i8
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Gap {
-    pub dimensions: Vec<DimensionGap>,
-    /// Disagreements, largest first (ties in question order); questions answered alike are left out.
-    pub questions: Vec<QuestionGap>,
-}
-
-/// The perception gap between two assessments of the same model (e.g. IT's and the business's).
-pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Result<Gap, GapError> {
-    for a in [first, second] {
-        if a.model != bank.model.id {
-            return Err(GapError::OtherModel(a.model.clone()));
-        }
-    }
-    let (r1, r2) = (score(bank, first), score(bank, second));
-    let dimensions = r1
-        .dimensions
-        .iter()
-        .zip(&r2.dimensions)
-        .map(|(d1, d2)| DimensionGap {
-            id: d1.id.clone(),
-            name: d1.name.clone(),
-            first: d1.tally.score(),
-            second: d2.tally.score(),
-        })
-        .collect();
-    let mut questions: Vec<QuestionGap> = bank
-        .order(bank.version())
-        .into_iter()
-        .filter_map(|q| {
-            let l1 = first.answers.get(&q.id)?.level()?;
-            let l2 = second.answers.get(&q.id)?.level()?;
-            (l1 != l2).then(|| QuestionGap {
-                question: q.id.clone(),
-                first: l1,
-                second: l2,
-            })
-        })
-        .collect();
-    // Stable sort keeps question order among equal disagreements.
-    super::sort_by_key(&mut questions, |g| {
-        std::cmp::Reverse(g.difference().unsigned_abs())
-    });
-    Ok(Gap {
-        dimensions,
-        questions,
-    })
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GapError {
-    OtherModel(String),
-}
-
-impl std::fmt::Display for GapError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GapError::OtherModel(m) => write!(
-                f,
-                "one assessment was made with another question model ({m:?}), so the two cannot be compared"
-            ),
-        }
-    }
 }
 
 /// One next step: the advice attached to the statement the respondent chose.

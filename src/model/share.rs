@@ -24,11 +24,12 @@ pub const PREFIX: &str = "#/s/";
 /// The longest name carried, in bytes of UTF-8 (60 characters of base64); longer names are cut
 /// at a character boundary.
 pub const NAME_BYTES: usize = 45;
-/// The most note text a link carries, in bytes of UTF-8.
+/// The most a link's notes take, in bytes: their UTF-8 and 3 bytes each for index and length.
 pub const NOTES_BYTES: usize = 3_000;
 /// The longest payload accepted (characters after the prefix); anything longer is refused before
-/// it is decoded.
-pub const MAX_PAYLOAD: usize = 4_200;
+/// it is decoded. It holds the longest link bita makes: header 4, answers of 255 questions 96,
+/// name 46, notes 1 + 3,000, checksum 4: 3,151 bytes, 4,202 characters.
+pub const MAX_PAYLOAD: usize = 4_210;
 
 const BUSINESS: u8 = 1;
 const NAME_CUT: u8 = 2;
@@ -211,7 +212,7 @@ pub fn encode_as(bank: &Bank, a: &Assessment, with_notes: bool, version: u32) ->
         flags |= NOTES;
         let mut room = NOTES_BYTES;
         let mut notes = Vec::new();
-        for (i, q) in order.iter().enumerate().take(256) {
+        for (i, q) in order.iter().enumerate().take(255) {
             let Some(text) = a
                 .notes
                 .get(&q.id)
@@ -220,18 +221,19 @@ pub fn encode_as(bank: &Bank, a: &Assessment, with_notes: bool, version: u32) ->
             else {
                 continue;
             };
-            let fits = cut(text, room);
+            // Each note also takes 3 bytes: its question's index and its length.
+            let fits = cut(text, room.saturating_sub(3));
             if fits.len() < text.len() {
                 notes_shortened = true;
             }
             if fits.is_empty() {
                 continue;
             }
-            room -= fits.len();
+            room -= fits.len() + 3;
             notes.push((i as u8, fits));
         }
         // Notes beside questions past the 256th (none today) do not fit the format.
-        notes_shortened |= order.iter().skip(256).any(|q| a.notes.contains_key(&q.id));
+        notes_shortened |= order.iter().skip(255).any(|q| a.notes.contains_key(&q.id));
         bytes.push(notes.len() as u8);
         for (i, text) in notes {
             bytes.push(i);
@@ -331,7 +333,10 @@ pub fn decode_body(bank: &Bank, body: &[u8]) -> Result<Shared, ShareError> {
             let len = usize::from(u16::from_be_bytes([r.byte()?, r.byte()?]));
             let text = std::str::from_utf8(r.take(len)?).map_err(|_| ShareError::Damaged)?;
             let q = order.get(i).ok_or(ShareError::Damaged)?;
-            a.notes.insert(q.id.clone(), text.to_string());
+            // bita never writes a note twice, nor one longer than the notes' room.
+            if len > NOTES_BYTES || a.notes.insert(q.id.clone(), text.to_string()).is_some() {
+                return Err(ShareError::Damaged);
+            }
         }
     } else if flags & NOTES_CUT != 0 {
         return Err(ShareError::Damaged);

@@ -177,6 +177,7 @@ pub fn decode(raw: &str) -> Result<Assessment, LoadError> {
     for step in &MIGRATIONS[(schema - 1) as usize..] {
         step(&mut a);
     }
+    a.clamp_times();
     a.stamp_unstamped();
     Ok(a)
 }

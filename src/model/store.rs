@@ -175,7 +175,10 @@ impl Store {
 
     /// The assessment that Undo would restore.
     pub fn undoable(&self) -> Option<&Assessment> {
-        self.undo.as_ref().and_then(|id| self.records.get(id))
+        self.undo
+            .as_ref()
+            .and_then(|id| self.records.get(id))
+            .filter(|a| a.deleted)
     }
 
     /// The id last opened, as storage or this tab knows it.
@@ -199,7 +202,10 @@ impl Store {
     }
 
     fn stamp(&mut self, now: u64, after: Stamp) -> Stamp {
-        let ms = now.max(self.last_ms + 1).max(after.0 + 1);
+        // Saturating: a stamp from a hand-edited or hostile record may be as large as u64 allows.
+        let ms = now
+            .max(self.last_ms.saturating_add(1))
+            .max(after.0.saturating_add(1));
         self.last_ms = ms;
         Stamp(ms, self.writer)
     }
@@ -276,11 +282,14 @@ impl Store {
                 }
             }
             Op::DismissUndo => {
-                // The person saw the delete and let it stand: its data goes now.
+                // The person saw the delete and let it stand: its data goes now (unless another
+                // tab has restored it meanwhile).
                 if let Some(id) = self.undo.take() {
-                    self.records.remove(&id);
-                    self.dirty.remove(&id);
-                    self.removals.insert(storage::key(&id));
+                    if self.records.get(&id).is_some_and(|a| a.deleted) {
+                        self.records.remove(&id);
+                        self.dirty.remove(&id);
+                        self.removals.insert(storage::key(&id));
+                    }
                 }
             }
             Op::Open { id } => {
@@ -344,13 +353,22 @@ impl Store {
             .collect();
         for id in gone {
             let deleted = self.records[&id].deleted;
-            if deleted && !self.dirty.contains(&id) {
+            let undoable = self.undo.as_deref() == Some(id.as_str());
+            if deleted && !self.dirty.contains(&id) && !undoable {
                 // Purged by another tab.
                 self.records.remove(&id);
             } else {
                 // Storage lost it (cleared by hand, or a write overwritten): save it again.
                 self.dirty.insert(id);
             }
+        }
+        if self
+            .undo
+            .as_ref()
+            .is_some_and(|id| self.records.get(id).is_none_or(|a| !a.deleted))
+        {
+            // Restored in another tab: nothing left to undo.
+            self.undo = None;
         }
         self.unreadable = loaded.unreadable;
         if !self.last_dirty {
@@ -369,6 +387,11 @@ impl Store {
         self.blocked.clear();
         if self.problem == Some(Problem::Unavailable) {
             self.problem = None;
+        }
+        // Entries the person discarded go first, so a record saved under the same key is no
+        // longer blocked by them.
+        for key in std::mem::take(&mut self.removals) {
+            io.remove(&key);
         }
         let ids: Vec<String> = self.dirty.iter().cloned().collect();
         for id in ids {

@@ -56,7 +56,7 @@ export async function measure(browser, url, { seed = false, ready }) {
   for (const r of counted) byType[kind(r.url)] = (byType[kind(r.url)] ?? 0) + r.bytes;
   const total = counted.reduce((s, r) => s + r.bytes, 0);
   await context.close();
-  return { total, byType, requests: counted.length, readyMs: readyAt, fcpMs: timing.fcp, heap: timing.heap, wasmMemory: timing.wasm, wallMs: Date.now() - t0 };
+  return { total, byType, urls: counted.map((r) => r.url), requests: counted.length, readyMs: readyAt, fcpMs: timing.fcp, heap: timing.heap, wasmMemory: timing.wasm, wallMs: Date.now() - t0 };
 }
 
 /** In the page: resolves with performance.now() once `selector` is in the document. */
