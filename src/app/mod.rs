@@ -201,13 +201,13 @@ fn follow_route(ctx: Ctx, route: Route) {
                 .store
                 .with_untracked(|s| s.last().and_then(|id| s.get(id).cloned()));
             redirect(match resume {
-                Some(a) => Route::of_place(&a.id, &a.place, &first),
+                Some(a) => resume_at(&a, &first),
                 None => Route::Home,
             });
         }
         Route::Resume { id } => {
             if let Some(a) = found(&id) {
-                redirect(Route::of_place(&id, &a.place, &first));
+                redirect(resume_at(&a, &first));
             }
         }
         Route::Dimension {
@@ -241,6 +241,17 @@ fn follow_route(ctx: Ctx, route: Route) {
             }
         }
         Route::Home | Route::Shared(_) | Route::NotFound(_) => {}
+    }
+}
+
+/// Where to resume an assessment: its saved place, or the first page when that place names a
+/// dimension this bank does not have (a record edited by hand, or from an older bita).
+fn resume_at(a: &Assessment, first: &str) -> Route {
+    match Route::of_place(&a.id, &a.place, first) {
+        Route::Dimension { dimension, .. } if builtin().dimension(&dimension).is_none() => {
+            Route::of_place(&a.id, &Place::Start, first)
+        }
+        route => route,
     }
 }
 

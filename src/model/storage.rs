@@ -207,11 +207,18 @@ pub fn read_all(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
         };
         match decode(&raw) {
             Ok(a) if a.id == id && valid_id(id) => loaded.assessments.push(a),
-            Ok(_) => loaded.unreadable.push(Unreadable {
-                key: k,
-                raw,
-                error: LoadError::Invalid("its id does not match its storage key".into()),
-            }),
+            Ok(_) => {
+                let why = if valid_id(id) {
+                    "its id does not match its storage key"
+                } else {
+                    "its storage key holds no valid bita id"
+                };
+                loaded.unreadable.push(Unreadable {
+                    key: k,
+                    raw,
+                    error: LoadError::Invalid(why.into()),
+                })
+            }
             Err(error) => loaded.unreadable.push(Unreadable { key: k, raw, error }),
         }
     }
