@@ -139,3 +139,19 @@ test('two tabs answering the same assessment keep both answers', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a saved place on a page the bank does not have resumes at the first page', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await page.evaluate(() => {
+    localStorage.setItem('bita.assessment.lost1', JSON.stringify({ format: 'bita-assessment', schema: 1, id: 'lost1',
+      name: 'Lost place', perspective: 'it', model: 'bita', model_version: 1, created: 1, updated: 1,
+      answers: {}, place: { Dimension: { dimension: 'no-such-page' } } }));
+    localStorage.setItem('bita.last', 'lost1');
+  });
+  await page.goto(server.url.replace(/#.*$/, ''));
+  await page.reload();
+  await page.locator('fieldset.question').first().waitFor();
+  assert.match(await page.evaluate(() => location.hash), /^#\/a\/lost1\/d\/service-definition$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
