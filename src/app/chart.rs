@@ -22,6 +22,23 @@ use wasm_bindgen::{JsCast, JsValue};
 
 const SCRIPT_ID: &str = "echarts-script";
 
+/// Fetches ECharts when the browser is idle, once the walk has begun, so the report rarely waits for
+/// it; never part of the first view. Where there is no `requestIdleCallback` the report loads it.
+pub fn prefetch_when_idle() {
+    let Some(idle) = js_sys::Reflect::get(&window(), &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let load = wasm_bindgen::closure::Closure::once_into_js(|| {
+        leptos::task::spawn_local(async {
+            let _ = ensure_echarts().await;
+        });
+    });
+    let _ = idle.call1(&window(), &load);
+}
+
 /// Loads ECharts once; later calls resolve at once.
 async fn ensure_echarts() -> Result<(), String> {
     if js_sys::Reflect::has(&window(), &JsValue::from_str("echarts")).unwrap_or(false) {
