@@ -1,12 +1,12 @@
 // The benchmark: medians over fresh loads of the release build served with gzip on 127.0.0.1, for
 // the first view, a question page and the report: bytes by type, first contentful paint, time until
 // usable (the first question, or the report's charts drawn), JS heap and wasm memory; and click to
-// update. Prints the figures and writes them as JSON (tests/perf/latest.json) to compare builds.
+// update (an answer until the page shows it and storage holds it). Prints the figures and writes them as JSON (tests/perf/latest.json) to compare builds.
 //   node tests/perf/bench.mjs [runs]     (scripts/build first)
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, ROOT } from '../e2e/harness.mjs';
-import { measure, when, VIEWS } from './measure.mjs';
+import { measure, when, VIEWS, seededAssessment } from './measure.mjs';
 
 const runs = Number(process.argv[2] ?? 9);
 const median = (xs) => { const s = xs.filter((x) => x !== null).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
@@ -29,6 +29,35 @@ try {
     const r = results[name];
     console.log(`${name.padEnd(14)} ${String(r.kb).padStart(6)} KB  ${JSON.stringify(r.byTypeKb)}  FCP ${r.fcpMs?.toFixed(0)} ms  ready ${r.readyMs?.toFixed(0)} ms  heap ${r.heapMb} MB  wasm ${r.wasmMemoryMb} MB`);
   }
+  // Click to update: an answer chosen on a question page until the page shows it and storage holds it.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seededAssessment());
+  await page.goto(`${server.url}#/a/perf1/d/service-definition`);
+  await page.reload();
+  await page.locator('fieldset.question input').first().waitFor();
+  const clicks = await page.evaluate(async () => {
+    const channel = new MessageChannel();
+    const tick = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+    const times = [];
+    const cards = [...document.querySelectorAll('fieldset.question')];
+    for (let round = 0; round < 4; round++) {
+      for (const [i, card] of cards.entries()) {
+        const level = String(1 + ((i + round + 2) % 5));
+        const input = card.querySelector(`input[value="${level}"]`);
+        const q = card.id.slice(2);
+        const t0 = performance.now();
+        input.click();
+        do { await tick(); } while (!(input.checked && JSON.parse(localStorage.getItem('bita.assessment.perf1')).answers[q] === level) && performance.now() - t0 < 1000);
+        times.push(performance.now() - t0);
+      }
+    }
+    return times;
+  });
+  await context.close();
+  results['click to update'] = { medianMs: +median(clicks).toFixed(2), maxMs: +Math.max(...clicks).toFixed(2), clicks: clicks.length };
+  console.log(`click to update  median ${results['click to update'].medianMs} ms, max ${results['click to update'].maxMs} ms over ${clicks.length} clicks`);
   const out = path.join(ROOT, 'tests', 'perf', 'latest.json');
   fs.writeFileSync(out, JSON.stringify({ runs, when: new Date().toISOString(), results }, null, 2) + '\n');
   console.log(`written to ${path.relative(ROOT, out)}`);
