@@ -64,18 +64,24 @@ test('a copied link opens the same report in an empty browser, read-only, and ca
   assert.match(await other.locator('.report-meta').textContent(), /Northwind Logistics/);
   assert.match(await other.getByRole('note').textContent(), /Nothing from it is saved in this browser unless you save a copy/);
   assert.equal(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.')).length), 0, 'nothing stored');
-  // Notes stay out unless asked for.
-  assert.equal(await other.getByText('Private evidence').count(), 0);
   await other.getByRole('button', { name: 'Save a copy' }).click();
   await other.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
   await other.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')));
   assert.deepEqual(await figures(other), original);
-  assert.deepEqual(otherErrors, []);
-  await fresh.close();
+  const savedNotes = () => other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.'))
+    .flatMap((k) => Object.values(JSON.parse(localStorage.getItem(k)).notes ?? {})));
+  // Notes stay out of a link unless asked for.
+  assert.deepEqual(await savedNotes(), []);
 
-  // With notes ticked, the link carries them.
+  // With notes ticked, the link carries them, and a saved copy holds them.
   const withNotes = await copyLink(page, { notes: true });
   assert.ok(withNotes.length > link.length);
+  await other.goto(withNotes);
+  await other.getByRole('button', { name: 'Save a copy' }).click();
+  await other.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length === 2);
+  assert.deepEqual(await savedNotes(), ['Private evidence']);
+  assert.deepEqual(otherErrors, []);
+  await fresh.close();
   assert.deepEqual(errors, []);
   await context.close();
 });
