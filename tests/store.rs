@@ -183,7 +183,7 @@ fn interleaved_writers_merge_per_answer_and_the_later_answer_wins() {
         21,
         bank,
     );
-    a.pull(&mut io);
+    assert!(a.pull(&mut io), "storage was readable");
     b.commit(&mut io);
     a.push(&mut io);
     assert_eq!(
@@ -509,7 +509,9 @@ proptest! {
                     }
                 }
                 Step::Commit(i) => w[i].commit(&mut io),
-                Step::Pull(i) => w[i].pull(&mut io),
+                Step::Pull(i) => {
+                    w[i].pull(&mut io);
+                }
                 Step::Push(i) => w[i].push(&mut io),
                 Step::Refresh(i) => { io.refresh(&mut w[i], now); }
                 Step::Fail(f) => io.fail_writes = f,
@@ -551,4 +553,36 @@ proptest! {
         std.sort_by_key(|(k, _)| *k);
         prop_assert_eq!(ours, std);
     }
+}
+
+#[test]
+fn nothing_is_written_when_storage_cannot_be_read() {
+    struct Unreadable(Fake);
+    impl Io for Unreadable {
+        fn read(&mut self, _: &str) -> Result<Option<String>, Unavailable> {
+            Err(Unavailable)
+        }
+        fn write(&mut self, k: &str, v: &str) -> Result<(), String> {
+            self.0.write(k, v)
+        }
+        fn remove(&mut self, k: &str) {
+            self.0.remove(k)
+        }
+    }
+    let bank = builtin();
+    let mut io = Fake::default();
+    let mut s = Store::new(1);
+    start(&mut s, &mut io, "x", 10);
+    let writes = io.writes;
+    s.dispatch(
+        edit("x", vec![answer("sd-01", Some(Answer::Level(2)))]),
+        11,
+        bank,
+    );
+    let mut broken = Unreadable(io);
+    assert!(!s.pull(&mut broken));
+    s.commit(&mut broken);
+    assert_eq!(broken.0.writes, writes, "no write of what was not merged");
+    assert_eq!(s.problem(), Some(&Problem::Unavailable));
+    assert!(s.unsaved());
 }

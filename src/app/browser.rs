@@ -93,6 +93,36 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .ok_or_else(|| "unreadable answer".to_string())
 }
 
+/// A property of a JavaScript object, when it is there (neither undefined nor null).
+pub fn js_get(target: &wasm_bindgen::JsValue, name: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(target, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Calls a method of a JavaScript object: `None` when there is no such method or it throws.
+/// Browser features that may be missing (locks, clipboard, service workers, ECharts) are reached
+/// through this rather than through web-sys bindings that assume them.
+pub fn js_call(
+    target: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> Option<wasm_bindgen::JsValue> {
+    let f: js_sys::Function = js_get(target, method)?.dyn_into().ok()?;
+    f.apply(target, &args.iter().collect()).ok()
+}
+
+/// A property of `navigator`, where the browser has it.
+pub fn navigator(name: &str) -> Option<wasm_bindgen::JsValue> {
+    js_get(&js_get(&window().into(), "navigator")?, name)
+}
+
+/// Waits for a JavaScript promise: its value, or `None` when it rejects or is no promise.
+pub async fn settle(promise: wasm_bindgen::JsValue) -> Option<wasm_bindgen::JsValue> {
+    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
 /// A fresh random id (base 36, 12 characters).
 pub fn new_id() -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";

@@ -7,6 +7,7 @@
 //! No option uses a JavaScript function or an HTML tooltip: the coming Content-Security-Policy
 //! allows neither.
 
+use super::browser::{js_call, js_get};
 use crate::model::report::Series;
 use charming::component::{AngleAxis, Axis, Grid, PolarCoordinate, RadiusAxis};
 use charming::element::{
@@ -25,18 +26,16 @@ const SCRIPT_ID: &str = "echarts-script";
 /// Fetches ECharts when the browser is idle, once the walk has begun, so the report rarely waits for
 /// it; never part of the first view. Where there is no `requestIdleCallback` the report loads it.
 pub fn prefetch_when_idle() {
-    let Some(idle) = js_sys::Reflect::get(&window(), &JsValue::from_str("requestIdleCallback"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
+    let window: JsValue = window().into();
+    if js_get(&window, "requestIdleCallback").is_none() {
         return;
-    };
+    }
     let load = wasm_bindgen::closure::Closure::once_into_js(|| {
         leptos::task::spawn_local(async {
             let _ = ensure_echarts().await;
         });
     });
-    let _ = idle.call1(&window(), &load);
+    let _ = js_call(&window, "requestIdleCallback", &[load]);
 }
 
 /// Loads ECharts once; later calls resolve at once.
@@ -199,16 +198,6 @@ thread_local! {
     static LIVE: RefCell<HashMap<&'static str, Live>> = RefCell::new(HashMap::new());
 }
 
-fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let f: js_sys::Function =
-        js_sys::Reflect::get(target, &JsValue::from_str(method))?.dyn_into()?;
-    let list = js_sys::Array::new();
-    for a in args {
-        list.push(a);
-    }
-    f.apply(target, &list)
-}
-
 /// Disposes every kept chart that does not belong to `owner` (the assessment now shown, if any).
 pub fn dispose_unless(owner: Option<&str>) {
     LIVE.with_borrow_mut(|live| {
@@ -216,7 +205,7 @@ pub fn dispose_unless(owner: Option<&str>) {
             let keep = Some(l.owner.as_str()) == owner;
             if !keep {
                 if let Some(i) = &l.instance {
-                    let _ = call(i, "dispose", &[]);
+                    let _ = js_call(i, "dispose", &[]);
                 }
                 l.el.remove();
             }
@@ -231,7 +220,7 @@ fn element(id: &'static str, owner: &str, label: &str) -> web_sys::HtmlElement {
         if live.get(id).is_some_and(|l| l.owner != owner) {
             if let Some(old) = live.remove(id) {
                 if let Some(i) = &old.instance {
-                    let _ = call(i, "dispose", &[]);
+                    let _ = js_call(i, "dispose", &[]);
                 }
                 old.el.remove();
             }
@@ -265,23 +254,23 @@ async fn draw(id: &'static str, chart: ChartOption) -> Result<(), String> {
     let instance = match instance {
         Some(i) => {
             // The box may have a new size after coming back.
-            let _ = call(&i, "resize", &[]);
+            let _ = js_call(&i, "resize", &[]);
             i
         }
         None => {
-            let echarts = js_sys::Reflect::get(&window(), &JsValue::from_str("echarts"))
-                .map_err(|_| "the chart library is missing")?;
+            let echarts =
+                js_get(&window().into(), "echarts").ok_or("the chart library is missing")?;
             let opts = js_sys::Object::new();
             // Crisp on paper and on high-density screens.
             let ratio = window().device_pixel_ratio().max(2.0);
             let _ = js_sys::Reflect::set(&opts, &"devicePixelRatio".into(), &ratio.into());
             let _ = js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into());
-            let i = call(
+            let i = js_call(
                 &echarts,
                 "init",
                 &[el.clone().into(), JsValue::NULL, opts.into()],
             )
-            .map_err(|_| "the chart could not be started")?;
+            .ok_or("the chart could not be started")?;
             LIVE.with_borrow_mut(|live| {
                 if let Some(l) = live.get_mut(id) {
                     l.instance = Some(i.clone());
@@ -293,8 +282,8 @@ async fn draw(id: &'static str, chart: ChartOption) -> Result<(), String> {
     // Through JSON rather than charming's WasmRenderer, whose serde-wasm-bindgen would add a
     // serializer of its own to the wasm, while serde_json is there anyway.
     let option = js_sys::JSON::parse(&chart.0).map_err(|_| "the chart could not be built")?;
-    call(&instance, "setOption", &[option, JsValue::TRUE])
-        .map_err(|_| "the chart could not be drawn")?;
+    js_call(&instance, "setOption", &[option, JsValue::TRUE])
+        .ok_or("the chart could not be drawn")?;
     Ok(())
 }
 
@@ -306,7 +295,7 @@ fn download_png(id: &'static str, file: &str) {
     let _ = js_sys::Reflect::set(&opts, &"type".into(), &"png".into());
     let _ = js_sys::Reflect::set(&opts, &"pixelRatio".into(), &2.into());
     let _ = js_sys::Reflect::set(&opts, &"backgroundColor".into(), &"#ffffff".into());
-    if let Ok(url) = call(&instance, "getDataURL", &[opts.into()]) {
+    if let Some(url) = js_call(&instance, "getDataURL", &[opts.into()]) {
         if let Some(url) = url.as_string() {
             super::browser::download_url(file, &url);
         }
@@ -348,7 +337,7 @@ pub fn ChartBox(
     let on_resize = window_event_listener(leptos::ev::resize, move |_| {
         let instance = LIVE.with_borrow(|live| live.get(id).and_then(|l| l.instance.clone()));
         if let Some(i) = instance {
-            let _ = call(&i, "resize", &[]);
+            let _ = js_call(&i, "resize", &[]);
         }
     });
     on_cleanup(move || {

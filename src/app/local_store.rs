@@ -7,14 +7,14 @@
 //! `Error`. So [`local`] probes first, and reads and writes go through the probed handle with every
 //! failure caught and turned into words for the page.
 
+use super::browser::{js_call, navigator, settle};
 use super::Ctx;
 use crate::model::storage::{self, Loaded};
-use crate::model::store::{Io, Unavailable};
+use crate::model::store::{Io, Store, Unavailable};
 use gloo_storage::{LocalStorage, Storage as _};
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 /// Local storage, probed: present, allowed, and answering.
 pub struct Local(web_sys::Storage);
@@ -59,19 +59,6 @@ impl Io for Local {
     fn remove(&mut self, key: &str) {
         let _ = self.0.remove_item(key);
     }
-}
-
-/// Stand-in while local storage cannot be used: every read says so, nothing is written.
-struct Missing;
-
-impl Io for Missing {
-    fn read(&mut self, _: &str) -> Result<Option<String>, Unavailable> {
-        Err(Unavailable)
-    }
-    fn write(&mut self, _: &str, _: &str) -> Result<(), String> {
-        Err("no storage".into())
-    }
-    fn remove(&mut self, _: &str) {}
 }
 
 thread_local! {
@@ -134,39 +121,21 @@ pub fn commit_soon(ctx: Ctx) {
 async fn commit_once(ctx: Ctx) {
     match local() {
         Some(mut io) => {
-            // As `Store::commit`: nothing is written unless every dirty record was read first.
-            let readable = ctx.store.try_update(|s| {
-                s.pull(&mut io);
-                s.problem() != Some(&crate::model::store::Problem::Unavailable)
-            });
-            if readable != Some(true) {
+            // `Store::commit`, split so the test hook can hold a tab between read and write.
+            if ctx.store.try_update(|s| s.pull(&mut io)) != Some(true) {
                 return;
             }
             hold_for_tests().await;
             ctx.store.try_update(|s| s.push(&mut io));
         }
         None => {
-            ctx.store.try_update(|s| {
-                s.pull(&mut Missing);
-                s.storage_unavailable();
-            });
+            ctx.store.try_update(Store::storage_unavailable);
         }
     }
 }
 
 /// Runs `body` while holding the `bita-storage` Web Lock, or directly where there is none.
 async fn with_lock(body: impl std::future::Future<Output = ()> + 'static) {
-    let locks = navigator("locks");
-    let request = locks.and_then(|l| {
-        js_sys::Reflect::get(&l, &JsValue::from_str("request"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .map(|f| (l, f))
-    });
-    let Some((locks, request)) = request else {
-        body.await;
-        return;
-    };
     let body = std::rc::Rc::new(std::cell::RefCell::new(Some(body)));
     let inside = body.clone();
     let callback = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
@@ -178,10 +147,13 @@ async fn with_lock(body: impl std::future::Future<Output = ()> + 'static) {
             Ok(JsValue::UNDEFINED)
         })
     });
-    if let Ok(p) = request.call2(&locks, &JsValue::from_str("bita-storage"), &callback) {
-        let _ = JsFuture::from(js_sys::Promise::from(p)).await;
+    let held = navigator("locks")
+        .and_then(|locks| js_call(&locks, "request", &["bita-storage".into(), callback]));
+    if let Some(promise) = held {
+        settle(promise).await;
     }
-    // The lock was refused (a sandboxed page, for instance): save without it rather than never.
+    // No Web Locks, or the lock was refused (a sandboxed page, for instance): save without it
+    // rather than never.
     let left = body.borrow_mut().take();
     if let Some(body) = left {
         body.await;
@@ -192,16 +164,8 @@ async fn with_lock(body: impl std::future::Future<Output = ()> + 'static) {
 /// returning a promise), a commit waits for it between reading storage and writing, so a test can
 /// hold one tab there on purpose instead of racing. Pages that do not define it never wait.
 async fn hold_for_tests() {
-    let Ok(hook) = js_sys::Reflect::get(&window(), &JsValue::from_str("__bitaBeforeWrite")) else {
-        return;
-    };
-    let Ok(hook) = hook.dyn_into::<js_sys::Function>() else {
-        return;
-    };
-    if let Ok(p) = hook.call0(&JsValue::NULL) {
-        if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
-            let _ = JsFuture::from(p).await;
-        }
+    if let Some(promise) = js_call(&window().into(), "__bitaBeforeWrite", &[]) {
+        settle(promise).await;
     }
 }
 
@@ -211,35 +175,14 @@ fn ask_to_persist(ctx: Ctx) {
     if ASKED_TO_PERSIST.replace(true) {
         return;
     }
-    let Some(manager) = navigator("storage") else {
-        return;
-    };
-    let Some(persist) = js_sys::Reflect::get(&manager, &JsValue::from_str("persist"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return;
-    };
-    let Ok(promise) = persist.call0(&manager) else {
-        return;
-    };
-    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+    let Some(promise) = navigator("storage").and_then(|m| js_call(&m, "persist", &[])) else {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let granted = JsFuture::from(promise)
+        let granted = settle(promise)
             .await
-            .ok()
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
         ctx.persist_refused.try_set(!granted);
     });
-}
-
-/// A property of `navigator` that is an object, where the browser has it.
-fn navigator(name: &str) -> Option<JsValue> {
-    let nav = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")).ok()?;
-    js_sys::Reflect::get(&nav, &JsValue::from_str(name))
-        .ok()
-        .filter(JsValue::is_object)
 }

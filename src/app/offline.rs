@@ -3,6 +3,7 @@
 //! new deployment is installed the page says so, and switches only when asked and only while
 //! every change is saved.
 
+use super::browser::{js_call, js_get, navigator, settle};
 use super::Ctx;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -12,24 +13,9 @@ thread_local! {
     static REGISTRATION: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
-fn get(target: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
-    let f: js_sys::Function = get(target, name)?.dyn_into().ok()?;
-    let list = js_sys::Array::new();
-    for a in args {
-        list.push(a);
-    }
-    f.apply(target, &list).ok()
-}
-
 fn on(target: &JsValue, event: &str, f: impl FnMut() + 'static) {
     let cb = Closure::<dyn FnMut()>::new(f);
-    let _ = call(
+    let _ = js_call(
         target,
         "addEventListener",
         &[event.into(), cb.as_ref().clone()],
@@ -39,34 +25,32 @@ fn on(target: &JsValue, event: &str, f: impl FnMut() + 'static) {
 }
 
 fn container() -> Option<JsValue> {
-    get(&get(&window().into(), "navigator")?, "serviceWorker")
+    navigator("serviceWorker")
 }
 
 /// Registers the service worker, after the current task, and watches for new versions.
 pub fn register(ctx: Ctx) {
     let Some(sw) = container() else { return };
     let later = Closure::once_into_js(move || {
-        let Some(promise) = call(&sw, "register", &["sw.js".into()]) else {
+        let Some(promise) = js_call(&sw, "register", &["sw.js".into()]) else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let Ok(reg) =
-                wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await
-            else {
+            let Some(reg) = settle(promise).await else {
                 return;
             };
-            let controlled = move || container().and_then(|c| get(&c, "controller")).is_some();
-            if get(&reg, "waiting").is_some() && controlled() {
+            let controlled = move || container().and_then(|c| js_get(&c, "controller")).is_some();
+            if js_get(&reg, "waiting").is_some() && controlled() {
                 ctx.update_ready.try_set(true);
             }
             let r = reg.clone();
             on(&reg, "updatefound", move || {
-                let Some(worker) = get(&r, "installing") else {
+                let Some(worker) = js_get(&r, "installing") else {
                     return;
                 };
                 let w = worker.clone();
                 on(&worker, "statechange", move || {
-                    let installed = get(&w, "state").and_then(|s| s.as_string()).as_deref()
+                    let installed = js_get(&w, "state").and_then(|s| s.as_string()).as_deref()
                         == Some("installed");
                     if installed && controlled() {
                         ctx.update_ready.try_set(true);
@@ -96,7 +80,7 @@ pub fn switch(ctx: Ctx) {
         ctx.update_blocked.set(true);
         return;
     }
-    let waiting = REGISTRATION.with_borrow(|r| r.as_ref().and_then(|r| get(r, "waiting")));
+    let waiting = REGISTRATION.with_borrow(|r| r.as_ref().and_then(|r| js_get(r, "waiting")));
     let Some(sw) = container() else { return };
     let Some(waiting) = waiting else {
         // Another tab has switched already: this page only needs to load the new version.
@@ -106,5 +90,5 @@ pub fn switch(ctx: Ctx) {
     on(&sw, "controllerchange", move || reload_when_saved(ctx));
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
-    let _ = call(&waiting, "postMessage", &[message.into()]);
+    let _ = js_call(&waiting, "postMessage", &[message.into()]);
 }

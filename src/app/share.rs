@@ -5,7 +5,6 @@ use super::browser;
 use crate::model::share::{encode, PREFIX};
 use crate::model::{builtin, Assessment};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// The address of a share link: this page's address with the assessment in the fragment.
 pub fn link_for(payload: &str) -> String {
@@ -19,26 +18,11 @@ pub fn link_for(payload: &str) -> String {
 }
 
 async fn copy_to_clipboard(text: &str) -> bool {
-    let Ok(nav) = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")) else {
-        return false;
-    };
-    let Some(clipboard) = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
-        .ok()
-        .filter(JsValue::is_object)
-    else {
-        return false;
-    };
-    let Some(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
-    };
-    match write.call1(&clipboard, &JsValue::from_str(text)) {
-        Ok(p) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
-            .await
-            .is_ok(),
-        Err(_) => false,
+    let written = browser::navigator("clipboard")
+        .and_then(|c| browser::js_call(&c, "writeText", &[text.into()]));
+    match written {
+        Some(promise) => browser::settle(promise).await.is_some(),
+        None => false,
     }
 }
 

@@ -383,7 +383,9 @@ impl Store {
     }
 
     /// Reads and merges the stored copy of every dirty record: the first half of a commit.
-    pub fn pull(&mut self, io: &mut impl Io) {
+    /// Returns whether [`Store::push`] may follow: not when storage could not be read, since a
+    /// write of what was not merged could overwrite another tab's answers.
+    pub fn pull(&mut self, io: &mut impl Io) -> bool {
         self.blocked.clear();
         if self.problem == Some(Problem::Unavailable) {
             self.problem = None;
@@ -398,7 +400,7 @@ impl Store {
             match io.read(&storage::key(&id)) {
                 Err(Unavailable) => {
                     self.problem = Some(Problem::Unavailable);
-                    return;
+                    return false;
                 }
                 Ok(None) => {}
                 Ok(Some(raw)) => match storage::decode(&raw) {
@@ -415,6 +417,7 @@ impl Store {
                 },
             }
         }
+        true
     }
 
     /// Writes every dirty record that is safe to write: the second half of a commit.
@@ -464,11 +467,9 @@ impl Store {
 
     /// Reconciles memory with storage: [`Store::pull`], then [`Store::push`].
     pub fn commit(&mut self, io: &mut impl Io) {
-        self.pull(io);
-        if self.problem == Some(Problem::Unavailable) {
-            return;
+        if self.pull(io) {
+            self.push(io);
         }
-        self.push(io);
     }
 
     /// Removes deleted records (other than the one Undo offers, and those with edits not yet
