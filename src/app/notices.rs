@@ -10,7 +10,6 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let problem = Memo::new(move |_| ctx.store.with(|s| s.problem().cloned()));
-    let unsaved_count = Memo::new(move |_| ctx.store.with(|s| s.unsaved()));
     let unreadable = Memo::new(move |_| ctx.store.with(|s| s.unreadable().to_vec()));
     let undoable = Memo::new(move |_| {
         ctx.store
@@ -25,10 +24,7 @@ pub fn Notices() -> impl IntoView {
         <div class="notices" aria-live="polite">
             {move || problem.get().map(|p| view! {
                 <div class="notice warn" role="alert">
-                    <p>
-                        {p.message()}
-                        {move || (!unsaved_count.get()).then_some(" (Everything is saved again now.)")}
-                    </p>
+                    <p>{p.message()}</p>
                     <Show when=move || ctx.current.with(Option::is_some)>
                         <button type="button" on:click=export_current>"Export this assessment"</button>
                     </Show>
