@@ -16,7 +16,6 @@
 
 use super::scoring::{score, score_over, tenths_text};
 use super::{Answer, Assessment, Bank, Perspective};
-use std::collections::BTreeMap;
 
 /// Respondents this many levels apart on a question are flagged.
 pub const FLAG_SPREAD: u8 = 2;
@@ -27,14 +26,6 @@ pub struct Line {
     pub name: String,
     /// Per assessment, in tenths.
     pub scores: Vec<Option<u16>>,
-}
-
-impl Line {
-    /// Highest minus lowest of the scores present, in tenths.
-    pub fn spread(&self) -> Option<u16> {
-        let present: Vec<u16> = self.scores.iter().flatten().copied().collect();
-        Some(present.iter().max()? - present.iter().min()?)
-    }
 }
 
 /// A question answered with a level by two assessments, and how far apart they are.
@@ -393,13 +384,4 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
         })
         .collect();
     (names, steps)
-}
-
-/// Per question id, how many of the team flagged it (for tests and views).
-pub fn flagged(team: &Team) -> BTreeMap<String, u8> {
-    team.questions
-        .iter()
-        .filter(|q| q.flagged())
-        .map(|q| (q.question.clone(), q.spread))
-        .collect()
 }

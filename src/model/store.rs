@@ -146,10 +146,6 @@ impl Store {
         }
     }
 
-    pub fn writer(&self) -> u32 {
-        self.writer
-    }
-
     /// A visible (not deleted) assessment.
     pub fn get(&self, id: &str) -> Option<&Assessment> {
         self.records.get(id).filter(|a| !a.deleted)
