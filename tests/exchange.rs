@@ -94,3 +94,24 @@ fn csv_has_a_row_per_question_and_no_cell_is_a_formula() {
         "{sd01}"
     );
 }
+
+#[test]
+fn imports_are_kept_within_what_bita_writes() {
+    let bank = builtin();
+    let mut a = sample("a1", &"n".repeat(3000));
+    a.notes.insert("sd-01".into(), "x".repeat(5000));
+    a.model_version = 99;
+    let file = export_json(&[&a]).replace(
+        "\"place\":\"Start\"",
+        "\"place\":{\"Dimension\":{\"dimension\":\"gone\"}}",
+    );
+    assert!(file.contains("\"gone\""), "the record names a page the bank lacks");
+    let got = import(bank, &file).unwrap().remove(0);
+    assert_eq!(got.name.chars().count(), bita::model::assessment::MAX_TEXT);
+    assert_eq!(
+        got.notes["sd-01"].chars().count(),
+        bita::model::assessment::MAX_TEXT
+    );
+    assert_eq!(got.model_version, bank.version());
+    assert_eq!(got.place, bita::model::assessment::Place::Start);
+}

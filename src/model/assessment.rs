@@ -187,7 +187,8 @@ pub enum Action {
 /// Longest name, role or note kept, so one field cannot fill the storage quota.
 pub const MAX_TEXT: usize = 2000;
 
-fn clip(text: &str) -> String {
+/// A text cut to [`MAX_TEXT`] characters.
+pub(crate) fn clip(text: &str) -> String {
     text.chars().take(MAX_TEXT).collect()
 }
 

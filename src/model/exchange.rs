@@ -5,7 +5,7 @@
 //! each record is exactly what local storage holds (`model::storage`). A single record (what
 //! "Export" on one assessment writes) imports too.
 
-use super::assessment::{Place, MAX_TEXT};
+use super::assessment::{clip, Place};
 use super::storage::{self, valid_id, LoadError, SCHEMA};
 use super::{Answer, Assessment, Bank};
 use serde_json::value::RawValue;
@@ -118,14 +118,9 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
 /// Keeps an imported record within what bita itself writes: texts no longer than it keeps, a model
 /// version it knows, and a place that exists.
 fn tidy(bank: &Bank, mut a: Assessment) -> Assessment {
-    let clip = |t: &mut String| {
-        if t.chars().count() > MAX_TEXT {
-            *t = t.chars().take(MAX_TEXT).collect();
-        }
-    };
-    clip(&mut a.name);
-    clip(&mut a.role);
-    a.notes.values_mut().for_each(clip);
+    a.name = clip(&a.name);
+    a.role = clip(&a.role);
+    a.notes.values_mut().for_each(|n| *n = clip(n));
     a.model_version = a.model_version.clamp(1, bank.version());
     if let Place::Dimension { dimension, .. } = &a.place {
         if bank.dimension(dimension).is_none() {
