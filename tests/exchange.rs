@@ -105,7 +105,10 @@ fn imports_are_kept_within_what_bita_writes() {
         "\"place\":\"Start\"",
         "\"place\":{\"Dimension\":{\"dimension\":\"gone\"}}",
     );
-    assert!(file.contains("\"gone\""), "the record names a page the bank lacks");
+    assert!(
+        file.contains("\"gone\""),
+        "the record names a page the bank lacks"
+    );
     let got = import(bank, &file).unwrap().remove(0);
     assert_eq!(got.name.chars().count(), bita::model::assessment::MAX_TEXT);
     assert_eq!(

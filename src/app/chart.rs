@@ -198,16 +198,28 @@ thread_local! {
     static LIVE: RefCell<HashMap<&'static str, Live>> = RefCell::new(HashMap::new());
 }
 
+impl Live {
+    /// Frees the ECharts instance and takes the element out of the page.
+    fn dispose(&self) {
+        if let Some(i) = &self.instance {
+            let _ = js_call(i, "dispose", &[]);
+        }
+        self.el.remove();
+    }
+}
+
+/// The ECharts instance of a kept chart, once drawn.
+fn instance(id: &str) -> Option<JsValue> {
+    LIVE.with_borrow(|live| live.get(id).and_then(|l| l.instance.clone()))
+}
+
 /// Disposes every kept chart that does not belong to `owner` (the assessment now shown, if any).
 pub fn dispose_unless(owner: Option<&str>) {
     LIVE.with_borrow_mut(|live| {
         live.retain(|_, l| {
             let keep = Some(l.owner.as_str()) == owner;
             if !keep {
-                if let Some(i) = &l.instance {
-                    let _ = js_call(i, "dispose", &[]);
-                }
-                l.el.remove();
+                l.dispose();
             }
             keep
         })
@@ -219,10 +231,7 @@ fn element(id: &'static str, owner: &str, label: &str) -> web_sys::HtmlElement {
     LIVE.with_borrow_mut(|live| {
         if live.get(id).is_some_and(|l| l.owner != owner) {
             if let Some(old) = live.remove(id) {
-                if let Some(i) = &old.instance {
-                    let _ = js_call(i, "dispose", &[]);
-                }
-                old.el.remove();
+                old.dispose();
             }
         }
         let l = live.entry(id).or_insert_with(|| {
@@ -289,7 +298,7 @@ async fn draw(id: &'static str, chart: ChartOption) -> Result<(), String> {
 
 /// Saves a drawn chart as a PNG file.
 fn download_png(id: &'static str, file: &str) {
-    let instance = LIVE.with_borrow(|live| live.get(id).and_then(|l| l.instance.clone()));
+    let instance = instance(id);
     let Some(instance) = instance else { return };
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"type".into(), &"png".into());
@@ -335,7 +344,7 @@ pub fn ChartBox(
         });
     });
     let on_resize = window_event_listener(leptos::ev::resize, move |_| {
-        let instance = LIVE.with_borrow(|live| live.get(id).and_then(|l| l.instance.clone()));
+        let instance = instance(id);
         if let Some(i) = instance {
             let _ = js_call(&i, "resize", &[]);
         }
