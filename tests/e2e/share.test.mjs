@@ -178,3 +178,33 @@ test('export all then import into an empty browser restores the assessments; a h
   await freshContext.close();
   await context.close();
 });
+
+test('the browser is asked to keep the data after a save, the page says when it refuses, and a shared report never asks', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  // A browser that refuses, and counts how often it is asked.
+  await context.addInitScript(() => {
+    window.__persistCalls = 0;
+    navigator.storage.persist = () => { window.__persistCalls += 1; return Promise.resolve(false); };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('keep2', 'Kept'));
+  await page.goto(`${server.url}#/a/keep2/d/${bank[0].id}`);
+  await page.reload();
+  await page.locator(`label[for="${bank[0].questions[0]}-5"]`).click();
+  await page.getByText('This browser has not promised to keep them').waitFor();
+  assert.equal(await page.evaluate(() => window.__persistCalls), 1);
+  await page.goto(`${server.url}#/a/keep2/results`);
+  await page.locator('.score-line').waitFor();
+  const link = await copyLink(page);
+
+  const reader = await context.newPage();
+  await reader.goto(link);
+  await reader.locator('.score-line').waitFor();
+  await reader.waitForTimeout(300);
+  assert.equal(await reader.evaluate(() => window.__persistCalls), 0, 'the read-only view asks nothing of storage');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
