@@ -474,6 +474,6 @@ fn the_advice_texts_split_off_and_merge_back_exactly() {
     );
     // Texts for another bank are refused.
     let mut wrong = advice.clone();
-    wrong.questions.remove("sd-01");
+    wrong.questions.retain(|(id, _)| id != "sd-01");
     assert!(walk.clone().merge_advice(&wrong).is_err());
 }

@@ -6,8 +6,8 @@
 //! and answer by answer, the later write winning. A cleared answer or note keeps its stamp as a
 //! tombstone, so a clear beats an older answer from another copy.
 
+use crate::model::map::Map as BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
 
 use super::Bank;
 
@@ -242,10 +242,12 @@ impl Assessment {
     pub fn stamp_unstamped(&mut self) {
         let legacy = Stamp(self.updated.max(0.0) as u64, 0);
         for q in self.answers.keys() {
-            self.clock.answers.entry(q.clone()).or_insert(legacy);
+            self.clock
+                .answers
+                .entry_or_insert_with(q.clone(), || legacy);
         }
         for q in self.notes.keys() {
-            self.clock.notes.entry(q.clone()).or_insert(legacy);
+            self.clock.notes.entry_or_insert_with(q.clone(), || legacy);
         }
     }
 

@@ -151,8 +151,9 @@ pub struct Bank {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AdviceTexts {
     pub levels: Vec<String>,
-    /// By question id: (meaning, next) of each statement, level 1 first.
-    pub questions: BTreeMap<String, Vec<(String, String)>>,
+    /// Question id with the (meaning, next) of each statement, level 1 first, in the bank's order
+    /// (a list rather than a map: the page looks each up once, and a map type costs wasm).
+    pub questions: Vec<(String, Vec<(String, String)>)>,
 }
 
 impl Bank {
@@ -199,7 +200,7 @@ impl Bank {
                 .iter_mut()
                 .map(|s| (std::mem::take(&mut s.meaning), std::mem::take(&mut s.next)))
                 .collect();
-            out.questions.insert(q.id.clone(), texts);
+            out.questions.push((q.id.clone(), texts));
         }
         out
     }
@@ -222,7 +223,8 @@ impl Bank {
             }
             let texts = advice
                 .questions
-                .get(&q.id)
+                .iter()
+                .find_map(|(id, t)| (*id == q.id).then_some(t))
                 .filter(|t| t.len() == q.answers.len())
                 .ok_or_else(|| format!("the advice texts lack question {}", q.id))?;
             for (s, (meaning, next)) in q.answers.iter_mut().zip(texts) {

@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod bank;
 pub mod compare;
 pub mod exchange;
+pub mod map;
 pub mod report;
 pub mod scoring;
 pub mod share;

@@ -6,8 +6,8 @@
 use super::bank::Statement;
 use super::scoring::{self, advise, score, Step, Tally};
 use super::{Assessment, Bank, Perspective};
+use crate::model::map::Map as BTreeMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The sentences of the report (`questions/report.toml`), with `{name}` placeholders.

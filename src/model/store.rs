@@ -28,7 +28,7 @@
 use super::assessment::{apply_at, merge, Action, Assessment, Clock, Stamp};
 use super::storage::{self, Loaded, Unreadable};
 use super::Bank;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::map::{Map as BTreeMap, Set as BTreeSet};
 
 /// Deleted assessments are kept this long for Undo (and late edits in other tabs), then purged.
 pub const PURGE_AFTER_MS: u64 = 7 * 24 * 3600 * 1000;
@@ -327,8 +327,7 @@ impl Store {
             seen.insert(id.clone());
             let mine = self
                 .records
-                .entry(id.clone())
-                .or_insert_with(|| stored.clone());
+                .entry_or_insert_with(id.clone(), || stored.clone());
             merge(mine, &stored);
             let expired = mine.deleted
                 && mine.clock.deleted.0.saturating_add(PURGE_AFTER_MS) < now
@@ -348,7 +347,11 @@ impl Store {
             .cloned()
             .collect();
         for id in gone {
-            let deleted = self.records[&id].deleted;
+            let deleted = self
+                .records
+                .get(&id)
+                .expect("gone ids come from the records")
+                .deleted;
             let undoable = self.undo.as_deref() == Some(id.as_str());
             if deleted && !self.dirty.contains(&id) && !undoable {
                 // Purged by another tab.
@@ -428,7 +431,7 @@ impl Store {
             if self.blocked.contains(&id) {
                 continue;
             }
-            let text = storage::encode(&self.records[&id]);
+            let text = storage::encode(self.records.get(&id).expect("dirty ids are stored"));
             let mut result = io.write(&storage::key(&id), &text);
             if result.is_err() && !purged {
                 // Full: the data of deleted assessments goes first, then try once more.
