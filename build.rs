@@ -5,9 +5,13 @@
 #[path = "src/model/bank.rs"]
 mod bank;
 
+#[path = "src/charts.rs"]
+mod charts;
+
 fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
+    println!("cargo:rerun-if-changed=src/charts.rs");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
     let mut bank = match bank::load_dir(&dir) {
         Ok(bank) => bank,
@@ -17,6 +21,7 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("charts.rs"), charts::source()).expect("OUT_DIR is writable");
     bank.strip_for_the_page();
     // The first view's bank holds what the walk needs; the advice texts are fetched with the
     // report from a file of their own, named by its content so a cache never serves an old one.

@@ -25,6 +25,8 @@ pub enum Route {
     Results {
         id: String,
     },
+    /// Several assessments side by side, as a team, or over time.
+    Compare,
     /// A report carried whole by the link (`#/s/<payload>`, see `model::share`).
     Shared(String),
     NotFound(String),
@@ -48,6 +50,7 @@ impl Route {
             ["a", id, "review"] if ok(id) => Route::Review { id: id.to_string() },
             ["a", id, "results"] if ok(id) => Route::Results { id: id.to_string() },
             ["s", payload] => Route::Shared(payload.to_string()),
+            ["compare"] => Route::Compare,
             ["a", id, "d", dim] if ok(id) && ok(dim) => Route::Dimension {
                 id: id.to_string(),
                 dimension: dim.to_string(),
@@ -79,6 +82,7 @@ impl Route {
             Route::Review { id } => format!("#/a/{id}/review"),
             Route::Results { id } => format!("#/a/{id}/results"),
             Route::Shared(payload) => format!("#/s/{payload}"),
+            Route::Compare => "#/compare".into(),
         }
     }
 
@@ -86,6 +90,7 @@ impl Route {
     pub fn owner(&self) -> Option<&str> {
         match self {
             Route::Shared(_) => Some("shared"),
+            Route::Compare => Some("compare"),
             other => other.assessment(),
         }
     }
@@ -143,6 +148,7 @@ mod tests {
             },
             Route::Review { id: "k1".into() },
             Route::Results { id: "k1".into() },
+            Route::Compare,
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
@@ -155,6 +161,7 @@ mod tests {
         let id = || "[A-Za-z0-9-]{1,40}";
         prop_oneof![
             Just(Route::Home),
+            Just(Route::Compare),
             id().prop_map(|id| Route::Resume { id }),
             (id(), id(), proptest::option::of(id())).prop_map(|(id, dimension, question)| {
                 Route::Dimension {

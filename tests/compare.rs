@@ -3,7 +3,9 @@
 
 mod common;
 
-use bita::model::compare::{alignment, compare, gap, signed, team, team_alignment, trend};
+use bita::model::compare::{
+    alignment, compare, gap, read_links, signed, team, team_alignment, trend,
+};
 use bita::model::{builtin, Answer, Assessment, Perspective};
 use common::{answers, any_answer, tiny};
 use proptest::prelude::*;
@@ -215,4 +217,42 @@ proptest! {
         prop_assert_eq!(ab.overall, ba.overall.map(|d| -d));
         prop_assert_eq!(ab.disagreements.len(), ba.disagreements.len());
     }
+}
+
+#[test]
+fn columns_are_named_by_name_and_side_and_numbered_when_they_read_the_same() {
+    let bank = tiny();
+    let a = side(answers(&bank, "q1=1"), Perspective::It, "");
+    let b = side(answers(&bank, "q1=2"), Perspective::It, "");
+    let c = side(answers(&bank, "q1=3"), Perspective::Business, "Sales");
+    assert_eq!(
+        compare(&bank, &[&a, &b, &c]).names,
+        [
+            "Untitled assessment (IT) 1",
+            "Untitled assessment (IT) 2",
+            "Sales (business)"
+        ]
+    );
+}
+
+#[test]
+fn pasted_links_are_read_line_by_line_and_each_bad_line_is_named() {
+    let bank = builtin();
+    let mut a = Assessment::new(bank, "x".into(), 0.0);
+    a.perspective = Perspective::Business;
+    a.answers.insert("sd-01".into(), Answer::Level(4));
+    let payload = bita::model::share::encode(bank, &a, false).payload;
+    let text = format!(
+        "https://example.org/team/bita/#/s/{payload}\n\n  {payload}  \nhttps://example.org/#/s/{}\nnot a link at all",
+        &payload[..payload.len() - 3]
+    );
+    let (found, problems) = read_links(bank, &text);
+    assert_eq!(found.len(), 2);
+    for f in &found {
+        assert_eq!(f.perspective, Perspective::Business);
+        assert_eq!(f.answers.get("sd-01"), Some(&Answer::Level(4)));
+    }
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("Line 4: "), "{problems:?}");
+    assert!(problems[1].starts_with("Line 5: "), "{problems:?}");
 }

@@ -148,3 +148,18 @@ pub fn date_time(ms: f64) -> String {
         d.get_minutes()
     )
 }
+
+/// The text of a file the user picked, refused above `limit` bytes (so a wrong pick cannot stall
+/// the page), with a message a person can act on.
+pub async fn read_file(file: web_sys::File, limit: usize) -> Result<String, String> {
+    if file.size() > limit as f64 {
+        return Err(
+            crate::model::exchange::ImportError::TooLarge(file.size() as usize).to_string(),
+        );
+    }
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "The file could not be read.".to_string())
+}

@@ -1,4 +1,4 @@
-//! Charts, drawn with charming over Apache ECharts. ECharts is served from our own `dist/vendor/`
+//! Charts, drawn by Apache ECharts from options `model::chart` fills in. ECharts is served from our own `dist/vendor/`
 //! and loaded only when a chart is first shown, so nothing before that depends on it.
 //!
 //! A chart is created once per assessment and updated in place: its element and ECharts instance
@@ -8,13 +8,6 @@
 //! allows neither.
 
 use super::browser::{js_call, js_get};
-use crate::model::report::Series;
-use charming::component::{AngleAxis, Axis, Grid, PolarCoordinate, RadiusAxis};
-use charming::element::{
-    AreaStyle, AxisLabel, AxisType, BoundaryGap, Color, CoordinateSystem, ItemStyle, LineStyle,
-    SplitLine,
-};
-use charming::series::{Bar, Line};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -76,116 +69,9 @@ async fn ensure_echarts() -> Result<(), String> {
         .map_err(|_| "the chart library could not be loaded".to_string())
 }
 
-/// The charts' colours. Charts sit on a light card in both colour schemes (and on paper, and in
-/// the PNG download), so one palette with AA contrast on white serves everywhere.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Palette {
-    pub ink: &'static str,
-    pub muted: &'static str,
-    pub line: &'static str,
-    pub series: &'static str,
-}
-
-pub const PALETTE: Palette = Palette {
-    ink: "#1b2430",
-    muted: "#4a5563",
-    line: "#c9d1db",
-    series: "#1f6fb2",
-};
-
-fn label(p: &Palette) -> AxisLabel {
-    AxisLabel::new().color(Color::from(p.ink)).font_size(13)
-}
-
-/// An ECharts option, built from charming's typed components. Serialised part by part: charming's
-/// `Chart` holds every series type in one enum, and serialising it would put all their code into
-/// the wasm (about 15 KB gzip on every page, measured), where bita draws only a line and a bar.
+/// An ECharts option as JSON (see `model::chart`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartOption(pub String);
-
-fn json(part: &impl serde::Serialize) -> String {
-    serde_json::to_string(part).unwrap_or_else(|_| "null".into())
-}
-
-/// The dimensions on a circle: a closed line on polar axes rather than ECharts' radar, because the
-/// radar draws a missing value at the centre (as 0) and a polar line can skip it.
-pub fn dimensions_chart(s: &Series, p: &Palette) -> ChartOption {
-    let mut labels = s.labels.clone();
-    // A last, unlabelled category at the first one's angle closes the loop.
-    labels.push(String::new());
-    let mut values = s.values.clone();
-    values.push(s.values.first().copied().flatten());
-    let polar = PolarCoordinate::new().radius("62%");
-    let angle = AngleAxis::new()
-        .type_(AxisType::Category)
-        .data(labels)
-        .boundary_gap(BoundaryGap::CategoryAxis(false))
-        .start_angle(90)
-        .axis_label(label(p))
-        .split_line(
-            SplitLine::new()
-                .show(true)
-                .line_style(LineStyle::new().color(p.line)),
-        );
-    let radius = RadiusAxis::new()
-        .min(0)
-        .max(5)
-        .interval(1)
-        .axis_label(AxisLabel::new().color(Color::from(p.muted)));
-    let line = Line::new()
-        .name("Score")
-        .coordinate_system(CoordinateSystem::Polar)
-        .connect_nulls(true)
-        .symbol_size(8)
-        .line_style(LineStyle::new().width(3).color(p.series))
-        .item_style(ItemStyle::new().color(p.series))
-        .area_style(AreaStyle::new().color(p.series).opacity(0.2))
-        .data(values);
-    ChartOption(format!(
-        r#"{{"animation":false,"polar":{},"angleAxis":{},"radiusAxis":{},"series":[{}]}}"#,
-        json(&polar),
-        json(&angle),
-        json(&radius),
-        json(&line)
-    ))
-}
-
-/// The IT roles as horizontal bars (long names stay readable on a phone); a role without enough
-/// answers keeps its label and has no bar.
-pub fn roles_chart(s: &Series, p: &Palette) -> ChartOption {
-    // Top to bottom in the order of the model.
-    let labels: Vec<String> = s.labels.iter().rev().cloned().collect();
-    let values: Vec<Option<f64>> = s.values.iter().rev().copied().collect();
-    let grid = Grid::new()
-        .left(8)
-        .right(24)
-        .top(8)
-        .bottom(28)
-        .contain_label(true);
-    let x = Axis::new()
-        .type_(AxisType::Value)
-        .min(0)
-        .max(5)
-        .interval(1)
-        .axis_label(AxisLabel::new().color(Color::from(p.muted)))
-        .split_line(SplitLine::new().line_style(LineStyle::new().color(p.line)));
-    let y = Axis::new()
-        .type_(AxisType::Category)
-        .data(labels)
-        .axis_label(label(p));
-    let bar = Bar::new()
-        .name("Score")
-        .bar_width(20)
-        .item_style(ItemStyle::new().color(p.series))
-        .data(values);
-    ChartOption(format!(
-        r#"{{"animation":false,"grid":{},"xAxis":{},"yAxis":{},"series":[{}]}}"#,
-        json(&grid),
-        json(&x),
-        json(&y),
-        json(&bar)
-    ))
-}
 
 /// A chart element and its ECharts instance, kept while their owner's pages are shown.
 struct Live {
@@ -288,8 +174,8 @@ async fn draw(id: &'static str, chart: ChartOption) -> Result<(), String> {
             i
         }
     };
-    // Through JSON rather than charming's WasmRenderer, whose serde-wasm-bindgen would add a
-    // serializer of its own to the wasm, while serde_json is there anyway.
+    // Through JSON rather than charming's WasmRenderer: the options are JSON already (templates
+    // made with charming at build time), and serde-wasm-bindgen would add a serializer.
     let option = js_sys::JSON::parse(&chart.0).map_err(|_| "the chart could not be built")?;
     js_call(&instance, "setOption", &[option, JsValue::TRUE])
         .ok_or("the chart could not be drawn")?;

@@ -43,7 +43,9 @@ pub fn Home() -> impl IntoView {
             </p>
             <p>
                 "Ask colleagues from IT and from the business to answer the same questions: "
-                "where they see things differently is as telling as the scores themselves."
+                "where they see things differently is as telling as the scores themselves. "
+                <a href="#/compare">"Compare assessments"</a>
+                " side by side, pool a team's answers, or follow the trend."
             </p>
             // Returning respondents look for their saved work first.
             <SavedList/>
@@ -182,21 +184,11 @@ fn ImportFile() -> impl IntoView {
             return;
         };
         input.set_value("");
-        if file.size() > exchange::MAX_IMPORT_BYTES as f64 {
-            status.set(Some(Err(exchange::ImportError::TooLarge(
-                file.size() as usize
-            )
-            .to_string())));
-            return;
-        }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
+            let text = browser::read_file(file, exchange::MAX_IMPORT_BYTES).await;
             let result = match text {
-                None => Err("The file could not be read.".to_string()),
-                Some(text) => {
+                Err(e) => Err(e),
+                Ok(text) => {
                     match exchange::import(builtin(), &text) {
                         Ok(list) => {
                             let known = list

@@ -4,6 +4,7 @@
 
 mod browser;
 mod chart;
+mod compare;
 mod home;
 pub mod local_store;
 mod notices;
@@ -240,7 +241,7 @@ fn follow_route(ctx: Ctx, route: Route) {
                 ctx.dispatch(Op::Open { id });
             }
         }
-        Route::Home | Route::Shared(_) | Route::NotFound(_) => {}
+        Route::Home | Route::Compare | Route::Shared(_) | Route::NotFound(_) => {}
     }
 }
 
@@ -315,6 +316,7 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
         Route::Review { .. } => view! { <review::Review/> }.into_any(),
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
         Route::Shared(payload) => view! { <shared::SharedPage payload=payload/> }.into_any(),
+        Route::Compare => view! { <compare::ComparePage/> }.into_any(),
         Route::NotFound(_) => not_found(),
     }
 }

@@ -1,7 +1,8 @@
 //! The report leadership reads, laid out from a [`ReportModel`]: plain data, so the same view serves
 //! the respondent's results, a shared link and (later) the comparison. Prints to A4 and Letter.
 
-use super::chart::{dimensions_chart, roles_chart, ChartBox, PALETTE};
+use super::chart::{ChartBox, ChartOption};
+use crate::model::chart;
 use crate::model::report::{Finding, ReportModel, Row};
 use leptos::prelude::*;
 
@@ -9,47 +10,56 @@ fn score_cell(r: &Row, not_enough: &str) -> String {
     r.score.clone().unwrap_or_else(|| not_enough.to_string())
 }
 
-/// The table beside a chart: the same figures, for keyboards, screen readers and paper.
-fn figures(
-    caption: &'static str,
-    first: &'static str,
-    rows: Vec<Row>,
-    not_enough: String,
-) -> impl IntoView {
+/// A table with a caption, column heads and rows named by their first cell (for screen readers).
+/// Every table of the report and the comparison goes through here: one view type, little wasm.
+pub fn table(caption: String, head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> AnyView {
+    let label = caption.clone();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table class="scores">
                 <caption>{caption}</caption>
                 <thead>
-                    <tr>
-                        <th scope="col">{first}</th>
-                        <th scope="col">"Score"</th>
-                        <th scope="col">"Level"</th>
-                        <th scope="col">"Confidence"</th>
-                    </tr>
+                    <tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    {rows.into_iter().map(|r| {
-                        let score = score_cell(&r, &not_enough);
-                        let level = r.level.map(|l| format!("{l} {}", r.level_name)).unwrap_or_else(|| "–".into());
-                        let conf = format!("{}: {} of {} answered, {} don't know", r.confidence, r.scored, r.applicable, r.dont_know);
-                        view! {
-                            <tr>
-                                <th scope="row">{r.name}</th>
-                                <td>{score}</td>
-                                <td>{level}</td>
-                                <td>{conf}</td>
-                            </tr>
-                        }
+                    {rows.into_iter().map(|(name, cells)| view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                        </tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
     }
+    .into_any()
+}
+
+/// The table beside a chart: the same figures, for keyboards, screen readers and paper.
+fn figures(caption: &str, first: &str, rows: Vec<Row>, not_enough: &str) -> AnyView {
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let score = score_cell(&r, not_enough);
+            let level = r
+                .level
+                .map(|l| format!("{l} {}", r.level_name))
+                .unwrap_or_else(|| "–".into());
+            let conf = format!(
+                "{}: {} of {} answered, {} don't know",
+                r.confidence, r.scored, r.applicable, r.dont_know
+            );
+            (r.name, vec![score, level, conf])
+        })
+        .collect();
+    let head = [first, "Score", "Level", "Confidence"]
+        .map(String::from)
+        .to_vec();
+    table(caption.to_string(), head, rows)
 }
 
 /// A list of texts, or a sentence when there is none.
-fn list_or(items: Vec<String>, class: &'static str, none: &'static str) -> AnyView {
+pub fn list_or(items: Vec<String>, class: &'static str, none: &'static str) -> AnyView {
     if items.is_empty() {
         view! { <p>{none}</p> }.into_any()
     } else {
@@ -127,20 +137,20 @@ pub fn Report(
                         <div>
                             <ChartBox id="radar-dimensions" owner=owner.clone() file="bita-dimensions.png"
                                 label="Chart of the score per dimension, from 0 to 5. The table below lists the same figures."
-                                make=move || dimensions_chart(&radar, &PALETTE) />
+                                make=move || ChartOption(chart::dimensions(&radar.labels, &[&radar.values])) />
                             {missing_dims}
                         </div>
-                        {figures("Score per dimension (1 to 5)", "Dimension", dim_rows, ne.clone())}
+                        {figures("Score per dimension (1 to 5)", "Dimension", dim_rows, &ne)}
                     </figure>
                     <figure class="figure">
                         <figcaption>"Score per IT role, 0 to 5"</figcaption>
                         <div>
                             <ChartBox id="bars-roles" owner=owner.clone() file="bita-it-roles.png"
                                 label="Bar chart of the score per IT role, from 0 to 5. The table below lists the same figures."
-                                make=move || roles_chart(&bars, &PALETTE) />
+                                make=move || ChartOption(chart::bars(&bars.labels, &bars.values)) />
                             {missing_roles}
                         </div>
-                        {figures("IT roles (1 to 5)", "Role", m.roles, ne.clone())}
+                        {figures("IT roles (1 to 5)", "Role", m.roles, &ne)}
                     </figure>
                 </section>
                 <section class="report-section results" aria-labelledby="steps-title">

@@ -76,7 +76,7 @@ fn lines_of(list: &[&Assessment], reports: Vec<super::scoring::Report>) -> Compa
             .collect::<Vec<_>>()
     };
     Comparison {
-        names: list.iter().map(|a| a.display_name().to_string()).collect(),
+        names: unique_names(list),
         dimensions: lines(&|r| {
             r.dimensions
                 .iter()
@@ -96,10 +96,59 @@ fn lines_of(list: &[&Assessment], reports: Vec<super::scoring::Report>) -> Compa
     }
 }
 
+/// Column names people can tell apart: the assessment's name and side, numbered when two read the
+/// same (respondents may stay anonymous).
+fn unique_names(list: &[&Assessment]) -> Vec<String> {
+    let base: Vec<String> = list
+        .iter()
+        .map(|a| {
+            let side = match a.perspective {
+                Perspective::It => "IT",
+                Perspective::Business => "business",
+            };
+            format!("{} ({side})", a.display_name())
+        })
+        .collect();
+    base.iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let same = base.iter().filter(|n| *n == name).count();
+            if same == 1 {
+                name.clone()
+            } else {
+                let nth = base[..=i].iter().filter(|n| *n == name).count();
+                format!("{name} {nth}")
+            }
+        })
+        .collect()
+}
+
+/// Reads pasted share links, one per line (a whole address or only what follows `#/s/`): the
+/// assessments they hold, and for each line that is not a link, why, naming the line.
+pub fn read_links(bank: &Bank, text: &str) -> (Vec<Assessment>, Vec<String>) {
+    let (mut found, mut problems) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let payload = line
+            .rfind(super::share::PREFIX)
+            .map_or(line, |at| &line[at + super::share::PREFIX.len()..]);
+        match super::share::decode(bank, payload) {
+            Ok(shared) => found.push(shared.assessment),
+            Err(e) => problems.push(format!("Line {}: {e}", n + 1)),
+        }
+    }
+    (found, problems)
+}
+
 /// The gap between two assessments: per dimension and role `second - first` (tenths), the
 /// overall difference, and the questions they disagree on, largest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
+    /// The two sides' scores the gap is worked out from (over the questions both are asked).
+    pub scores: Comparison,
     pub dimensions: Vec<(String, Option<i16>)>,
     pub roles: Vec<(String, Option<i16>)>,
     pub overall: Option<i16>,
@@ -159,6 +208,7 @@ pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Gap {
         dimensions: pair(&c.dimensions),
         roles: pair(&c.roles),
         overall: diff(c.overall[0], c.overall[1]),
+        scores: c,
         disagreements,
         one_sided: bank
             .order(bank.version())
@@ -384,4 +434,289 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
         })
         .collect();
     (names, steps)
+}
+
+// The comparison page, as blocks (see `doc`): the views only render them.
+
+use super::doc::{Block, Chart, Table};
+
+fn score_text(t: Option<u16>) -> String {
+    t.map_or_else(|| "not enough answers".into(), tenths_text)
+}
+
+fn change_text(d: Option<i16>) -> String {
+    d.map_or_else(|| "–".into(), signed)
+}
+
+fn strings<const N: usize>(list: [&str; N]) -> Vec<String> {
+    list.map(String::from).to_vec()
+}
+
+fn table(caption: &str, head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> Block {
+    Block::Table(Table {
+        caption: caption.into(),
+        head,
+        rows,
+    })
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Rows of lines: a name, one cell per assessment, and their difference when there are two.
+fn score_rows(lines: &[Line], overall: Option<&[Option<u16>]>) -> Vec<(String, Vec<String>)> {
+    lines
+        .iter()
+        .map(|l| (l.name.clone(), &l.scores[..]))
+        .chain(overall.map(|o| ("Overall".to_string(), o)))
+        .map(|(name, scores)| {
+            let mut cells: Vec<String> = scores.iter().map(|s| score_text(*s)).collect();
+            if let [a, b] = scores {
+                cells.push(change_text(diff(*a, *b)));
+            }
+            (name, cells)
+        })
+        .collect()
+}
+
+/// Several assessments side by side: the alignment gap first when they are IT's and the
+/// business's, a chart and tables of every score, and with two, where they disagree most.
+pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
+    let c = compare(bank, list);
+    let head = |first: &str| {
+        let mut head = vec![first.to_string()];
+        head.extend(c.names.iter().cloned());
+        if let [a, b] = &c.names[..] {
+            head.push(format!("Difference ({b} minus {a})"));
+        }
+        head
+    };
+    let (dim_head, role_head) = (head("Dimension"), head("Role"));
+    let drawn = c.names.len().min(super::chart::MAX_SERIES);
+    let mut body = vec![Block::Chart(Chart {
+        labels: c.dimensions.iter().map(|l| l.name.clone()).collect(),
+        series: (0..drawn)
+            .map(|i| {
+                let values = c
+                    .dimensions
+                    .iter()
+                    .map(|l| l.scores[i].map(|t| f64::from(t) / 10.0));
+                (c.names[i].clone(), values.collect())
+            })
+            .collect(),
+    })];
+    if c.names.len() > drawn {
+        body.push(Block::Note(format!(
+            "The chart shows the first {drawn}; the tables show all {}.",
+            c.names.len()
+        )));
+    }
+    body.push(table(
+        "Score per dimension (1 to 5)",
+        dim_head,
+        score_rows(&c.dimensions, Some(&c.overall)),
+    ));
+    body.push(table(
+        "Score per IT role (1 to 5)",
+        role_head,
+        score_rows(&c.roles, None),
+    ));
+    let mut page = Vec::new();
+    if let [a, b] = list {
+        if let Some(al) = alignment(bank, a, b) {
+            page.push(alignment_section(bank, al, "IT", "The business"));
+        }
+        let items = gap(bank, a, b)
+            .disagreements
+            .into_iter()
+            .take(10)
+            .map(|d| {
+                format!(
+                    "{} {}: level {}, “{}”. {}: level {}, “{}”.",
+                    d.text,
+                    c.names[0],
+                    d.first,
+                    d.first_statement,
+                    c.names[1],
+                    d.second,
+                    d.second_statement
+                )
+            })
+            .collect::<Vec<_>>();
+        body.push(Block::Section {
+            id: "disagree-title",
+            title: "Where they disagree most".into(),
+            body: vec![if items.is_empty() {
+                Block::Para("Wherever both gave a level, they chose the same statement.".into())
+            } else {
+                Block::List(items)
+            }],
+        });
+    }
+    page.push(Block::Section {
+        id: "side-title",
+        title: "Side by side".into(),
+        body,
+    });
+    page
+}
+
+/// The alignment gap in figures and words; `first` names IT's side, `second` the business's.
+fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> Block {
+    let g = al.gap;
+    let lead = match al.more_optimistic {
+        Some(side) => format!("{side} is more optimistic overall."),
+        None => "Overall, both sides see IT alike.".into(),
+    };
+    let head = |what: &str| strings([what, first, second, "Gap"]);
+    let rows = |lines: &[Line], gaps: &[(String, Option<i16>)]| {
+        lines
+            .iter()
+            .zip(gaps)
+            .map(|(l, (name, d))| {
+                let cells = vec![
+                    score_text(l.scores[0]),
+                    score_text(l.scores[1]),
+                    change_text(*d),
+                ];
+                (name.clone(), cells)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut dims = rows(&g.scores.dimensions, &g.dimensions);
+    dims.push((
+        "Overall".into(),
+        vec![
+            score_text(g.scores.overall[0]),
+            score_text(g.scores.overall[1]),
+            change_text(g.overall),
+        ],
+    ));
+    let mut body = vec![
+        Block::Lead(format!("{lead} Each gap is the business's score minus IT's, over the questions both sides are asked: below zero, the business sees IT as less mature than IT sees itself.")),
+        table("Alignment gap per dimension", head("Dimension"), dims),
+        table("Alignment gap per IT role", head("Role"), rows(&g.scores.roles, &g.roles)),
+        Block::Section {
+            id: "differences-title",
+            title: "The biggest differences".into(),
+            body: vec![if al.sentences.is_empty() {
+                Block::Para("Wherever both sides gave a level, they chose the same statement.".into())
+            } else {
+                Block::List(al.sentences)
+            }],
+        },
+    ];
+    let one_sided: Vec<String> = g
+        .one_sided
+        .iter()
+        .filter_map(|id| bank.question(id).map(|(_, q)| q.text.clone()))
+        .collect();
+    if !one_sided.is_empty() {
+        body.push(Block::Note(format!(
+            "Left out of the gap, because only one side is asked them: {}",
+            one_sided.join(" ")
+        )));
+    }
+    Block::Section {
+        id: "gap-title",
+        title: "The alignment gap".into(),
+        body,
+    }
+}
+
+fn answer_text(a: Option<Answer>) -> String {
+    match a {
+        Some(Answer::Level(l)) => format!("Level {l}"),
+        Some(Answer::DontKnow) => "Don't know".into(),
+        Some(Answer::NotApplicable) => "Not applicable".into(),
+        None => "No answers".into(),
+    }
+}
+
+/// The team's median per question with its spread and flags, and its alignment gap when it holds
+/// both sides; with the median assessment, whose report the page shows under these blocks.
+pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment) {
+    let t = team(bank, list, &format!("Team of {}", list.len()));
+    let flagged = t.questions.iter().filter(|q| q.flagged()).count();
+    let rows = t
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let (_, question) = bank.question(&q.question)?;
+            let cells = vec![
+                answer_text(q.median),
+                plural(usize::from(q.spread), "level", "levels"),
+                format!(
+                    "{} gave a level, {} don't know, {} not applicable",
+                    q.levels, q.dont_know, q.not_applicable
+                ),
+                if q.flagged() { "Far apart" } else { "" }.into(),
+            ];
+            Some((question.text.clone(), cells))
+        })
+        .collect();
+    let mut page = Vec::new();
+    if let Some(al) = team_alignment(bank, list) {
+        page.push(alignment_section(
+            bank,
+            al,
+            "IT's median",
+            "The business's median",
+        ));
+    }
+    page.push(Block::Section {
+        id: "team-title",
+        title: format!("The team's answers ({} respondents)", t.size),
+        body: vec![
+            Block::Para("Each question shows the team's median: the middle of the levels given, and with an even number of them the lower of the two middle ones. “Don't know” and “Not applicable” do not count toward it; where nobody gave a level, the team's answer is “Don't know” if anyone said so, otherwise “Not applicable”. Questions where respondents are two or more levels apart are marked “Far apart”.".into()),
+            Block::Lead(format!(
+                "{} far apart.",
+                plural(flagged, "question is", "questions are")
+            )),
+            table(
+                "The team's answer per question",
+                strings(["Question", "Median", "Spread", "Answers", "Flag"]),
+                rows,
+            ),
+        ],
+    });
+    (page, t.median)
+}
+
+/// The assessments in date order, with the change per dimension since the one before.
+pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
+    let (names, steps) = trend(bank, list);
+    let mut body = vec![Block::Para(
+        "In date order (the day each was last changed); each change is against the assessment before it.".into(),
+    )];
+    for pair in steps.windows(2).filter(|p| p[1].model_changed) {
+        body.push(Block::Warn(format!(
+            "The questions changed between {} ({}) and {} ({}): part of the change may come from that.",
+            pair[0].name, pair[0].day, pair[1].name, pair[1].day
+        )));
+    }
+    let mut head = vec!["Assessment".to_string()];
+    head.extend(names);
+    let rows = steps
+        .into_iter()
+        .map(|s| {
+            let cells = s
+                .scores
+                .iter()
+                .zip(&s.change)
+                .map(|(v, d)| match d {
+                    Some(d) => format!("{} ({} since the one before)", score_text(*v), signed(*d)),
+                    None => score_text(*v),
+                })
+                .collect();
+            (format!("{}, {}", s.name, s.day), cells)
+        })
+        .collect();
+    body.push(table("Score per dimension over time (1 to 5)", head, rows));
+    vec![Block::Section {
+        id: "trend-title",
+        title: "Trend".into(),
+        body,
+    }]
 }

@@ -2,7 +2,9 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod chart;
 pub mod compare;
+pub mod doc;
 pub mod exchange;
 pub mod map;
 pub mod report;

@@ -1,0 +1,265 @@
+//! Comparing assessments: side by side, the alignment gap between IT's view and the business's, a
+//! team's median view, and the trend. The figures come from `model::compare`; this page picks the
+//! assessments and lays the figures out. What comes from links and files stays in this page only
+//! (nothing is written to storage) unless the user saves the team's median.
+
+use super::chart::{ChartBox, ChartOption};
+use super::report::table;
+use super::results::ReportWhenReady;
+use super::{browser, go, Ctx};
+use crate::model::chart;
+use crate::model::compare::{read_links, side_by_side, team_page, trend_page};
+use crate::model::doc::Block;
+use crate::model::store::Op;
+use crate::model::{builtin, exchange, Assessment};
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Show {
+    Side,
+    Team,
+    Trend,
+}
+
+/// A checkbox with its label; both lists of the picker use it.
+fn pick(label: String, checked: bool, toggle: impl Fn(bool) + 'static) -> impl IntoView {
+    view! {
+        <li>
+            <label class="choice">
+                <input type="checkbox" prop:checked=checked on:change=move |ev| toggle(event_target_checked(&ev)) />
+                <span>{label}</span>
+            </label>
+        </li>
+    }
+}
+
+fn describe(a: &Assessment) -> String {
+    format!(
+        "{} · {} view · {}",
+        a.display_name(),
+        a.perspective.label(),
+        browser::date_time(a.updated)
+    )
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    request_animation_frame(browser::focus_main);
+    let saved = Memo::new(move |_| {
+        ctx.store
+            .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
+    });
+    let picked = RwSignal::new(Vec::<String>::new());
+    // From links and files: here only, each with whether it is picked.
+    let added = RwSignal::new(Vec::<(Assessment, bool)>::new());
+    let links = RwSignal::new(String::new());
+    let status = RwSignal::new(Vec::<String>::new());
+    let show = RwSignal::new(Show::Side);
+    let chosen = Memo::new(move |_| {
+        let ids = picked.get();
+        let mut list: Vec<Assessment> = saved
+            .get()
+            .into_iter()
+            .filter(|a| ids.contains(&a.id))
+            .collect();
+        added.with(|l| list.extend(l.iter().filter(|(_, p)| *p).map(|(a, _)| a.clone())));
+        list
+    });
+    let take = move |found: Vec<Assessment>, mut problems: Vec<String>| {
+        if !found.is_empty() {
+            problems.insert(
+                0,
+                format!(
+                    "Added {} assessment{}.",
+                    found.len(),
+                    if found.len() == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        added.update(|l| l.extend(found.into_iter().map(|a| (a, true))));
+        status.set(problems);
+    };
+    let add_links = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (found, problems) = read_links(builtin(), &links.get_untracked());
+        if problems.is_empty() {
+            links.set(String::new());
+        }
+        take(found, problems);
+    };
+    let add_files = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(files) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let (mut found, mut problems) = (Vec::new(), Vec::new());
+            for file in files {
+                let name = file.name();
+                let read = browser::read_file(file, exchange::MAX_IMPORT_BYTES)
+                    .await
+                    .and_then(|t| exchange::import(builtin(), &t).map_err(|e| e.to_string()));
+                match read {
+                    Ok(list) => found.extend(list),
+                    Err(e) => problems.push(format!("{name}: {e}")),
+                }
+            }
+            take(found, problems);
+        });
+    };
+    view! {
+        <section class="page compare" aria-labelledby="compare-title">
+            <h1 id="compare-title">"Compare assessments"</h1>
+            <div class="no-print">
+                <p class="lead">
+                    "Pick two or more assessments: saved ones, or ones colleagues sent you as links or files. "
+                    "See them side by side, the alignment gap between IT and the business, a team's pooled answers, or the trend over time. "
+                    "What you add from links and files stays on this page: nothing is saved unless you save it."
+                </p>
+                <fieldset>
+                    <legend>"Saved in this browser"</legend>
+                    {move || {
+                        let list = saved.get();
+                        if list.is_empty() {
+                            return view! { <p>"No saved assessments yet."</p> }.into_any();
+                        }
+                        view! { <ul class="picks">{list.into_iter().map(|a| {
+                            let id = a.id.clone();
+                            let on = picked.with_untracked(|p| p.contains(&id));
+                            pick(describe(&a), on, move |yes| picked.update(|p| {
+                                p.retain(|x| *x != id);
+                                if yes { p.push(id.clone()); }
+                            }))
+                        }).collect_view()}</ul> }.into_any()
+                    }}
+                </fieldset>
+                <Show when=move || added.with(|l| !l.is_empty())>
+                    <fieldset>
+                        <legend>"From links and files (not saved)"</legend>
+                        <ul class="picks">{move || added.get().into_iter().enumerate().map(|(i, (a, on))| {
+                            pick(describe(&a), on, move |yes| added.update(|l| l[i].1 = yes))
+                        }).collect_view()}</ul>
+                        <button type="button" class="quiet" on:click=move |_| added.set(Vec::new())>"Remove everything added"</button>
+                    </fieldset>
+                </Show>
+                <form class="card" on:submit=add_links>
+                    <label for="compare-links">"Share links, one per line"</label>
+                    <textarea id="compare-links" rows="4" prop:value=move || links.get()
+                        on:input=move |ev| links.set(event_target_value(&ev))></textarea>
+                    <button type="submit">"Add these links"</button>
+                    <label for="compare-files">"Or add assessments from exported files (.json)"</label>
+                    <input type="file" id="compare-files" multiple accept=".json,application/json" on:change=add_files />
+                </form>
+                <div role="status">{move || status.get().into_iter().map(|m| view! { <p class="meta">{m}</p> }).collect_view()}</div>
+            </div>
+            {move || {
+                let n = chosen.with(Vec::len);
+                if n < 2 {
+                    return view! { <p class="notice">"Pick at least two assessments to compare them."</p> }.into_any();
+                }
+                let choice = move |value: Show, label: &'static str| view! {
+                    <label class="choice">
+                        <input type="radio" name="show" prop:checked=move || show.get() == value on:change=move |_| show.set(value) />
+                        <span>{label}</span>
+                    </label>
+                };
+                view! {
+                    <fieldset class="no-print show-as">
+                        <legend>{format!("Show the {n} assessments picked")}</legend>
+                        {choice(Show::Side, "Side by side")}
+                        {choice(Show::Team, "As one team")}
+                        {choice(Show::Trend, "Over time")}
+                    </fieldset>
+                    <p class="no-print"><button type="button" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button></p>
+                    {move || {
+                        let list = chosen.get();
+                        let refs: Vec<&Assessment> = list.iter().collect();
+                        let bank = builtin();
+                        match show.get() {
+                            Show::Side => render(side_by_side(bank, &refs), 0),
+                            Show::Trend => render(trend_page(bank, &refs), 0),
+                            Show::Team => {
+                                let (blocks, median) = team_page(bank, &refs);
+                                view! { {render(blocks, 0)} {team_report(ctx, median)} }.into_any()
+                            }
+                        }
+                    }}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Blocks as HTML: one small view per kind of block (`depth` 0 is the page's top level).
+fn render(blocks: Vec<Block>, depth: u8) -> AnyView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Section { id, title, body } => {
+                let body = render(body, depth + 1);
+                if depth == 0 {
+                    view! {
+                        <section class="report-section" aria-labelledby=id>
+                            <h2 id=id>{title}</h2>
+                            {body}
+                        </section>
+                    }
+                    .into_any()
+                } else {
+                    view! { <h3 class="sub" id=id>{title}</h3> {body} }.into_any()
+                }
+            }
+            Block::Para(t) => view! { <p>{t}</p> }.into_any(),
+            Block::Lead(t) => view! { <p class="summary">{t}</p> }.into_any(),
+            Block::Note(t) => view! { <p class="meta">{t}</p> }.into_any(),
+            Block::Warn(t) => view! { <p class="notice warn">{t}</p> }.into_any(),
+            Block::List(items) => view! {
+                <ul class="findings">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            }
+            .into_any(),
+            Block::Table(t) => table(t.caption, t.head, t.rows),
+            Block::Chart(c) => {
+                let legend: Vec<(String, &str)> = c.series.iter().map(|s| s.0.clone()).zip(chart::COLOURS).collect();
+                let (labels, series) = (c.labels, c.series);
+                view! {
+                    <ChartBox id="compare-dimensions" owner="compare" file="bita-comparison.png"
+                        label="Chart of the score per dimension of each assessment, from 0 to 5. The table below lists the same figures."
+                        make=move || {
+                            let values: Vec<&[Option<f64>]> = series.iter().map(|s| &s.1[..]).collect();
+                            ChartOption(chart::dimensions(&labels, &values))
+                        } />
+                    <ul class="legend" aria-label="Chart legend">{legend.into_iter().map(|(name, colour)| view! {
+                        <li><span class="swatch" style:background-color=colour></span>{name}</li>
+                    }).collect_view()}</ul>
+                }
+                .into_any()
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+/// The report of the team's median answers, which the user may save as an assessment of its own.
+fn team_report(ctx: Ctx, median: Assessment) -> impl IntoView {
+    let keep = median.clone();
+    let save = move |_| {
+        let mut copy = keep.clone();
+        copy.id = browser::new_id();
+        let id = copy.id.clone();
+        ctx.dispatch(Op::Import(vec![copy]));
+        go(&Route::Results { id });
+    };
+    let report = Signal::derive(move || Some(median.clone()));
+    view! {
+        <section class="report-section" aria-labelledby="team-report-title">
+            <h2 id="team-report-title">"The team's report"</h2>
+            <p class="no-print">
+                "This is the report of the team's median answers. It is not saved unless you save it. "
+                <button type="button" on:click=save>"Save the team's median as an assessment"</button>
+            </p>
+            <ReportWhenReady assessment=report owner="compare"/>
+        </section>
+    }
+}

@@ -1,0 +1,134 @@
+//! The ECharts options bita draws, built with charming's typed components when the crate is built
+//! (`build.rs` includes this file; the page does not). Each becomes a JSON template whose figures
+//! are quoted placeholders (`"@labels"`, `"@values"`, `"@series"`, `"@colour"`, `"@mark"`) that
+//! `model::chart` fills in.
+//!
+//! Why at build time: charming's components serialise through serde code generated per field, which
+//! cost about 19 KB gzip of the first view (measured), and trunk cannot keep it off the first view
+//! by splitting the wasm. The templates are a few hundred bytes.
+//!
+//! Charts sit on a light card in both colour schemes (and on paper, and in the PNG download), so
+//! one palette with AA contrast on white serves everywhere. No option uses a JavaScript function or
+//! an HTML tooltip: the Content-Security-Policy allows neither, and names never reach HTML.
+
+use charming::component::{AngleAxis, Axis, Grid, PolarCoordinate, RadiusAxis};
+use charming::element::{
+    AreaStyle, AxisLabel, AxisType, BoundaryGap, Color, CoordinateSystem, ItemStyle, LineStyle,
+    SplitLine, Symbol,
+};
+use charming::series::{Bar, Line};
+
+const INK: &str = "#1b2430";
+const MUTED: &str = "#4a5563";
+const LINE: &str = "#c9d1db";
+
+/// Colour and mark of each series in a chart of several assessments, the first also for a chart of
+/// one: each colour with AA contrast on white, told apart by the mark too.
+pub const SERIES: [(&str, &str); 6] = [
+    ("#1f6fb2", "circle"),
+    ("#b4450c", "rect"),
+    ("#2b7a3d", "triangle"),
+    ("#8a3ea8", "diamond"),
+    ("#a3123a", "roundRect"),
+    ("#4a5563", "pin"),
+];
+
+fn json(part: &impl serde::Serialize) -> String {
+    serde_json::to_string(part).expect("chart parts serialise")
+}
+
+fn label() -> AxisLabel {
+    AxisLabel::new().color(Color::from(INK)).font_size(13)
+}
+
+/// The dimensions on a circle: closed lines on polar axes rather than ECharts' radar, because the
+/// radar draws a missing value at the centre (as 0) and a polar line can skip it.
+pub fn dimensions() -> String {
+    let polar = PolarCoordinate::new().radius("62%");
+    let angle = AngleAxis::new()
+        .type_(AxisType::Category)
+        .data(vec!["@labels"])
+        .boundary_gap(BoundaryGap::CategoryAxis(false))
+        .start_angle(90)
+        .axis_label(label())
+        .split_line(
+            SplitLine::new()
+                .show(true)
+                .line_style(LineStyle::new().color(LINE)),
+        );
+    let radius = RadiusAxis::new()
+        .min(0)
+        .max(5)
+        .interval(1)
+        .axis_label(AxisLabel::new().color(Color::from(MUTED)));
+    format!(
+        r#"{{"animation":false,"polar":{},"angleAxis":{},"radiusAxis":{},"series":"@series"}}"#,
+        json(&polar),
+        json(&angle).replace(r#"["@labels"]"#, r#""@labels""#),
+        json(&radius),
+    )
+}
+
+/// One line of [`dimensions`]; filled when it is the only one.
+pub fn dimension_line(filled: bool) -> String {
+    let mut line = Line::new()
+        .coordinate_system(CoordinateSystem::Polar)
+        .connect_nulls(true)
+        .symbol(Symbol::Custom("@mark".into()))
+        .symbol_size(8)
+        .line_style(LineStyle::new().width(3).color("@colour"))
+        .item_style(ItemStyle::new().color("@colour"))
+        .data(vec![0]);
+    if filled {
+        line = line.area_style(AreaStyle::new().color("@colour").opacity(0.2));
+    }
+    json(&line).replace("[0]", r#""@values""#)
+}
+
+/// The IT roles as horizontal bars (long names stay readable on a phone).
+pub fn roles() -> String {
+    let grid = Grid::new()
+        .left(8)
+        .right(24)
+        .top(8)
+        .bottom(28)
+        .contain_label(true);
+    let x = Axis::new()
+        .type_(AxisType::Value)
+        .min(0)
+        .max(5)
+        .interval(1)
+        .axis_label(AxisLabel::new().color(Color::from(MUTED)))
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(LINE)));
+    let y = Axis::new()
+        .type_(AxisType::Category)
+        .data(vec!["@labels"])
+        .axis_label(label());
+    let bar = Bar::new()
+        .bar_width(20)
+        .item_style(ItemStyle::new().color(SERIES[0].0))
+        .data(vec![0]);
+    format!(
+        r#"{{"animation":false,"grid":{},"xAxis":{},"yAxis":{},"series":[{}]}}"#,
+        json(&grid),
+        json(&x),
+        json(&y).replace(r#"["@labels"]"#, r#""@labels""#),
+        json(&bar).replace("[0]", r#""@values""#),
+    )
+}
+
+/// Rust source for the crate: the templates and the series colours, as constants.
+pub fn source() -> String {
+    let colours: Vec<String> = SERIES.iter().map(|(c, _)| format!("{c:?}")).collect();
+    let marks: Vec<String> = SERIES.iter().map(|(_, m)| format!("{m:?}")).collect();
+    format!(
+        "pub const DIMENSIONS: &str = {:?};\npub const LINE: &str = {:?};\npub const LINE_FILLED: &str = {:?};\npub const ROLES: &str = {:?};\npub const COLOURS: [&str; {n}] = [{}];\npub const MARKS: [&str; {n}] = [{}];\n",
+        dimensions(),
+        dimension_line(false),
+        dimension_line(true),
+        roles(),
+        colours.join(", "),
+        marks.join(", "),
+        n = SERIES.len(),
+    )
+}

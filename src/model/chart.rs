@@ -1,0 +1,72 @@
+//! The ECharts options of bita's charts: templates made with charming when the crate is built (see
+//! `src/charts.rs` for why then), filled here with names and figures. Pure, so tested natively.
+
+mod templates {
+    include!(concat!(env!("OUT_DIR"), "/charts.rs"));
+}
+
+/// Colours of the series, in order; the page's legends use them too.
+pub use templates::COLOURS;
+
+/// Series a chart tells apart (by colour and mark).
+pub const MAX_SERIES: usize = COLOURS.len();
+
+/// Puts text in for quoted placeholders, in order. Filled texts are JSON, in which a placeholder
+/// can only appear escaped, so nothing filled in is filled again.
+fn fill(template: &str, parts: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, text) in parts {
+        out = out.replace(&format!("\"@{name}\""), text);
+    }
+    out
+}
+
+fn json(part: &impl serde::Serialize) -> String {
+    serde_json::to_string(part).unwrap_or_else(|_| "null".into())
+}
+
+/// The dimensions of up to [`MAX_SERIES`] assessments on polar axes: per series a closed line
+/// (the first value again, at an unlabelled last category), filled when it is alone; values
+/// `None` are skipped, never drawn as 0.
+pub fn dimensions(labels: &[String], series: &[&[Option<f64>]]) -> String {
+    let mut labels = labels.to_vec();
+    labels.push(String::new());
+    let template = if series.len() == 1 {
+        templates::LINE_FILLED
+    } else {
+        templates::LINE
+    };
+    let lines: Vec<String> = series
+        .iter()
+        .zip(COLOURS.iter().zip(templates::MARKS))
+        .map(|(values, (colour, mark))| {
+            let mut values = values.to_vec();
+            values.push(values.first().copied().flatten());
+            fill(
+                template,
+                &[
+                    ("values", &json(&values)),
+                    ("colour", &json(colour)),
+                    ("mark", &json(&mark)),
+                ],
+            )
+        })
+        .collect();
+    fill(
+        templates::DIMENSIONS,
+        &[
+            ("series", &format!("[{}]", lines.join(","))),
+            ("labels", &json(&labels)),
+        ],
+    )
+}
+
+/// Horizontal bars, top to bottom in the order given; a `None` keeps its label and has no bar.
+pub fn bars(labels: &[String], values: &[Option<f64>]) -> String {
+    let labels: Vec<&String> = labels.iter().rev().collect();
+    let values: Vec<Option<f64>> = values.iter().rev().copied().collect();
+    fill(
+        templates::ROLES,
+        &[("values", &json(&values)), ("labels", &json(&labels))],
+    )
+}

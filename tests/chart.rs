@@ -1,0 +1,69 @@
+//! The chart options the page hands to ECharts: valid JSON, every figure in place, nothing left of
+//! the templates' placeholders, and names kept as text.
+#![cfg(not(target_arch = "wasm32"))]
+
+use bita::model::chart::{bars, dimensions, COLOURS, MAX_SERIES};
+use serde_json::Value;
+
+fn placeholders(v: &Value) -> usize {
+    match v {
+        Value::String(s) => usize::from(s.starts_with('@')),
+        Value::Array(a) => a.iter().map(placeholders).sum(),
+        Value::Object(o) => o.values().map(placeholders).sum(),
+        _ => 0,
+    }
+}
+
+fn parse(json: &str) -> Value {
+    let v = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(placeholders(&v), 0, "a placeholder is left: {json}");
+    v
+}
+
+#[test]
+fn one_assessment_is_one_filled_closed_line_that_skips_missing_values() {
+    let labels = ["A".to_string(), "B".into(), "C".into()];
+    let o = parse(&dimensions(&labels, &[&[Some(3.5), None, Some(1.0)]]));
+    assert_eq!(
+        o["angleAxis"]["data"],
+        serde_json::json!(["A", "B", "C", ""])
+    );
+    let series = o["series"].as_array().unwrap();
+    assert_eq!(series.len(), 1);
+    assert_eq!(series[0]["data"], serde_json::json!([3.5, null, 1.0, 3.5]));
+    assert_eq!(series[0]["coordinateSystem"], "polar");
+    assert_eq!(series[0]["lineStyle"]["color"], COLOURS[0]);
+    assert!(series[0]["areaStyle"].is_object());
+}
+
+#[test]
+fn several_assessments_get_a_colour_and_a_mark_each_and_no_fill() {
+    let labels = ["A".to_string(), "B".into()];
+    let rows: Vec<Vec<Option<f64>>> = (0..MAX_SERIES)
+        .map(|i| vec![Some(i as f64 / 2.0), None])
+        .collect();
+    let refs: Vec<&[Option<f64>]> = rows.iter().map(|r| &r[..]).collect();
+    let o = parse(&dimensions(&labels, &refs));
+    let series = o["series"].as_array().unwrap();
+    assert_eq!(series.len(), MAX_SERIES);
+    let mut marks = Vec::new();
+    for (i, s) in series.iter().enumerate() {
+        assert_eq!(s["itemStyle"]["color"], COLOURS[i]);
+        assert_eq!(s["data"][0], serde_json::json!(i as f64 / 2.0));
+        assert!(s["areaStyle"].is_null());
+        marks.push(s["symbol"].as_str().unwrap().to_string());
+    }
+    marks.dedup();
+    assert_eq!(marks.len(), MAX_SERIES, "marks differ: {marks:?}");
+}
+
+#[test]
+fn bars_read_top_down_and_names_stay_text() {
+    let labels = ["Integrator \"@values\" <b>".to_string(), "Partner".into()];
+    let o = parse(&bars(&labels, &[Some(2.0), None]));
+    assert_eq!(
+        o["yAxis"]["data"],
+        serde_json::json!(["Partner", "Integrator \"@values\" <b>"])
+    );
+    assert_eq!(o["series"][0]["data"], serde_json::json!([null, 2.0]));
+}
