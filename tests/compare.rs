@@ -256,3 +256,102 @@ fn pasted_links_are_read_line_by_line_and_each_bad_line_is_named() {
     assert!(problems[0].starts_with("Line 4: "), "{problems:?}");
     assert!(problems[1].starts_with("Line 5: "), "{problems:?}");
 }
+
+#[test]
+fn the_page_for_an_it_and_a_business_assessment_shows_the_gap_worked_out_by_hand() {
+    let bank = tiny();
+    let it = side(
+        answers(&bank, "q1=4 q2=4 q3=4 q4=3 q5=dk"),
+        Perspective::It,
+        "IT",
+    );
+    let biz = side(
+        answers(&bank, "q1=1 q2=3 q3=4 q4=5 q5=2"),
+        Perspective::Business,
+        "Sales",
+    );
+    // Picked business first: the page still puts IT first, so every difference has the gap's sign.
+    let text = bita::model::doc::text(&bita::model::compare::side_by_side(&bank, &[&biz, &it]));
+    for line in [
+        "The alignment gap",
+        "Dimension | IT | The business | Gap",
+        "A | 4.0 | 3.2 | -0.8",
+        "B | 3.0 | 3.5 | +0.5",
+        "Overall | 3.5 | 3.4 | -0.1",
+        "R | 4.0 | 3.0 | -1.0",
+        "Side by side",
+        "Dimension | IT (IT) | Sales (business) | Difference (Sales (business) minus IT (IT))",
+        "A | 4.0 | 3.2 | -0.8",
+        "Where they disagree most",
+        "Question q1? IT (IT): level 4, “q1 statement 4”; Sales (business): level 1, “q1 statement 1”",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing line {line:?} in:\n{text}"
+        );
+    }
+    assert!(text
+        .contains("\nIT is more optimistic overall. Each gap is the business's score minus IT's"));
+}
+
+#[test]
+fn the_team_page_lists_median_spread_and_flags_per_question() {
+    let bank = tiny();
+    let people = [
+        answers(&bank, "q1=1 q2=3 q3=dk q4=na"),
+        answers(&bank, "q1=2 q2=dk q3=dk q4=na"),
+        answers(&bank, "q1=4 q2=na q3=na"),
+        answers(&bank, "q1=5 q2=3"),
+    ];
+    let refs: Vec<&Assessment> = people.iter().collect();
+    let (blocks, median) = bita::model::compare::team_page(&bank, &refs);
+    let text = bita::model::doc::text(&blocks);
+    for line in [
+        "The team's answers (4 respondents)",
+        "1 question is far apart.",
+        "Question q1? | Level 2 | 4 levels | 4 gave a level, 0 don't know, 0 not applicable | Far apart",
+        "Question q2? | Level 3 | 0 levels | 2 gave a level, 1 don't know, 1 not applicable | ",
+        "Question q3? | Don't know | 0 levels | 0 gave a level, 2 don't know, 1 not applicable | ",
+        "Question q5? | No answers | 0 levels | 0 gave a level, 0 don't know, 0 not applicable | ",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in:\n{text}");
+    }
+    assert!(text.contains("the lower of the two middle ones"));
+    assert_eq!(median.answers["q1"], Answer::Level(2));
+}
+
+#[test]
+fn the_trend_page_says_the_change_and_when_the_questions_changed() {
+    let bank = tiny();
+    let mut first = side(
+        answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
+        Perspective::It,
+        "Q1",
+    );
+    first.updated = 1_000.0 * 86_400_000.0;
+    first.model_version = 1;
+    let mut second = side(
+        answers(&bank, "q1=3 q2=3 q3=3 q4=2 q5=2"),
+        Perspective::It,
+        "Q2",
+    );
+    second.updated = 1_100.0 * 86_400_000.0;
+    second.model_version = 2;
+    let text = bita::model::doc::text(&bita::model::compare::trend_page(&bank, &[&second, &first]));
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "Assessment | A | B")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        lines[at + 1].starts_with("Q1, 1972-09-27 | 2.0 | 2.0"),
+        "{text}"
+    );
+    assert!(
+        lines[at + 2].starts_with(
+            "Q2, 1973-01-05 | 3.0 (+1.0 since the one before) | 2.0 (0.0 since the one before)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("The questions changed between Q1 (1972-09-27) and Q2 (1973-01-05)"));
+}

@@ -483,6 +483,15 @@ fn score_rows(lines: &[Line], overall: Option<&[Option<u16>]>) -> Vec<(String, V
 /// Several assessments side by side: the alignment gap first when they are IT's and the
 /// business's, a chart and tables of every score, and with two, where they disagree most.
 pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
+    // IT's side first in a pair, so that every difference on the page has the gap's sign.
+    let swapped;
+    let list = match list {
+        [a, b] if a.perspective == Perspective::Business && b.perspective == Perspective::It => {
+            swapped = [*b, *a];
+            &swapped[..]
+        }
+        _ => list,
+    };
     let c = compare(bank, list);
     let head = |first: &str| {
         let mut head = vec![first.to_string()];
@@ -533,7 +542,7 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
             .take(10)
             .map(|d| {
                 format!(
-                    "{} {}: level {}, “{}”. {}: level {}, “{}”.",
+                    "{} {}: level {}, “{}”; {}: level {}, “{}”",
                     d.text,
                     c.names[0],
                     d.first,

@@ -1,0 +1,256 @@
+// Comparing assessments, the way people do it: pick saved ones or paste links, and read the alignment
+// gap, a team's medians and flags, and the trend. Every expected figure is worked out here from the
+// question files and the documented rules, not taken from the app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, launch, open, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const bank = bankFromFiles();
+const model = modelFromFiles();
+const DAY = 86_400_000;
+
+/** A stored assessment; `answer(dimensionIndex, detail)` gives each answer code (or undefined). */
+function seeded(id, name, perspective, answer, updated = 1764115200000) {
+  const answers = {};
+  bank.forEach((d, i) => d.details.forEach((q) => {
+    if (q.audience && q.audience !== perspective) return;
+    const a = answer(i, q);
+    if (a !== undefined) answers[q.id] = String(a);
+  }));
+  return { format: 'bita-assessment', schema: 1, id, name, perspective, model: 'bita',
+    model_version: modelVersion(), created: 1700000000000, updated, answers };
+}
+
+async function store(page, list) {
+  await page.evaluate((list) => list.forEach((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a))), list);
+}
+
+/** The documented rule: weighted mean to the nearest tenth (halves up), once half the applicable are answered. */
+function tenths(details, answers) {
+  let sum = 0, weights = 0, scored = 0, na = 0;
+  for (const d of details) {
+    const a = answers[d.id];
+    if (/^[1-5]$/.test(a ?? '')) { scored++; sum += d.weight * Number(a); weights += d.weight; }
+    if (a === 'na') na++;
+  }
+  return scored > 0 && scored * 2 >= details.length - na ? Math.floor((20 * sum + weights) / (2 * weights)) : null;
+}
+const text = (t) => `${Math.floor(t / 10)}.${t % 10}`;
+const signed = (d) => (d > 0 ? '+' : d < 0 ? '-' : '') + text(Math.abs(d));
+const overall = (dims) => Math.floor((20 * dims.reduce((s, t) => s + t, 0) + 10 * dims.length) / (20 * dims.length));
+
+/** The cells of each body row of a table named `name`, as "a|b|c". */
+const rows = (page, name) => page.getByRole('table', { name, exact: true }).locator('tbody tr')
+  .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim()).join('|')));
+
+async function pick(page, name) {
+  await page.getByRole('checkbox', { name }).check();
+}
+
+test('an IT and a business assessment compared show the alignment gap worked out by hand', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  // IT answers every question at level 4; the business answers the i-th dimension at level i mod 5 + 1.
+  const it = seeded('cmpit', 'Acme', 'it', () => 4);
+  const biz = seeded('cmpbiz', 'Acme', 'business', (i) => (i % 5) + 1, 1764115200000 + DAY);
+  await store(page, [it, biz]);
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await page.getByRole('link', { name: 'Compare assessments' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Compare assessments' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /Pick at least two assessments/);
+  await pick(page, /^Acme · The business view/);
+  await pick(page, /^Acme · IT view/);
+  await page.getByRole('heading', { name: 'The alignment gap' }).waitFor();
+
+  // Only the questions both sides are asked count.
+  const both = bank.map((d) => d.details.filter((q) => !q.audience));
+  const itDims = both.map((qs) => tenths(qs, it.answers));
+  const bizDims = both.map((qs) => tenths(qs, biz.answers));
+  const want = bank.map((d, i) => `${d.name}|${text(itDims[i])}|${text(bizDims[i])}|${signed(bizDims[i] - itDims[i])}`);
+  const [itAll, bizAll] = [overall(itDims), overall(bizDims)];
+  want.push(`Overall|${text(itAll)}|${text(bizAll)}|${signed(bizAll - itAll)}`);
+  assert.deepEqual(await rows(page, 'Alignment gap per dimension'), want);
+  const allBoth = both.flat();
+  const roleRows = model.roles.map((r) => {
+    const qs = allBoth.filter((q) => q.role === r.id);
+    const [a, b] = [tenths(qs, it.answers), tenths(qs, biz.answers)];
+    return `${r.name}|${text(a)}|${text(b)}|${signed(b - a)}`;
+  });
+  assert.deepEqual(await rows(page, 'Alignment gap per IT role'), roleRows);
+  assert.ok(bizAll < itAll);
+  assert.match(await page.locator('main').textContent(), /IT is more optimistic overall\./);
+
+  // The three biggest differences, each in a sentence with both answers.
+  const differences = page.getByRole('heading', { name: 'The biggest differences' }).locator('xpath=following-sibling::ul[1]/li');
+  assert.equal(await differences.count(), 3);
+  for (const s of await differences.allTextContents()) {
+    assert.match(s, /IT chose “.+” \(level 4\); the business chose “.+” \(level 1\)\. IT sees this 3 levels better than the business\./);
+  }
+  // Questions asked of one side only are named apart.
+  const oneSided = bank.flatMap((d) => d.details).filter((q) => q.audience);
+  for (const q of oneSided) assert.ok((await page.locator('main').textContent()).includes(q.text), q.text);
+
+  // Side by side: IT first, so every difference has the gap's sign; the chart holds both.
+  const side = await rows(page, 'Score per dimension (1 to 5)');
+  assert.deepEqual(side, want.map((r) => r));
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions'))?.getOption().series.length === 2);
+  const legend = await page.getByRole('list', { name: 'Chart legend' }).getByRole('listitem').allTextContents();
+  assert.deepEqual(legend, ['Acme (IT)', 'Acme (business)']);
+  assert.equal(await page.getByRole('heading', { name: 'Where they disagree most' }).count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the comparison prints with the gap and the tables, without the controls', async () => {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { page, context, errors } = await open(browser, server.url);
+  await store(page, [seeded('prit', 'Print Co', 'it', () => 4), seeded('prbiz', 'Print Co', 'business', () => 2)]);
+  await page.goto(`${server.url}#/compare`);
+  await page.reload();
+  await pick(page, /^Print Co · IT view/);
+  await pick(page, /^Print Co · The business view/);
+  await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions')));
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: path.join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
+  let all = '';
+  for (let i = 1; i <= doc.numPages; i++) all += (await (await doc.getPage(i)).getTextContent()).items.map((it) => it.str).join(' ');
+  const flat = all.replace(/\s+/g, '');
+  for (const want of ['Compareassessments', 'Thealignmentgap', 'Alignmentgapperdimension', 'Sidebyside', ...bank.map((d) => d.name.replace(/\s+/g, ''))]) {
+    assert.ok(flat.includes(want), `"${want}" in the PDF`);
+  }
+  for (const control of ['Addtheselinks', 'Savedinthisbrowser', 'PrintorsaveasPDF', 'Downloadchart', 'Sidebysideasoneteam']) {
+    assert.ok(!flat.includes(control), `no "${control}" in the PDF`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Answer codes of five respondents for the n-th question, by pattern. */
+const TEAM = [
+  ['1', '2', '3', '4', '5'], // median 3, four levels apart: flagged
+  ['dk', 'dk', '2', '2', '3'], // median 2 of three levels
+  ['na', 'na', 'na', 'na', 'na'], // nobody gave a level: not applicable
+  ['1', '2', '4', '5', 'dk'], // an even count: the lower middle, 2; flagged
+];
+const MEDIAN = ['Level 3', 'Level 2', 'Not applicable', 'Level 2'];
+const SPREAD = ['4 levels', '1 level', '0 levels', '4 levels'];
+const COUNTS = ['5 gave a level, 0 don\'t know, 0 not applicable', '3 gave a level, 2 don\'t know, 0 not applicable',
+  '0 gave a level, 0 don\'t know, 5 not applicable', '4 gave a level, 1 don\'t know, 0 not applicable'];
+
+test('a team of five links shows each question\'s median, spread and flags, and the team\'s report', async () => {
+  // Five respondents answer in one browser and copy their links.
+  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await sender.newPage();
+  await page.goto(server.url);
+  const asked = bank.flatMap((d) => d.details).filter((q) => q.audience !== 'business');
+  const people = [0, 1, 2, 3, 4].map((r) => {
+    const codes = {};
+    asked.forEach((q, n) => { codes[q.id] = TEAM[n % 4][r]; });
+    return seeded(`team${r}`, '', 'it', (_, q) => codes[q.id]);
+  });
+  await store(page, people);
+  const links = [];
+  for (const p of people) {
+    await page.goto(`${server.url}#/a/${p.id}/results`);
+    await page.reload();
+    await page.locator('.score-line').waitFor();
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    const status = page.locator('.share [role=status]');
+    await status.locator('p, input').first().waitFor();
+    links.push(await status.locator('input').count() ? await status.locator('input').inputValue() : await page.evaluate(() => navigator.clipboard.readText()));
+  }
+  await sender.close();
+
+  // Whoever pools them has none of them saved.
+  const { page: lead, context, errors } = await open(browser, `${server.url}#/compare`);
+  const field = lead.getByLabel('Share links, one per line');
+  // A damaged line is named, and nothing is added from it.
+  await field.fill(`${links[0].slice(0, -4)}`);
+  await lead.getByRole('button', { name: 'Add these links' }).click();
+  await lead.getByText(/^Line 1: /).waitFor();
+  assert.equal(await lead.getByRole('group', { name: 'From links and files (not saved)' }).count(), 0);
+  await field.fill(links.join('\n'));
+  await lead.getByRole('button', { name: 'Add these links' }).click();
+  await lead.getByText('Added 5 assessments.').waitFor();
+  const added = lead.getByRole('group', { name: 'From links and files (not saved)' }).getByRole('checkbox');
+  assert.equal(await added.count(), 5);
+  await lead.getByRole('radio', { name: 'As one team' }).check();
+  await lead.getByRole('heading', { name: 'The team\'s answers (5 respondents)' }).waitFor();
+
+  const table = lead.getByRole('table', { name: 'The team\'s answer per question' });
+  for (const [n, q] of asked.entries()) {
+    const row = table.locator('tr').filter({ has: lead.getByRole('rowheader', { name: q.text, exact: true }) });
+    const cells = await row.locator('td').allTextContents();
+    const p = n % 4;
+    assert.deepEqual(cells, [MEDIAN[p], SPREAD[p], COUNTS[p], p === 0 || p === 3 ? 'Far apart' : ''], q.id);
+  }
+  const flagged = asked.filter((_, n) => n % 4 === 0 || n % 4 === 3).length;
+  await lead.getByText(`${flagged} questions are far apart.`).waitFor();
+  assert.match(await lead.locator('main').textContent(), /the lower of the two middle ones/);
+  // The report of the median assessment, and nothing stored until it is saved.
+  await lead.getByRole('heading', { name: 'The team\'s report' }).waitFor();
+  await lead.locator('.score-line').waitFor();
+  assert.equal(await lead.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), 0);
+  await lead.getByRole('button', { name: 'Save the team\'s median as an assessment' }).click();
+  await lead.waitForURL(/#\/a\/[^/]+\/results$/);
+  await lead.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two dated assessments show the trend in date order with the change per dimension', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  const spring = seeded('trend1', 'Acme spring', 'it', () => 2, Date.UTC(2025, 2, 1));
+  const autumn = seeded('trend2', 'Acme autumn', 'it', (i) => (i === 0 ? 2 : 3), Date.UTC(2025, 8, 1));
+  await store(page, [spring, autumn]);
+  await page.goto(`${server.url}#/compare`);
+  await page.reload();
+  // Picked latest first: the trend still reads in date order.
+  await pick(page, /^Acme autumn/);
+  await pick(page, /^Acme spring/);
+  await page.getByRole('radio', { name: 'Over time' }).check();
+  await page.getByRole('heading', { name: 'Trend' }).waitFor();
+  const got = await rows(page, 'Score per dimension over time (1 to 5)');
+  const before = bank.map((d) => text(tenths(d.details.filter((q) => q.audience !== 'business'), spring.answers)));
+  const after = bank.map((d) => text(tenths(d.details.filter((q) => q.audience !== 'business'), autumn.answers)));
+  assert.deepEqual(got, [
+    ['Acme spring, 2025-03-01', ...before].join('|'),
+    ['Acme autumn, 2025-09-01', ...after.map((a, i) => `${a} (${signed(Number(a.replace('.', '')) - Number(before[i].replace('.', '')))} since the one before)`)].join('|'),
+  ]);
+  assert.ok(got[1].includes('(+1.0 since the one before)') && got[1].includes('(0.0 since the one before)'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`the comparison at 360 px in the ${scheme} scheme: no horizontal overflow, no axe violation`, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: scheme, bypassCSP: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await store(page, [seeded('axit', 'Narrow', 'it', () => 4), seeded('axbiz', 'Narrow', 'business', (i) => i + 1)]);
+    await page.goto(`${server.url}#/compare`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Compare assessments' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'nothing picked');
+    await pick(page, /^Narrow · IT view/);
+    await pick(page, /^Narrow · The business view/);
+    for (const view of ['Side by side', 'As one team', 'Over time']) {
+      await page.getByRole('radio', { name: view }).check();
+      if (view === 'As one team') await page.locator('.score-line').waitFor();
+      await page.waitForTimeout(200);
+      const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= inner, `${view}: page is ${scroll} px wide in a ${inner} px window`);
+      assert.deepEqual(await axeViolations(page), [], view);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
