@@ -14,6 +14,11 @@ fn placeholders(v: &Value) -> usize {
     }
 }
 
+/// A list of numbers and nulls, whether written as 1 or 1.0.
+fn nums(v: &Value) -> Vec<Option<f64>> {
+    v.as_array().unwrap().iter().map(Value::as_f64).collect()
+}
+
 fn parse(json: &str) -> Value {
     let v = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(placeholders(&v), 0, "a placeholder is left: {json}");
@@ -30,7 +35,10 @@ fn one_assessment_is_one_filled_closed_line_that_skips_missing_values() {
     );
     let series = o["series"].as_array().unwrap();
     assert_eq!(series.len(), 1);
-    assert_eq!(series[0]["data"], serde_json::json!([3.5, null, 1.0, 3.5]));
+    assert_eq!(
+        nums(&series[0]["data"]),
+        [Some(3.5), None, Some(1.0), Some(3.5)]
+    );
     assert_eq!(series[0]["coordinateSystem"], "polar");
     assert_eq!(series[0]["lineStyle"]["color"], COLOURS[0]);
     assert!(series[0]["areaStyle"].is_object());
@@ -49,7 +57,7 @@ fn several_assessments_get_a_colour_and_a_mark_each_and_no_fill() {
     let mut marks = Vec::new();
     for (i, s) in series.iter().enumerate() {
         assert_eq!(s["itemStyle"]["color"], COLOURS[i]);
-        assert_eq!(s["data"][0], serde_json::json!(i as f64 / 2.0));
+        assert_eq!(nums(&s["data"])[0], Some(i as f64 / 2.0));
         assert!(s["areaStyle"].is_null());
         marks.push(s["symbol"].as_str().unwrap().to_string());
     }
@@ -65,5 +73,5 @@ fn bars_read_top_down_and_names_stay_text() {
         o["yAxis"]["data"],
         serde_json::json!(["Partner", "Integrator \"@values\" <b>"])
     );
-    assert_eq!(o["series"][0]["data"], serde_json::json!([null, 2.0]));
+    assert_eq!(nums(&o["series"][0]["data"]), [None, Some(2.0)]);
 }

@@ -1,6 +1,8 @@
 //! The ECharts options of bita's charts: templates made with charming when the crate is built (see
 //! `src/charts.rs` for why then), filled here with names and figures. Pure, so tested natively.
 
+use super::json::Json;
+
 mod templates {
     include!(concat!(env!("OUT_DIR"), "/charts.rs"));
 }
@@ -21,8 +23,12 @@ fn fill(template: &str, parts: &[(&str, &str)]) -> String {
     out
 }
 
-fn json(part: &impl serde::Serialize) -> String {
-    serde_json::to_string(part).unwrap_or_else(|_| "null".into())
+fn json<T: Clone + Into<Json>>(items: &[T]) -> String {
+    Json::Arr(items.iter().cloned().map(Into::into).collect()).to_text()
+}
+
+fn quoted(text: &str) -> String {
+    Json::from(text).to_text()
 }
 
 /// The dimensions of up to [`MAX_SERIES`] assessments on polar axes: per series a closed line
@@ -46,8 +52,8 @@ pub fn dimensions(labels: &[String], series: &[&[Option<f64>]]) -> String {
                 template,
                 &[
                     ("values", &json(&values)),
-                    ("colour", &json(colour)),
-                    ("mark", &json(&mark)),
+                    ("colour", &quoted(colour)),
+                    ("mark", &quoted(mark)),
                 ],
             )
         })
@@ -63,7 +69,7 @@ pub fn dimensions(labels: &[String], series: &[&[Option<f64>]]) -> String {
 
 /// Horizontal bars, top to bottom in the order given; a `None` keeps its label and has no bar.
 pub fn bars(labels: &[String], values: &[Option<f64>]) -> String {
-    let labels: Vec<&String> = labels.iter().rev().collect();
+    let labels: Vec<String> = labels.iter().rev().cloned().collect();
     let values: Vec<Option<f64>> = values.iter().rev().copied().collect();
     fill(
         templates::ROLES,

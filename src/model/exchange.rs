@@ -6,9 +6,9 @@
 //! "Export" on one assessment writes) imports too.
 
 use super::assessment::{clip, Place};
+use super::json::Json;
 use super::storage::{self, valid_id, LoadError, SCHEMA};
 use super::{Answer, Assessment, Bank};
-use serde_json::value::RawValue;
 use std::fmt;
 
 /// Marks a JSON document as a bita export of several assessments.
@@ -61,28 +61,16 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    // Read as typed records, never as a generic JSON tree: serde_json stops at a nesting depth of
-    // 128, so a deeply nested file is an error, not a crash.
-    #[derive(serde::Deserialize)]
-    struct Head {
-        #[serde(default, deserialize_with = "storage::lenient::text")]
-        format: Option<String>,
-    }
-    #[derive(serde::Deserialize)]
-    struct File<'a> {
-        #[serde(borrow)]
-        assessments: Vec<&'a RawValue>,
-    }
-    let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => ImportError::NotBita,
-        _ => ImportError::NotJson(e.to_string()),
-    })?;
-    let records: Vec<&str> = match head.format.as_deref() {
-        Some(EXPORT_FORMAT) => {
-            let file: File = serde_json::from_str(text).map_err(|_| ImportError::NotBita)?;
-            file.assessments.iter().map(|r| r.get()).collect()
-        }
-        Some(storage::FORMAT) => vec![text],
+    // Nesting deeper than `json::MAX_DEPTH` is an error, never a crash.
+    let file = super::json::parse(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let records: Vec<&Json> = match file.get("format").and_then(Json::as_str) {
+        Some(EXPORT_FORMAT) => file
+            .get("assessments")
+            .and_then(Json::as_array)
+            .ok_or(ImportError::NotBita)?
+            .iter()
+            .collect(),
+        Some(storage::FORMAT) => vec![&file],
         _ => return Err(ImportError::NotBita),
     };
     if records.is_empty() {
@@ -93,7 +81,7 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
         .enumerate()
         .map(|(i, r)| {
             let n = i + 1;
-            let a = storage::decode(r).map_err(|e| ImportError::Record(n, e))?;
+            let a = storage::decode_json(r).map_err(|e| ImportError::Record(n, e))?;
             if !valid_id(&a.id) {
                 return Err(ImportError::BadId(n));
             }

@@ -3,9 +3,11 @@
 pub mod assessment;
 pub mod bank;
 pub mod chart;
+pub mod codec;
 pub mod compare;
 pub mod doc;
 pub mod exchange;
+pub mod json;
 pub mod map;
 pub mod report;
 pub mod scoring;
@@ -22,7 +24,9 @@ use std::sync::OnceLock;
 fn walk_bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
     BANK.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
+        json::parse(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
+            .map_err(|e| e.to_string())
+            .and_then(|j| codec::bank(&j))
             .expect("build.rs wrote a valid bank")
     })
 }
@@ -44,8 +48,10 @@ pub fn install_advice(json: &str) -> Result<&'static Bank, String> {
     if let Some(full) = FULL.get() {
         return Ok(full);
     }
-    let advice: bank::AdviceTexts =
-        serde_json::from_str(json).map_err(|e| format!("the advice texts are damaged ({e})"))?;
+    let advice = json::parse(json)
+        .map_err(|e| e.to_string())
+        .and_then(|j| codec::advice(&j))
+        .map_err(|e| format!("the advice texts are damaged ({e})"))?;
     let mut full = walk_bank().clone();
     full.merge_advice(&advice)?;
     Ok(FULL.get_or_init(|| full))

@@ -62,7 +62,9 @@ pub const TEMPLATE_KEYS: &[(&str, &[&str])] = &[
 pub fn texts() -> &'static Texts {
     static TEXTS: OnceLock<Texts> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/report.json")))
+        super::json::parse(include_str!(concat!(env!("OUT_DIR"), "/report.json")))
+            .map_err(|e| e.to_string())
+            .and_then(|j| super::codec::report_texts(&j))
             .expect("build.rs wrote valid report texts")
     })
 }

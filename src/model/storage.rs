@@ -5,8 +5,8 @@
 //! hides the others. The stored record is the same shape that export writes: an envelope with
 //! `format` and `schema`, plus the assessment's fields.
 
+use super::json::Json;
 use super::Assessment;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The current schema version. Bump it, and add a migration, whenever the stored shape changes.
@@ -20,9 +20,8 @@ pub const PREFIX: &str = "bita.assessment.";
 pub const LAST_KEY: &str = "bita.last";
 
 /// Migrations in order: `MIGRATIONS[i]` turns a schema `i + 1` record into a schema `i + 2` one.
-/// They work on the typed record: fields a later schema adds have serde defaults, and fields it
-/// renames or reshapes keep a legacy field to convert from here. (No `serde_json::Value`: its
-/// parser would be a second JSON parser in the page's wasm.)
+/// They work on the typed record: fields a later schema adds have defaults (`codec`), and fields it
+/// renames or reshapes keep a legacy field to convert from here.
 const MIGRATIONS: &[Migration] = &[stamps_from_updated];
 
 /// 1 → 2: a schema-1 record has no stamps. Every answer and note gets the record's `updated` time
@@ -39,22 +38,9 @@ pub fn key(id: &str) -> String {
     format!("{PREFIX}{id}")
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'static str,
-    schema: u32,
-    #[serde(flatten)]
-    assessment: &'a Assessment,
-}
-
 /// The stored (and exported) text of an assessment.
 pub fn encode(a: &Assessment) -> String {
-    serde_json::to_string(&Envelope {
-        format: FORMAT,
-        schema: SCHEMA,
-        assessment: a,
-    })
-    .expect("an assessment always serialises")
+    super::codec::assessment_json(a, FORMAT, SCHEMA).to_text()
 }
 
 /// Why a stored or imported record could not be read. Each says what happened in plain words.
@@ -84,96 +70,28 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The envelope of a record, read before the record itself. Lenient: a field of the wrong type
-/// reads as missing, so the error can say which part is wrong.
-#[derive(Deserialize)]
-struct Header {
-    #[serde(default, deserialize_with = "lenient::text")]
-    format: Option<String>,
-    #[serde(default, deserialize_with = "lenient::count")]
-    schema: Option<u64>,
-}
-
-pub(crate) mod lenient {
-    use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-    use std::fmt;
-
-    /// Accepts any JSON value; keeps it only when it is of the wanted kind.
-    struct Any<T>(fn(Kind) -> Option<T>);
-
-    pub enum Kind<'a> {
-        Text(&'a str),
-        Count(u64),
-        Other,
-    }
-
-    impl<'de, T> Visitor<'de> for Any<T> {
-        type Value = Option<T>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("any value")
-        }
-        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-            Ok((self.0)(Kind::Text(v)))
-        }
-        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-            Ok((self.0)(Kind::Count(v)))
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok((self.0)(Kind::Other))
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok((self.0)(Kind::Other))
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok((self.0)(Kind::Other))
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok((self.0)(Kind::Other))
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok((self.0)(Kind::Other))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            Ok((self.0)(Kind::Other))
-        }
-    }
-
-    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        d.deserialize_any(Any(|k| match k {
-            Kind::Text(t) => Some(t.to_string()),
-            _ => None,
-        }))
-    }
-
-    pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-        d.deserialize_any(Any(|k| match k {
-            Kind::Count(n) => Some(n),
-            _ => None,
-        }))
-    }
-}
-
 /// Reads a stored or imported record of any known schema, migrating it to the current one.
 pub fn decode(raw: &str) -> Result<Assessment, LoadError> {
-    let header: Header = serde_json::from_str(raw).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => LoadError::NotAnAssessment,
-        _ => LoadError::NotJson(e.to_string()),
-    })?;
-    if header.format.as_deref() != Some(FORMAT) {
+    let json = super::json::parse(raw).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    decode_json(&json)
+}
+
+/// [`decode`] of a record already read as JSON (one of an export file's).
+pub fn decode_json(j: &Json) -> Result<Assessment, LoadError> {
+    // The envelope first: a field of the wrong type reads as missing, so the error says which
+    // part is wrong.
+    if j.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(LoadError::NotAnAssessment);
     }
-    let schema = header
-        .schema
+    let schema = j
+        .get("schema")
+        .and_then(|s| s.as_uint(u64::from(u32::MAX)))
         .filter(|s| *s >= 1)
-        .and_then(|s| u32::try_from(s).ok())
-        .ok_or(LoadError::BadSchema)?;
+        .ok_or(LoadError::BadSchema)? as u32;
     if schema > SCHEMA {
         return Err(LoadError::NewerSchema(schema));
     }
-    let mut a: Assessment =
-        serde_json::from_str(raw).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    let mut a = super::codec::assessment(j).map_err(LoadError::Invalid)?;
     for step in &MIGRATIONS[(schema - 1) as usize..] {
         step(&mut a);
     }
