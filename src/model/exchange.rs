@@ -46,7 +46,7 @@ impl fmt::Display for ImportError {
             ImportError::NotJson(e) => write!(f, "The file is not valid JSON ({e})."),
             ImportError::NotBita => write!(f, "The file is not a bita export: it has no \"format\" of \"bita-export\" or \"bita-assessment\"."),
             ImportError::Record(i, e) => write!(f, "Assessment {i} in the file cannot be read: {e}."),
-            ImportError::OtherModel(i, m) => write!(f, "Assessment {i} in the file was made with another question model ({m:?})."),
+            ImportError::OtherModel(i, m) => write!(f, "Assessment {i} in the file was made with another question model, “{m}”."),
             ImportError::BadId(i) => write!(f, "Assessment {i} in the file has no valid id."),
             ImportError::UnknownQuestions(i, q) => write!(f, "Assessment {i} in the file answers questions bita does not know: {}.", q.join(", ")),
             ImportError::Empty => write!(f, "The file holds no assessments."),
