@@ -1,0 +1,60 @@
+// Lighthouse 12 (npm) on the release build served with gzip on 127.0.0.1, mobile settings: the start
+// page, a question page and the report, each a fresh navigation of one user flow (driven through
+// puppeteer-core and Debian's Chromium). The question page and the report need an assessment in
+// storage, so storage is seeded first and Lighthouse is told not to clear it. Prints the four
+// category scores per page and adds them to tests/perf/latest.json; never asserts them (the
+// machines are shared and noisy).
+//   node tests/perf/lighthouse.mjs          (scripts/build first)
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { startFlow } from 'lighthouse';
+import { serveDist, ROOT } from '../e2e/harness.mjs';
+import { seededAssessment } from './measure.mjs';
+
+const PAGES = [
+  ['start page', ''],
+  ['question page', '#/a/perf1/d/service-definition'],
+  ['report', '#/a/perf1/results'],
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+const server = await serveDist(undefined, { gzip: true });
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+});
+const scores = {};
+try {
+  const page = await browser.newPage();
+  // Same origin as the app, so the seeded assessment is the app's.
+  await page.goto(server.url);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seededAssessment());
+  const flow = await startFlow(page, {
+    config: {
+      extends: 'lighthouse:default',
+      settings: { onlyCategories: CATEGORIES, disableStorageReset: true },
+    },
+  });
+  for (const [name, hash] of PAGES) {
+    // A query string of its own makes each step a real navigation (a fragment alone would not be).
+    await flow.navigate(`${server.url}?lighthouse=${encodeURIComponent(name)}${hash}`, { name });
+  }
+  const result = await flow.createFlowResult();
+  for (const step of result.steps) {
+    const c = step.lhr.categories;
+    scores[step.name] = Object.fromEntries(CATEGORIES.map((k) => [k, c[k] ? Math.round(c[k].score * 100) : null]));
+    const failing = Object.values(step.lhr.audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+      .map((a) => a.id);
+    console.log(`lighthouse ${step.name.padEnd(14)} ${CATEGORIES.map((k) => `${k} ${scores[step.name][k]}`).join('  ')}${failing.length ? `  (below 0.9: ${failing.join(', ')})` : ''}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+const out = path.join(ROOT, 'tests/perf/latest.json');
+const latest = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : {};
+latest.lighthouse = scores;
+fs.writeFileSync(out, JSON.stringify(latest, null, 2) + '\n');
