@@ -230,3 +230,31 @@ fn the_business_side_reads_its_own_perspective() {
         "The business's view"
     );
 }
+
+#[test]
+fn the_sections_lay_out_tables_notes_and_steps_from_the_model() {
+    let bank = tiny();
+    let r = ReportModel::from(&bank, &answers(&bank, "q1=3 q2=dk q3=dk q4=2"));
+    let text = bita::model::doc::text(&r.sections());
+    let lines: Vec<&str> = text.lines().collect();
+    for line in [
+        "Summary",
+        "Scores",
+        "Score per dimension, 0 to 5",
+        "Not enough answers to draw: A.",
+        "Dimension | Score | Level | Confidence",
+        "A | not enough answers | – | low: 1 of 3 answered, 2 don't know",
+        "IT roles (1 to 5)",
+        "Next steps",
+        "Quick wins",
+        "Then, weakest dimension first",
+        "By dimension",
+    ] {
+        assert!(lines.contains(&line), "missing {line:?} in:\n{text}");
+    }
+    assert!(
+        lines.iter().any(|l| l.starts_with("B | 2.0 | 2 ")),
+        "{text}"
+    );
+    assert_eq!(lines[1], r.summary);
+}

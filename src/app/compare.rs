@@ -3,13 +3,10 @@
 //! assessments and lays the figures out. What comes from links and files stays in this page only
 //! (nothing is written to storage) unless the user saves the team's median.
 
-use super::chart::{ChartBox, ChartOption};
-use super::report::table;
+use super::report::render;
 use super::results::ReportWhenReady;
 use super::{browser, go, Ctx};
-use crate::model::chart;
 use crate::model::compare::{read_links, side_by_side, team_page, trend_page};
-use crate::model::doc::Block;
 use crate::model::store::Op;
 use crate::model::{builtin, exchange, Assessment};
 use crate::route::Route;
@@ -178,11 +175,11 @@ pub fn ComparePage() -> impl IntoView {
                         let refs: Vec<&Assessment> = list.iter().collect();
                         let bank = builtin();
                         match show.get() {
-                            Show::Side => render(side_by_side(bank, &refs), 0),
-                            Show::Trend => render(trend_page(bank, &refs), 0),
+                            Show::Side => render(side_by_side(bank, &refs), 0, "compare"),
+                            Show::Trend => render(trend_page(bank, &refs), 0, "compare"),
                             Show::Team => {
                                 let (blocks, median) = team_page(bank, &refs);
-                                view! { {render(blocks, 0)} {team_report(ctx, median)} }.into_any()
+                                view! { {render(blocks, 0, "compare")} {team_report(ctx, median)} }.into_any()
                             }
                         }
                     }}
@@ -190,55 +187,6 @@ pub fn ComparePage() -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// Blocks as HTML: one small view per kind of block (`depth` 0 is the page's top level).
-fn render(blocks: Vec<Block>, depth: u8) -> AnyView {
-    blocks
-        .into_iter()
-        .map(|b| match b {
-            Block::Section { id, title, body } => {
-                let body = render(body, depth + 1);
-                if depth == 0 {
-                    view! {
-                        <section class="report-section" aria-labelledby=id>
-                            <h2 id=id>{title}</h2>
-                            {body}
-                        </section>
-                    }
-                    .into_any()
-                } else {
-                    view! { <h3 class="sub" id=id>{title}</h3> {body} }.into_any()
-                }
-            }
-            Block::Para(t) => view! { <p>{t}</p> }.into_any(),
-            Block::Lead(t) => view! { <p class="summary">{t}</p> }.into_any(),
-            Block::Note(t) => view! { <p class="meta">{t}</p> }.into_any(),
-            Block::Warn(t) => view! { <p class="notice warn">{t}</p> }.into_any(),
-            Block::List(items) => view! {
-                <ul class="findings">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-            }
-            .into_any(),
-            Block::Table(t) => table(t.caption, t.head, t.rows),
-            Block::Chart(c) => {
-                let legend: Vec<(String, &str)> = c.series.iter().map(|s| s.0.clone()).zip(chart::COLOURS).collect();
-                let (labels, series) = (c.labels, c.series);
-                view! {
-                    <ChartBox id="compare-dimensions" owner="compare" file="bita-comparison.png"
-                        label="Chart of the score per dimension of each assessment, from 0 to 5. The table below lists the same figures."
-                        make=move || {
-                            let values: Vec<&[Option<f64>]> = series.iter().map(|s| &s.1[..]).collect();
-                            ChartOption(chart::dimensions(&labels, &values))
-                        } />
-                    <ul class="legend" aria-label="Chart legend">{legend.into_iter().map(|(name, colour)| view! {
-                        <li><span class="swatch" style:background-color=colour></span>{name}</li>
-                    }).collect_view()}</ul>
-                }
-                .into_any()
-            }
-        })
-        .collect::<Vec<_>>()
-        .into_any()
 }
 
 /// The report of the team's median answers, which the user may save as an assessment of its own.

@@ -438,7 +438,7 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
 
 // The comparison page, as blocks (see `doc`): the views only render them.
 
-use super::doc::{Block, Chart, Table};
+use super::doc::{self, Block, Figure, Table};
 
 fn score_text(t: Option<u16>) -> String {
     t.map_or_else(|| "not enough answers".into(), tenths_text)
@@ -503,34 +503,45 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
     };
     let (dim_head, role_head) = (head("Dimension"), head("Role"));
     let drawn = c.names.len().min(super::chart::MAX_SERIES);
-    let mut body = vec![Block::Chart(Chart {
-        labels: c.dimensions.iter().map(|l| l.name.clone()).collect(),
-        series: (0..drawn)
-            .map(|i| {
-                let values = c
-                    .dimensions
-                    .iter()
-                    .map(|l| l.scores[i].map(|t| f64::from(t) / 10.0));
-                (c.names[i].clone(), values.collect())
-            })
-            .collect(),
-    })];
+    let labels: Vec<String> = c.dimensions.iter().map(|l| l.name.clone()).collect();
+    let values: Vec<Vec<Option<f64>>> = (0..drawn)
+        .map(|i| {
+            let values = c
+                .dimensions
+                .iter()
+                .map(|l| l.scores[i].map(|t| f64::from(t) / 10.0));
+            values.collect()
+        })
+        .collect();
+    let series: Vec<&[Option<f64>]> = values.iter().map(|v| &v[..]).collect();
+    let mut notes = Vec::new();
     if c.names.len() > drawn {
-        body.push(Block::Note(format!(
+        notes.push(format!(
             "The chart shows the first {drawn}; the tables show all {}.",
             c.names.len()
-        )));
+        ));
     }
-    body.push(table(
-        "Score per dimension (1 to 5)",
-        dim_head,
-        score_rows(&c.dimensions, Some(&c.overall)),
-    ));
-    body.push(table(
-        "Score per IT role (1 to 5)",
-        role_head,
-        score_rows(&c.roles, None),
-    ));
+    let mut body = vec![
+        Block::Figure(Figure {
+            caption: "Score per dimension, 0 to 5".into(),
+            id: "compare-dimensions",
+            file: "bita-comparison.png",
+            label: "Chart of the score per dimension of each assessment, from 0 to 5. The table below lists the same figures.".into(),
+            option: super::chart::dimensions(&labels, &series),
+            legend: c.names.iter().cloned().zip(super::chart::COLOURS).take(drawn).collect(),
+            notes,
+            table: Table {
+                caption: "Score per dimension (1 to 5)".into(),
+                head: dim_head,
+                rows: score_rows(&c.dimensions, Some(&c.overall)),
+            },
+        }),
+        table(
+            "Score per IT role (1 to 5)",
+            role_head,
+            score_rows(&c.roles, None),
+        ),
+    ];
     let mut page = Vec::new();
     if let [a, b] = list {
         if let Some(al) = alignment(bank, a, b) {
@@ -555,16 +566,21 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
             .collect::<Vec<_>>();
         body.push(Block::Section {
             id: "disagree-title",
+            class: "",
             title: "Where they disagree most".into(),
             body: vec![if items.is_empty() {
-                Block::Para("Wherever both gave a level, they chose the same statement.".into())
+                Block::P(
+                    "",
+                    "Wherever both gave a level, they chose the same statement.".into(),
+                )
             } else {
-                Block::List(items)
+                doc::list(false, "findings", items)
             }],
         });
     }
     page.push(Block::Section {
         id: "side-title",
+        class: "report-section",
         title: "Side by side".into(),
         body,
     });
@@ -603,16 +619,17 @@ fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> B
         ],
     ));
     let mut body = vec![
-        Block::Lead(format!("{lead} Each gap is the business's score minus IT's, over the questions both sides are asked: below zero, the business sees IT as less mature than IT sees itself.")),
+        Block::P("summary", format!("{lead} Each gap is the business's score minus IT's, over the questions both sides are asked: below zero, the business sees IT as less mature than IT sees itself.")),
         table("Alignment gap per dimension", head("Dimension"), dims),
         table("Alignment gap per IT role", head("Role"), rows(&g.scores.roles, &g.roles)),
         Block::Section {
             id: "differences-title",
+            class: "",
             title: "The biggest differences".into(),
             body: vec![if al.sentences.is_empty() {
-                Block::Para("Wherever both sides gave a level, they chose the same statement.".into())
+                Block::P("", "Wherever both sides gave a level, they chose the same statement.".into())
             } else {
-                Block::List(al.sentences)
+                doc::list(false, "findings", al.sentences)
             }],
         },
     ];
@@ -622,13 +639,17 @@ fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> B
         .filter_map(|id| bank.question(id).map(|(_, q)| q.text.clone()))
         .collect();
     if !one_sided.is_empty() {
-        body.push(Block::Note(format!(
-            "Left out of the gap, because only one side is asked them: {}",
-            one_sided.join(" ")
-        )));
+        body.push(Block::P(
+            "meta",
+            format!(
+                "Left out of the gap, because only one side is asked them: {}",
+                one_sided.join(" ")
+            ),
+        ));
     }
     Block::Section {
         id: "gap-title",
+        class: "report-section alignment",
         title: "The alignment gap".into(),
         body,
     }
@@ -676,10 +697,11 @@ pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment) 
     }
     page.push(Block::Section {
         id: "team-title",
+        class: "report-section",
         title: format!("The team's answers ({} respondents)", t.size),
         body: vec![
-            Block::Para("Each question shows the team's median: the middle of the levels given, and with an even number of them the lower of the two middle ones. “Don't know” and “Not applicable” do not count toward it; where nobody gave a level, the team's answer is “Don't know” if anyone said so, otherwise “Not applicable”. Questions where respondents are two or more levels apart are marked “Far apart”.".into()),
-            Block::Lead(format!(
+            Block::P("", "Each question shows the team's median: the middle of the levels given, and with an even number of them the lower of the two middle ones. “Don't know” and “Not applicable” do not count toward it; where nobody gave a level, the team's answer is “Don't know” if anyone said so, otherwise “Not applicable”. Questions where respondents are two or more levels apart are marked “Far apart”.".into()),
+            Block::P("summary", format!(
                 "{} far apart.",
                 plural(flagged, "question is", "questions are")
             )),
@@ -696,11 +718,12 @@ pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment) 
 /// The assessments in date order, with the change per dimension since the one before.
 pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
     let (names, steps) = trend(bank, list);
-    let mut body = vec![Block::Para(
+    let mut body = vec![Block::P(
+        "",
         "In date order (the day each was last changed); each change is against the assessment before it.".into(),
     )];
     for pair in steps.windows(2).filter(|p| p[1].model_changed) {
-        body.push(Block::Warn(format!(
+        body.push(Block::P("notice warn", format!(
             "The questions changed between {} ({}) and {} ({}): part of the change may come from that.",
             pair[0].name, pair[0].day, pair[1].name, pair[1].day
         )));
@@ -725,6 +748,7 @@ pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
     body.push(table("Score per dimension over time (1 to 5)", head, rows));
     vec![Block::Section {
         id: "trend-title",
+        class: "report-section",
         title: "Trend".into(),
         body,
     }]

@@ -1,28 +1,29 @@
-//! A page as plain data: sections with headings, paragraphs, lists, tables and a chart. Views that
-//! are mostly figures and sentences (the comparison) are laid out as blocks in the domain, so their
-//! words and figures are tested natively, and the page renders each kind of block with one small
-//! view, whatever the number of tables and lists (each distinct view costs wasm).
+//! A page as plain data: sections with headings, paragraphs, lists, tables and figures. Views that
+//! are mostly figures and sentences (the report, the comparison) are laid out as blocks in the
+//! domain, so their words and figures are tested natively, and the page renders each kind of block
+//! with one small view, whatever the number of tables and lists (each distinct view costs wasm).
 
 /// One block of a page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A titled section: `h2` at the top of a page, `h3` inside another section. The id labels it.
+    /// A titled section: its heading is `h2` at the top of a page, `h3` one section down, and so
+    /// on. `id` (may be empty) names the heading, which then labels the section.
     Section {
         id: &'static str,
+        class: &'static str,
         title: String,
         body: Vec<Block>,
     },
-    Para(String),
-    /// A paragraph that stands out (a summary).
-    Lead(String),
-    /// A smaller, muted paragraph.
-    Note(String),
-    /// A paragraph to heed (the questions changed between two assessments).
-    Warn(String),
-    List(Vec<String>),
+    /// A paragraph, with a class ("" for none).
+    P(&'static str, String),
+    /// A list whose items are runs of text, each with a class ("" for none).
+    List {
+        ordered: bool,
+        class: &'static str,
+        items: Vec<Vec<(&'static str, String)>>,
+    },
     Table(Table),
-    /// Scores per dimension of several assessments, drawn on polar axes with a legend.
-    Chart(Chart),
+    Figure(Figure),
 }
 
 /// A table whose rows are named by their first cell.
@@ -33,48 +34,74 @@ pub struct Table {
     pub rows: Vec<(String, Vec<String>)>,
 }
 
+/// A chart with its caption, a legend when it draws several series, notes under it, and the table
+/// that holds the same figures.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Chart {
-    pub labels: Vec<String>,
-    /// Name and values (0 to 5, `None` where there are not enough answers) of each series.
-    pub series: Vec<(String, Vec<Option<f64>>)>,
+pub struct Figure {
+    pub caption: String,
+    /// Element id of the chart (kept between visits, see `app::chart`).
+    pub id: &'static str,
+    /// File name of the PNG download.
+    pub file: &'static str,
+    /// What the chart shows, for screen readers.
+    pub label: String,
+    /// The ECharts option (`model::chart`).
+    pub option: String,
+    /// Name and colour of each series, when there are several.
+    pub legend: Vec<(String, &'static str)>,
+    pub notes: Vec<String>,
+    pub table: Table,
+}
+
+/// A list of plain items.
+pub fn list(ordered: bool, class: &'static str, items: Vec<String>) -> Block {
+    Block::List {
+        ordered,
+        class,
+        items: items.into_iter().map(|i| vec![("", i)]).collect(),
+    }
+}
+
+impl Table {
+    fn collect(&self, out: &mut Vec<String>) {
+        out.push(self.caption.clone());
+        out.push(self.head.join(" | "));
+        for (name, cells) in &self.rows {
+            out.push(format!("{name} | {}", cells.join(" | ")));
+        }
+    }
 }
 
 impl Block {
-    /// Every text of the block, in reading order (what a test or a screen reader finds).
-    pub fn text(&self) -> String {
-        let mut out = Vec::new();
-        self.collect(&mut out);
-        out.join("\n")
-    }
-
     fn collect(&self, out: &mut Vec<String>) {
         match self {
             Block::Section { title, body, .. } => {
                 out.push(title.clone());
                 body.iter().for_each(|b| b.collect(out));
             }
-            Block::Para(t) | Block::Lead(t) | Block::Note(t) | Block::Warn(t) => {
-                out.push(t.clone())
+            Block::P(_, t) => out.push(t.clone()),
+            Block::List { items, .. } => out.extend(items.iter().map(|spans| {
+                spans
+                    .iter()
+                    .map(|(_, t)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })),
+            Block::Table(t) => t.collect(out),
+            Block::Figure(f) => {
+                out.push(f.caption.clone());
+                out.extend(f.legend.iter().map(|(n, _)| n.clone()));
+                out.extend(f.notes.iter().cloned());
+                f.table.collect(out);
             }
-            Block::List(items) => out.extend(items.iter().cloned()),
-            Block::Table(t) => {
-                out.push(t.caption.clone());
-                out.push(t.head.join(" | "));
-                for (name, cells) in &t.rows {
-                    out.push(format!("{name} | {}", cells.join(" | ")));
-                }
-            }
-            Block::Chart(c) => out.extend(c.series.iter().map(|(n, _)| n.clone())),
         }
     }
 }
 
-/// All the text of some blocks.
+/// Every text of some blocks, one per line in reading order (what a test or a screen reader
+/// finds; a table row is its cells joined by " | ").
 pub fn text(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .map(Block::text)
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = Vec::new();
+    blocks.iter().for_each(|b| b.collect(&mut out));
+    out.join("\n")
 }
