@@ -20,15 +20,18 @@ pub use bank::{Bank, Dimension, Question};
 
 use std::sync::OnceLock;
 
-/// The bank as the page gets it first: what the walk needs, without the advice texts.
+/// The bank `build.rs` wrote for the page: what the walk needs, without the advice texts.
+fn read_walk_bank() -> Bank {
+    json::parse(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
+        .map_err(|e| e.to_string())
+        .and_then(|j| codec::bank(&j))
+        .expect("build.rs wrote a valid bank")
+}
+
+/// The bank as the page gets it first.
 fn walk_bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
-    BANK.get_or_init(|| {
-        json::parse(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
-            .map_err(|e| e.to_string())
-            .and_then(|j| codec::bank(&j))
-            .expect("build.rs wrote a valid bank")
-    })
+    BANK.get_or_init(read_walk_bank)
 }
 
 static FULL: OnceLock<Bank> = OnceLock::new();
@@ -52,7 +55,8 @@ pub fn install_advice(json: &str) -> Result<&'static Bank, String> {
         .map_err(|e| e.to_string())
         .and_then(|j| codec::advice(&j))
         .map_err(|e| format!("the advice texts are damaged ({e})"))?;
-    let mut full = walk_bank().clone();
+    // Read again rather than cloned: a clone of every bank type would cost wasm for no gain.
+    let mut full = read_walk_bank();
     full.merge_advice(&advice)?;
     Ok(FULL.get_or_init(|| full))
 }
