@@ -246,15 +246,26 @@ fn pasted_links_are_read_line_by_line_and_each_bad_line_is_named() {
         "https://example.org/team/bita/#/s/{payload}\n\n  {payload}  \nhttps://example.org/#/s/{}\nnot a link at all",
         &payload[..payload.len() - 3]
     );
-    let (found, problems) = read_links(bank, &text);
-    assert_eq!(found.len(), 2);
+    let (found, problems) = read_links(bank, &text, &[]);
+    assert_eq!(found.len(), 1, "the same link twice is one respondent");
     for f in &found {
         assert_eq!(f.perspective, Perspective::Business);
         assert_eq!(f.answers.get("sd-01"), Some(&Answer::Level(4)));
     }
-    assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(problems[0].starts_with("Line 4: "), "{problems:?}");
-    assert!(problems[1].starts_with("Line 5: "), "{problems:?}");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert_eq!(
+        problems[0],
+        "Line 3: this assessment is in the list already."
+    );
+    assert!(problems[1].starts_with("Line 4: "), "{problems:?}");
+    assert!(problems[2].starts_with("Line 5: "), "{problems:?}");
+    // Already added earlier: named, not added again.
+    let (again, problems) = read_links(bank, &payload, &found);
+    assert!(again.is_empty());
+    assert_eq!(
+        problems,
+        ["Line 1: this assessment is in the list already."]
+    );
 }
 
 #[test]

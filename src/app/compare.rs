@@ -80,7 +80,9 @@ pub fn ComparePage() -> impl IntoView {
     };
     let add_links = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (found, problems) = read_links(builtin(), &links.get_untracked());
+        let known: Vec<Assessment> =
+            added.with_untracked(|l| l.iter().map(|(a, _)| a.clone()).collect());
+        let (found, problems) = read_links(builtin(), &links.get_untracked(), &known);
         if problems.is_empty() {
             links.set(String::new());
         }

@@ -124,8 +124,10 @@ fn unique_names(list: &[&Assessment]) -> Vec<String> {
 }
 
 /// Reads pasted share links, one per line (a whole address or only what follows `#/s/`): the
-/// assessments they hold, and for each line that is not a link, why, naming the line.
-pub fn read_links(bank: &Bank, text: &str) -> (Vec<Assessment>, Vec<String>) {
+/// assessments they hold, and for each line that is not a link, or holds an assessment already in
+/// `known` or on an earlier line (a link pasted twice would count a respondent twice), why, naming
+/// the line.
+pub fn read_links(bank: &Bank, text: &str, known: &[Assessment]) -> (Vec<Assessment>, Vec<String>) {
     let (mut found, mut problems) = (Vec::new(), Vec::new());
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -136,6 +138,11 @@ pub fn read_links(bank: &Bank, text: &str) -> (Vec<Assessment>, Vec<String>) {
             .rfind(super::share::PREFIX)
             .map_or(line, |at| &line[at + super::share::PREFIX.len()..]);
         match super::share::decode(bank, payload) {
+            Ok(shared) if known.iter().chain(&found).any(|a| *a == shared.assessment) => problems
+                .push(format!(
+                    "Line {}: this assessment is in the list already.",
+                    n + 1
+                )),
             Ok(shared) => found.push(shared.assessment),
             Err(e) => problems.push(format!("Line {}: {e}", n + 1)),
         }
