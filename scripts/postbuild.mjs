@@ -1,7 +1,7 @@
 // After trunk: (1) moves trunk's inline loader script into a file of its own, so the page's
 // Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with every build;
-// (1b) minifies wasm-bindgen's JS glue with esbuild (trunk leaves it as written; about 2 KB gzip
-// of the first view) and updates its integrity hash in index.html; (2) generates the service worker's precache list from what is in the output folder, with
+// (1b) minifies wasm-bindgen's JS glue with esbuild (trunk's minify does not touch it; about 2 KB
+// gzip of the first view), renames it after its new content and updates index.html; (2) generates the service worker's precache list from what is in the output folder, with
 // workbox-build, so the app works offline after one visit. Never a hand-kept list.
 //   node scripts/postbuild.mjs [dir]          both steps (dir defaults to dist/)
 //   node scripts/postbuild.mjs --sw-only dir  only the precache step (tests of a new deployment)
@@ -20,6 +20,19 @@ const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(root
 if (!swOnly) {
   const indexPath = path.join(dir, 'index.html');
   let html = fs.readFileSync(indexPath, 'utf8');
+  // The glue first: minified, and named after its new content, because the service worker treats
+  // hashed names as never changing (the loader below then names the new file).
+  for (const file of fs.readdirSync(dir).filter((f) => /^bita-[0-9a-f]+\.js$/.test(f))) {
+    const full = path.join(dir, file);
+    const { code } = transformSync(fs.readFileSync(full, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
+    const renamed = `bita-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+    fs.rmSync(full);
+    fs.writeFileSync(path.join(dir, renamed), code);
+    const digest = crypto.createHash('sha384').update(code).digest('base64');
+    const attr = new RegExp(`(href="?\\./)${file.replace('.', '\\.')}("?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+`);
+    if (!attr.test(html)) throw new Error(`no integrity attribute for ${file} in index.html`);
+    html = html.replace(attr, `$1${renamed}$2sha384-${digest}`).replaceAll(file, renamed);
+  }
   // trunk's minified index.html leaves attribute values unquoted.
   const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
   const found = html.match(inline);
@@ -28,18 +41,8 @@ if (!swOnly) {
     const name = `init-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
     fs.writeFileSync(path.join(dir, name), code);
     html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
-    fs.writeFileSync(indexPath, html);
   } else if (!/<script type="module" src="\.\/init-/.test(html)) {
     throw new Error('no loader script found in index.html');
-  }
-  for (const file of fs.readdirSync(dir).filter((f) => /^bita-[0-9a-f]+\.js$/.test(f))) {
-    const full = path.join(dir, file);
-    const { code } = transformSync(fs.readFileSync(full, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-    fs.writeFileSync(full, code);
-    const digest = crypto.createHash('sha384').update(code).digest('base64');
-    const attr = new RegExp(`(href="?\\./${file.replace('.', '\\.')}"?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+`);
-    if (!attr.test(html)) throw new Error(`no integrity attribute for ${file} in index.html`);
-    html = html.replace(attr, `$1sha384-${digest}`);
   }
   fs.writeFileSync(indexPath, html);
 }

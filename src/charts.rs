@@ -42,7 +42,7 @@ fn label() -> AxisLabel {
 }
 
 /// The dimensions on a circle: closed lines on polar axes rather than ECharts' radar, because the
-/// radar draws a missing value at the centre (as 0) and a polar line can skip it.
+/// radar draws a missing value at the centre (as 0) and a polar line can leave it out.
 pub fn dimensions() -> String {
     let polar = PolarCoordinate::new().radius("62%");
     let angle = AngleAxis::new()
@@ -73,7 +73,8 @@ pub fn dimensions() -> String {
 pub fn dimension_line(filled: bool) -> String {
     let mut line = Line::new()
         .coordinate_system(CoordinateSystem::Polar)
-        .connect_nulls(true)
+        // A dimension without enough answers leaves a gap, not a chord that reads as a value.
+        .connect_nulls(false)
         .symbol(Symbol::Custom("@mark".into()))
         .symbol_size(8)
         .line_style(LineStyle::new().width(3).color("@colour"))

@@ -26,7 +26,7 @@ fn parse(json: &str) -> Value {
 }
 
 #[test]
-fn one_assessment_is_one_filled_closed_line_that_skips_missing_values() {
+fn one_assessment_is_one_filled_closed_line_that_leaves_missing_values_out() {
     let labels = ["A".to_string(), "B".into(), "C".into()];
     let o = parse(&dimensions(&labels, &[&[Some(3.5), None, Some(1.0)]]));
     assert_eq!(
@@ -40,6 +40,10 @@ fn one_assessment_is_one_filled_closed_line_that_skips_missing_values() {
         [Some(3.5), None, Some(1.0), Some(3.5)]
     );
     assert_eq!(series[0]["coordinateSystem"], "polar");
+    assert_ne!(
+        series[0]["connectNulls"], true,
+        "a missing value is not bridged"
+    );
     assert_eq!(series[0]["lineStyle"]["color"], COLOURS[0]);
     assert!(series[0]["areaStyle"].is_object());
 }
@@ -74,4 +78,27 @@ fn bars_read_top_down_and_names_stay_text() {
         serde_json::json!(["Partner", "Integrator \"@values\" <b>"])
     );
     assert_eq!(nums(&o["series"][0]["data"]), [None, Some(2.0)]);
+}
+
+#[test]
+fn names_that_read_exactly_like_placeholders_stay_names() {
+    // Not `parse`: these names start with '@' on purpose.
+    let raw = |json: String| -> Value { serde_json::from_str(&json).unwrap() };
+    let labels = ["@values".to_string(), "@labels".into(), "@series".into()];
+    let o = raw(bars(&labels, &[Some(2.0), None, Some(1.0)]));
+    assert_eq!(
+        o["yAxis"]["data"],
+        serde_json::json!(["@series", "@labels", "@values"])
+    );
+    assert_eq!(nums(&o["series"][0]["data"]), [Some(1.0), None, Some(2.0)]);
+    let o = raw(dimensions(&labels, &[&[Some(1.0), None, Some(2.0)]]));
+    assert_eq!(
+        o["angleAxis"]["data"],
+        serde_json::json!(["@values", "@labels", "@series", ""])
+    );
+    assert_eq!(o["series"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        nums(&o["series"][0]["data"]),
+        [Some(1.0), None, Some(2.0), Some(1.0)]
+    );
 }

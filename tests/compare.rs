@@ -255,7 +255,7 @@ fn pasted_links_are_read_line_by_line_and_each_bad_line_is_named() {
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert_eq!(
         problems[0],
-        "Line 3: this assessment is in the list already."
+        "Line 3: this assessment is in the lists above already."
     );
     assert!(problems[1].starts_with("Line 4: "), "{problems:?}");
     assert!(problems[2].starts_with("Line 5: "), "{problems:?}");
@@ -264,7 +264,7 @@ fn pasted_links_are_read_line_by_line_and_each_bad_line_is_named() {
     assert!(again.is_empty());
     assert_eq!(
         problems,
-        ["Line 1: this assessment is in the list already."]
+        ["Line 1: this assessment is in the lists above already."]
     );
 }
 
@@ -291,8 +291,9 @@ fn the_page_for_an_it_and_a_business_assessment_shows_the_gap_worked_out_by_hand
         "Overall | 3.5 | 3.4 | -0.1",
         "R | 4.0 | 3.0 | -1.0",
         "Side by side",
-        "Dimension | IT (IT) | Sales (business) | Difference (Sales (business) minus IT (IT))",
-        "A | 4.0 | 3.2 | -0.8",
+        // Side by side: the scores alone, under the gap (no second difference to confuse).
+        "Dimension | IT (IT) | Sales (business)",
+        "A | 4.0 | 3.2",
         "Where they disagree most",
         "Question q1? IT (IT): level 4, “q1 statement 4”; Sales (business): level 1, “q1 statement 1”",
     ] {
@@ -355,14 +356,67 @@ fn the_trend_page_says_the_change_and_when_the_questions_changed() {
         .position(|l| *l == "Assessment | A | B")
         .unwrap_or_else(|| panic!("{text}"));
     assert!(
-        lines[at + 1].starts_with("Q1, 1972-09-27 | 2.0 | 2.0"),
+        lines[at + 1].starts_with("Q1 (IT), 1972-09-27 | 2.0 | 2.0"),
         "{text}"
     );
     assert!(
         lines[at + 2].starts_with(
-            "Q2, 1973-01-05 | 3.0 (+1.0 since the one before) | 2.0 (0.0 since the one before)"
+            "Q2 (IT), 1973-01-05 | 3.0 (+1.0 since the one before) | 2.0 (0.0 since the one before)"
         ),
         "{text}"
     );
-    assert!(text.contains("The questions changed between Q1 (1972-09-27) and Q2 (1973-01-05)"));
+    assert!(text
+        .contains("The questions changed between Q1 (IT) (1972-09-27) and Q2 (IT) (1973-01-05)"));
+}
+
+#[test]
+fn two_respondents_of_one_side_are_compared_on_that_side_s_own_questions_too() {
+    let bank = builtin();
+    let only_it = bank
+        .order(bank.version())
+        .into_iter()
+        .find(|q| q.audience.is_some())
+        .expect("the shipped bank has a question for one side");
+    let mut a = Assessment::new(bank, "a".into(), 0.0);
+    a.name = "Ops".into();
+    let mut b = a.clone();
+    b.name = "Dev".into();
+    a.answers.insert(only_it.id.clone(), Answer::Level(1));
+    b.answers.insert(only_it.id.clone(), Answer::Level(4));
+    let text = bita::model::doc::text(&bita::model::compare::side_by_side(bank, &[&a, &b]));
+    assert!(
+        text.contains(&format!("{} Ops (IT): level 1", only_it.text)),
+        "{text}"
+    );
+    assert!(
+        text.contains("Difference (Dev (IT) minus Ops (IT))"),
+        "{text}"
+    );
+    // Across the sides the same question is left out of the gap and of the disagreements.
+    b.perspective = Perspective::Business;
+    let g = gap(bank, &a, &b);
+    assert!(g.disagreements.is_empty());
+    assert!(g.one_sided.contains(&only_it.id));
+}
+
+#[test]
+fn the_same_respondent_is_recognised_across_saved_copies_links_and_files() {
+    let bank = builtin();
+    let mut saved = Assessment::new(bank, "s1".into(), 1_764_115_200_000.0 + 3_600_000.0);
+    saved.name = "Acme".into();
+    saved.answers.insert("sd-01".into(), Answer::Level(3));
+    // Its link: no id, the day only.
+    let link = bita::model::share::decode(
+        bank,
+        &bita::model::share::encode(bank, &saved, false).payload,
+    )
+    .unwrap()
+    .assessment;
+    assert!(bita::model::compare::same(&saved, &link));
+    let mut other = link.clone();
+    other.answers.insert("sd-02".into(), Answer::Level(1));
+    assert!(!bita::model::compare::same(&saved, &other));
+    let (kept, repeated) =
+        bita::model::compare::new_ones(vec![link.clone(), other.clone(), other.clone()], &[saved]);
+    assert_eq!((kept, repeated), (vec![other], 2));
 }

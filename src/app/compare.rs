@@ -6,17 +6,41 @@
 use super::report::render;
 use super::results::ReportWhenReady;
 use super::{browser, go, Ctx};
-use crate::model::compare::{read_links, side_by_side, team_page, trend_page};
+use crate::model::compare::{new_ones, read_links, side_by_side, team_page, trend_page};
 use crate::model::store::Op;
 use crate::model::{builtin, exchange, Assessment};
 use crate::route::Route;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
-enum Show {
+pub enum Show {
     Side,
     Team,
     Trend,
+}
+
+/// What the comparison page shows, kept while the tab is open (so coming back, or going to the
+/// team's saved report and back, finds it as it was) and never stored.
+#[derive(Clone, Copy)]
+pub struct Picks {
+    /// Ids of the saved assessments picked.
+    saved: RwSignal<Vec<String>>,
+    /// From links and files, in the order added.
+    added: RwSignal<Vec<Assessment>>,
+    /// Whether each of `added` is picked (apart, so ticking one does not rebuild the list).
+    added_on: RwSignal<Vec<bool>>,
+    show: RwSignal<Show>,
+}
+
+impl Picks {
+    pub fn new() -> Picks {
+        Picks {
+            saved: RwSignal::new(Vec::new()),
+            added: RwSignal::new(Vec::new()),
+            added_on: RwSignal::new(Vec::new()),
+            show: RwSignal::new(Show::Side),
+        }
+    }
 }
 
 /// A checkbox with its label; both lists of the picker use it.
@@ -44,16 +68,18 @@ fn describe(a: &Assessment) -> String {
 pub fn ComparePage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     request_animation_frame(browser::focus_main);
+    let Picks {
+        saved: picked,
+        added,
+        added_on,
+        show,
+    } = ctx.picks;
     let saved = Memo::new(move |_| {
         ctx.store
             .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
     });
-    let picked = RwSignal::new(Vec::<String>::new());
-    // From links and files: here only, each with whether it is picked.
-    let added = RwSignal::new(Vec::<(Assessment, bool)>::new());
     let links = RwSignal::new(String::new());
     let status = RwSignal::new(Vec::<String>::new());
-    let show = RwSignal::new(Show::Side);
     let chosen = Memo::new(move |_| {
         let ids = picked.get();
         let mut list: Vec<Assessment> = saved
@@ -61,10 +87,32 @@ pub fn ComparePage() -> impl IntoView {
             .into_iter()
             .filter(|a| ids.contains(&a.id))
             .collect();
-        added.with(|l| list.extend(l.iter().filter(|(_, p)| *p).map(|(a, _)| a.clone())));
+        let on = added_on.get();
+        added.with(|l| {
+            list.extend(
+                l.iter()
+                    .zip(on)
+                    .filter(|(_, on)| *on)
+                    .map(|(a, _)| a.clone()),
+            )
+        });
         list
     });
+    // Everything in the lists already: what is added is checked against it.
+    let known = move || {
+        let mut all = saved.get_untracked();
+        added.with_untracked(|l| all.extend(l.iter().cloned()));
+        all
+    };
     let take = move |found: Vec<Assessment>, mut problems: Vec<String>| {
+        let (found, repeated) = new_ones(found, &known());
+        if repeated > 0 {
+            problems.push(format!(
+                "{repeated} of them {} in the lists above already and {} not added again.",
+                if repeated == 1 { "is" } else { "are" },
+                if repeated == 1 { "was" } else { "were" },
+            ));
+        }
         if !found.is_empty() {
             problems.insert(
                 0,
@@ -75,14 +123,22 @@ pub fn ComparePage() -> impl IntoView {
                 ),
             );
         }
-        added.update(|l| l.extend(found.into_iter().map(|a| (a, true))));
+        let n = found.len();
+        added.update(|l| {
+            for mut a in found {
+                // Anonymous respondents get a name the lists, columns and legend share.
+                if a.name.trim().is_empty() {
+                    a.name = format!("Respondent {}", l.len() + 1);
+                }
+                l.push(a);
+            }
+        });
+        added_on.update(|on| on.extend(std::iter::repeat_n(true, n)));
         status.set(problems);
     };
     let add_links = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let known: Vec<Assessment> =
-            added.with_untracked(|l| l.iter().map(|(a, _)| a.clone()).collect());
-        let (found, problems) = read_links(builtin(), &links.get_untracked(), &known);
+        let (found, problems) = read_links(builtin(), &links.get_untracked(), &known());
         if problems.is_empty() {
             links.set(String::new());
         }
@@ -115,7 +171,7 @@ pub fn ComparePage() -> impl IntoView {
                 <p class="lead">
                     "Pick two or more assessments: saved ones, or ones colleagues sent you as links or files. "
                     "See them side by side, the alignment gap between IT and the business, a team's pooled answers, or the trend over time. "
-                    "What you add from links and files stays on this page: nothing is saved unless you save it."
+                    "What you add from links and files stays in this tab until you close it: nothing is saved unless you save it."
                 </p>
                 <fieldset>
                     <legend>"Saved in this browser"</legend>
@@ -137,10 +193,14 @@ pub fn ComparePage() -> impl IntoView {
                 <Show when=move || added.with(|l| !l.is_empty())>
                     <fieldset>
                         <legend>"From links and files (not saved)"</legend>
-                        <ul class="picks">{move || added.get().into_iter().enumerate().map(|(i, (a, on))| {
-                            pick(describe(&a), on, move |yes| added.update(|l| l[i].1 = yes))
+                        <ul class="picks">{move || added.get().into_iter().enumerate().map(|(i, a)| {
+                            let on = added_on.with_untracked(|on| on.get(i).copied().unwrap_or(false));
+                            pick(describe(&a), on, move |yes| added_on.update(|on| on[i] = yes))
                         }).collect_view()}</ul>
-                        <button type="button" class="quiet" on:click=move |_| added.set(Vec::new())>"Remove everything added"</button>
+                        <button type="button" class="quiet" on:click=move |_| {
+                            added.set(Vec::new());
+                            added_on.set(Vec::new());
+                        }>"Remove everything added"</button>
                     </fieldset>
                 </Show>
                 <form class="card" on:submit=add_links>
@@ -209,7 +269,7 @@ fn team_report(ctx: Ctx, median: Assessment) -> impl IntoView {
                 "This is the report of the team's median answers. It is not saved unless you save it. "
                 <button type="button" on:click=save>"Save the team's median as an assessment"</button>
             </p>
-            <ReportWhenReady assessment=report owner="compare"/>
+            <ReportWhenReady assessment=report owner="compare" nested=true/>
         </section>
     }
 }

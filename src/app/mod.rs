@@ -42,6 +42,8 @@ pub struct Ctx {
     pub update_blocked: RwSignal<bool>,
     /// The report's advice texts: `None` until asked for, then loaded or why not.
     pub advice: RwSignal<Option<Result<(), String>>>,
+    /// What the comparison page shows, kept while the tab is open.
+    pub picks: compare::Picks,
     committing: StoredValue<local_store::Committing>,
 }
 
@@ -63,6 +65,7 @@ impl Ctx {
             update_ready: RwSignal::new(false),
             update_blocked: RwSignal::new(false),
             advice: RwSignal::new(crate::model::advice_ready().then_some(Ok(()))),
+            picks: compare::Picks::new(),
             committing: StoredValue::new(Default::default()),
         };
         ctx.refresh();

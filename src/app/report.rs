@@ -84,7 +84,8 @@ pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
                 let heading = match depth {
                     0 => view! { <h2 id=id>{title}</h2> }.into_any(),
                     1 => view! { <h3 class="sub" id=id>{title}</h3> }.into_any(),
-                    _ => view! { <h4 id=id>{title}</h4> }.into_any(),
+                    2 => view! { <h4 id=id>{title}</h4> }.into_any(),
+                    _ => view! { <h5 id=id>{title}</h5> }.into_any(),
                 };
                 view! { <section class=class aria-labelledby=id>{heading}{body}</section> }
                     .into_any()
@@ -119,28 +120,35 @@ pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
 }
 
 /// The whole report, laid out afresh whenever its figures change. The charts survive that: they
-/// are kept per owner and updated in place (see `chart`).
+/// are kept per owner and updated in place (see `chart`). `nested` under a heading of the page (the
+/// team's report), it has no title of its own and its headings start one level down.
 #[component]
 pub fn Report(
     #[prop(into)] model: Signal<ReportModel>,
     #[prop(into)] owner: String,
+    #[prop(optional)] nested: bool,
 ) -> impl IntoView {
     move || {
         let m = model.get();
         let sections = m.sections();
         let h = m.headline;
+        let level_name = h.level_name;
         view! {
-            <article class="report" aria-labelledby="report-title">
+            <article class="report" aria-labelledby=(!nested).then_some("report-title")>
                 <header class="report-head">
                     <p class="report-meta">
                         <span class="report-name">{m.name}</span>
                         " · " {h.perspective} " · " <time>{h.date}</time>
                     </p>
-                    <h1 id="report-title">"Results"</h1>
+                    {(!nested).then(|| view! { <h1 id="report-title">"Results"</h1> })}
                     <div class="level card">
                         {h.level.map(|_| view! {
                             <p class="level-number">{h.level_label}</p>
-                            <h2 class="level-name">{h.level_name}</h2>
+                            {if nested {
+                                view! { <h3 class="level-name">{level_name}</h3> }.into_any()
+                            } else {
+                                view! { <h2 class="level-name">{level_name}</h2> }.into_any()
+                            }}
                             <p>{h.level_text}</p>
                         })}
                         <p class="score-line">{h.score_line}</p>
@@ -148,7 +156,7 @@ pub fn Report(
                         <p class="meta">{h.answered} " · confidence " {h.confidence}</p>
                     </div>
                 </header>
-                {render(sections, 0, &owner)}
+                {render(sections, u8::from(nested), &owner)}
             </article>
         }
     }

@@ -14,6 +14,9 @@ use leptos::prelude::*;
 pub fn ReportWhenReady(
     #[prop(into)] assessment: Signal<Option<Assessment>>,
     #[prop(into)] owner: String,
+    /// Under a heading of the page: see [`Report`].
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     ctx.load_advice();
@@ -34,7 +37,7 @@ pub fn ReportWhenReady(
                     ReportModel::from(builtin(), &Assessment::new(builtin(), String::new(), 0.0))
                 })
             });
-            view! { <Report model=report owner=owner.clone()/> }.into_any()
+            view! { <Report model=report owner=owner.clone() nested=nested/> }.into_any()
         } else if let Some(Err(e)) = ctx.advice.get() {
             view! {
                 <p class="notice warn" role="alert">{format!("The report could not be loaded ({e}). Check the connection and reload the page.")}</p>

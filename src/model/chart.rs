@@ -13,13 +13,31 @@ pub use templates::COLOURS;
 /// Series a chart tells apart (by colour and mark).
 pub const MAX_SERIES: usize = COLOURS.len();
 
-/// Puts text in for quoted placeholders, in order. Filled texts are JSON, in which a placeholder
-/// can only appear escaped, so nothing filled in is filled again.
+/// Puts text in for the quoted placeholders (`"@name"`) of a template, in one pass: what is filled
+/// in is never read for placeholders again, whatever a name says.
 fn fill(template: &str, parts: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, text) in parts {
-        out = out.replace(&format!("\"@{name}\""), text);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find("\"@") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let part = parts.iter().find(|(name, _)| {
+            after
+                .strip_prefix(name)
+                .is_some_and(|tail| tail.starts_with('"'))
+        });
+        match part {
+            Some((name, text)) => {
+                out.push_str(text);
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push_str("\"@");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -32,8 +50,8 @@ fn quoted(text: &str) -> String {
 }
 
 /// The dimensions of up to [`MAX_SERIES`] assessments on polar axes: per series a closed line
-/// (the first value again, at an unlabelled last category), filled when it is alone; values
-/// `None` are skipped, never drawn as 0.
+/// (the first value again, at an unlabelled last category), filled when it is alone. A `None`
+/// breaks the line there: never drawn as 0, and never bridged as if it had a value.
 pub fn dimensions(labels: &[String], series: &[&[Option<f64>]]) -> String {
     let mut labels = labels.to_vec();
     labels.push(String::new());

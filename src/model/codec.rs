@@ -1,9 +1,12 @@
 //! Each stored or built document read from and written to [`Json`] by plain code (see `json` for
-//! why not serde in the page). The shapes are exactly those serde gives the same types natively:
-//! `tests/storage.rs` and the tests below hold the two to each other.
+//! why not serde in the page). The shapes are exactly those serde gives the same types natively;
+//! the tests below hold the two to each other, both ways.
 //!
 //! Reading follows serde's defaults for these types: required fields must be present and of their
-//! type, fields with defaults may be missing (or `null`), unknown fields are ignored.
+//! type, fields with defaults may be missing, unknown fields are ignored. Two leniencies serde does
+//! not have: `null` reads as a missing field, and with a repeated key the last one counts. A map
+//! holds at most [`MAX_ENTRIES`] entries (no bita record comes close), so a hostile file cannot make
+//! reading it slow.
 
 use super::assessment::{Clock, Place, Stamp};
 use super::bank::{
@@ -94,12 +97,18 @@ fn texts(j: &Json, key: &str) -> Result<Vec<String>> {
         .collect()
 }
 
+/// Most entries a map of a record may hold: far more than questions in any version of the model.
+pub const MAX_ENTRIES: usize = 2000;
+
 /// An object of values read by `read` (a missing one is empty).
 fn map<V>(j: &Json, key: &str, what: &str, read: fn(&Json) -> Option<V>) -> Result<Map<String, V>> {
     let Some(v) = member(j, key) else {
         return Ok(Map::new());
     };
     let members = v.as_object().ok_or_else(|| wrong(key, what))?;
+    if members.len() > MAX_ENTRIES {
+        return Err(format!("`{key}` holds more entries than any bita record"));
+    }
     members
         .iter()
         .map(|(k, v)| read(v).map(|v| (k.clone(), v)))
@@ -137,6 +146,10 @@ fn stamp_json(s: &Stamp) -> Json {
 }
 
 fn clock(j: &Json) -> Result<Clock> {
+    // Not an object: refused, never read as fresh stamps (an older copy would then win a merge).
+    if j.as_object().is_none() {
+        return Err(wrong("clock", "the record's stamps"));
+    }
     let one = |key: &str| match member(j, key) {
         None => Ok(Stamp::default()),
         Some(v) => stamp(v).ok_or_else(|| wrong(key, "a stamp")),
@@ -451,5 +464,83 @@ mod tests {
         assert_eq!(theirs, a);
         let by_serde = serde_json::to_string(&a).unwrap();
         assert_eq!(assessment(&parse(&by_serde).unwrap()).unwrap(), a);
+    }
+
+    fn any_assessment() -> impl proptest::strategy::Strategy<Value = Assessment> {
+        use proptest::prelude::*;
+        let answer = prop_oneof![
+            (1u8..=5).prop_map(Answer::Level),
+            Just(Answer::DontKnow),
+            Just(Answer::NotApplicable)
+        ];
+        let stamp = (0u64..=8_640_000_000_000_000, any::<u32>()).prop_map(|(a, b)| Stamp(a, b));
+        let ids = "[a-z]{2}-0[1-9]";
+        let place = prop_oneof![
+            Just(Place::Start),
+            Just(Place::Review),
+            ("[a-z-]{1,12}", proptest::option::of(ids)).prop_map(|(dimension, question)| {
+                Place::Dimension {
+                    dimension,
+                    question,
+                }
+            })
+        ];
+        (
+            (".{0,30}", ".{0,30}", any::<bool>(), 1u32..=9, any::<bool>()),
+            (0u64..=8_640_000_000_000_000, 0u64..=8_640_000_000_000_000),
+            proptest::collection::vec((ids, answer), 0..8),
+            proptest::collection::vec((ids, ".{0,40}"), 0..4),
+            proptest::collection::vec((ids, stamp.clone()), 0..8),
+            (
+                place,
+                proptest::collection::vec(("[a-z-]{1,12}", ids), 0..3),
+                stamp,
+            ),
+        )
+            .prop_map(
+                |(
+                    (name, role, business, version, deleted),
+                    (created, updated),
+                    answers,
+                    notes,
+                    stamps,
+                    (place, marks, s),
+                )| {
+                    let mut a =
+                        Assessment::new(crate::model::builtin(), "k-1".into(), created as f64);
+                    a.name = name;
+                    a.role = role;
+                    a.perspective = if business {
+                        Perspective::Business
+                    } else {
+                        Perspective::It
+                    };
+                    a.model_version = version;
+                    a.updated = updated as f64;
+                    a.answers = answers.into_iter().collect();
+                    a.notes = notes.into_iter().collect();
+                    a.clock.answers = stamps.iter().cloned().collect();
+                    a.clock.notes = stamps.into_iter().collect();
+                    a.clock.place = s;
+                    a.clock.name = Stamp(s.1.into(), s.1);
+                    a.place = place;
+                    a.marks = marks.into_iter().collect();
+                    a.deleted = deleted;
+                    a
+                },
+            )
+    }
+
+    proptest::proptest! {
+        /// Any assessment: what this module writes, serde reads as the same; what serde writes,
+        /// this module reads as the same.
+        #[test]
+        fn the_codec_and_serde_agree_both_ways(a in any_assessment()) {
+            let ours = assessment_json(&a, "f", 2).to_text();
+            let theirs: Assessment = serde_json::from_str(&ours).unwrap();
+            proptest::prop_assert_eq!(&theirs, &a);
+            let by_serde = serde_json::to_string(&a).unwrap();
+            proptest::prop_assert_eq!(assessment(&parse(&by_serde).unwrap()).unwrap(), a);
+        }
     }
 }

@@ -123,6 +123,31 @@ fn unique_names(list: &[&Assessment]) -> Vec<String> {
         .collect()
 }
 
+/// Whether two assessments are the same respondent's: the same saved assessment, or the same
+/// answers from the same side on the same day, under the same name (a link or file may carry none).
+/// A link pasted twice, or a saved assessment also pasted as a link, would count someone twice.
+pub fn same(a: &Assessment, b: &Assessment) -> bool {
+    (!a.id.is_empty() && a.id == b.id)
+        || (a.perspective == b.perspective
+            && a.answers == b.answers
+            && super::report::utc_day(a.updated) == super::report::utc_day(b.updated)
+            && (a.name == b.name || a.name.is_empty() || b.name.is_empty()))
+}
+
+/// What of `found` is not in `known` yet (nor earlier in `found`), and how many were left out.
+pub fn new_ones(found: Vec<Assessment>, known: &[Assessment]) -> (Vec<Assessment>, usize) {
+    let mut kept: Vec<Assessment> = Vec::new();
+    let mut repeated = 0;
+    for a in found {
+        if known.iter().chain(&kept).any(|k| same(k, &a)) {
+            repeated += 1;
+        } else {
+            kept.push(a);
+        }
+    }
+    (kept, repeated)
+}
+
 /// Reads pasted share links, one per line (a whole address or only what follows `#/s/`): the
 /// assessments they hold, and for each line that is not a link, or holds an assessment already in
 /// `known` or on an earlier line (a link pasted twice would count a respondent twice), why, naming
@@ -138,11 +163,17 @@ pub fn read_links(bank: &Bank, text: &str, known: &[Assessment]) -> (Vec<Assessm
             .rfind(super::share::PREFIX)
             .map_or(line, |at| &line[at + super::share::PREFIX.len()..]);
         match super::share::decode(bank, payload) {
-            Ok(shared) if known.iter().chain(&found).any(|a| *a == shared.assessment) => problems
-                .push(format!(
-                    "Line {}: this assessment is in the list already.",
+            Ok(shared)
+                if known
+                    .iter()
+                    .chain(&found)
+                    .any(|a| same(a, &shared.assessment)) =>
+            {
+                problems.push(format!(
+                    "Line {}: this assessment is in the lists above already.",
                     n + 1
-                )),
+                ))
+            }
             Ok(shared) => found.push(shared.assessment),
             Err(e) => problems.push(format!("Line {}: {e}", n + 1)),
         }
@@ -168,10 +199,12 @@ fn diff(a: Option<u16>, b: Option<u16>) -> Option<i16> {
     Some(b? as i16 - a? as i16)
 }
 
-/// The gap of `second` against `first`, over the questions both are asked.
+/// The gap of `second` against `first`, over the questions both are asked: those for both sides,
+/// and when both answer from the same side, that side's own questions too.
 pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Gap {
-    // Both scored over the questions both sides are asked, whichever side each is.
-    let both = |q: &super::Question| q.audience.is_none();
+    let both = |q: &super::Question| {
+        super::asks(q, first.perspective) && super::asks(q, second.perspective)
+    };
     let c = lines_of(
         &[first, second],
         vec![
@@ -188,7 +221,7 @@ pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Gap {
     let mut disagreements: Vec<Disagreement> = bank
         .order(bank.version())
         .into_iter()
-        .filter(|q| q.audience.is_none())
+        .filter(|q| both(q))
         .filter_map(|q| {
             let l1 = first.answers.get(&q.id)?.level()?;
             let l2 = second.answers.get(&q.id)?.level()?;
@@ -220,7 +253,7 @@ pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Gap {
         one_sided: bank
             .order(bank.version())
             .into_iter()
-            .filter(|q| q.audience.is_some())
+            .filter(|q| !both(q))
             .map(|q| q.id.clone())
             .collect(),
     }
@@ -277,13 +310,13 @@ pub fn alignment(bank: &Bank, a: &Assessment, b: &Assessment) -> Option<Alignmen
                 ("The business", "IT")
             };
             format!(
-                "{} IT chose “{}” (level {}); the business chose “{}” (level {}). {higher} sees this {} levels better than {lower}.",
+                "{} IT chose “{}” (level {}); the business chose “{}” (level {}). {higher} sees this {} better than {lower}.",
                 d.text,
                 d.first_statement,
                 d.first,
                 d.second_statement,
                 d.second,
-                d.difference().unsigned_abs()
+                plural(usize::from(d.difference().unsigned_abs()), "level", "levels")
             )
         })
         .collect();
@@ -415,6 +448,7 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
     super::sort_by(&mut ordered, |a, b| a.updated.total_cmp(&b.updated));
     let c = compare(bank, &ordered);
     let names: Vec<String> = c.dimensions.iter().map(|l| l.name.clone()).collect();
+    let columns = c.names.clone();
     let steps = ordered
         .iter()
         .enumerate()
@@ -432,7 +466,7 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
                 })
                 .collect();
             TrendStep {
-                name: a.display_name().to_string(),
+                name: columns[i].clone(),
                 day: super::report::utc_day(a.updated),
                 scores,
                 change,
@@ -472,14 +506,18 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Rows of lines: a name, one cell per assessment, and their difference when there are two.
-fn score_rows(lines: &[Line], overall: Option<&[Option<u16>]>) -> Vec<(String, Vec<String>)> {
+fn score_rows(
+    lines: &[Line],
+    overall: Option<&[Option<u16>]>,
+    difference: bool,
+) -> Vec<(String, Vec<String>)> {
     lines
         .iter()
         .map(|l| (l.name.clone(), &l.scores[..]))
         .chain(overall.map(|o| ("Overall".to_string(), o)))
         .map(|(name, scores)| {
             let mut cells: Vec<String> = scores.iter().map(|s| score_text(*s)).collect();
-            if let [a, b] = scores {
+            if let (true, [a, b]) = (difference, scores) {
                 cells.push(change_text(diff(*a, *b)));
             }
             (name, cells)
@@ -500,10 +538,17 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
         _ => list,
     };
     let c = compare(bank, list);
+    let aligned = match list {
+        [a, b] => alignment(bank, a, b),
+        _ => None,
+    };
+    // With the alignment gap above (over the questions both sides are asked), a second difference
+    // over each side's own questions would only confuse: the columns show the scores alone.
+    let difference = c.names.len() == 2 && aligned.is_none();
     let head = |first: &str| {
         let mut head = vec![first.to_string()];
         head.extend(c.names.iter().cloned());
-        if let [a, b] = &c.names[..] {
+        if let (true, [a, b]) = (difference, &c.names[..]) {
             head.push(format!("Difference ({b} minus {a})"));
         }
         head
@@ -540,18 +585,21 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
             table: Table {
                 caption: "Score per dimension (1 to 5)".into(),
                 head: dim_head,
-                rows: score_rows(&c.dimensions, Some(&c.overall)),
+                rows: score_rows(&c.dimensions, Some(&c.overall), difference),
             },
         }),
         table(
             "Score per IT role (1 to 5)",
             role_head,
-            score_rows(&c.roles, None),
+            score_rows(&c.roles, None, difference),
         ),
     ];
     let mut page = Vec::new();
+    if aligned.is_some() {
+        notes_for_scores(&mut body);
+    }
     if let [a, b] = list {
-        if let Some(al) = alignment(bank, a, b) {
+        if let Some(al) = aligned {
             page.push(alignment_section(bank, al, "IT", "The business"));
         }
         let items = gap(bank, a, b)
@@ -592,6 +640,13 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
         body,
     });
     page
+}
+
+/// Under side-by-side scores of an IT and a business assessment: why they differ from the gap's.
+fn notes_for_scores(body: &mut [Block]) {
+    if let Some(Block::Figure(f)) = body.first_mut() {
+        f.notes.push("These scores count every question each side is asked; the alignment gap above counts only the questions both sides are asked.".into());
+    }
 }
 
 /// The alignment gap in figures and words; `first` names IT's side, `second` the business's.
@@ -729,6 +784,12 @@ pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
         "",
         "In date order (the day each was last changed); each change is against the assessment before it.".into(),
     )];
+    if list.iter().any(|a| a.perspective != list[0].perspective) {
+        body.push(Block::P(
+            "notice warn",
+            "These assessments come from both sides, IT and the business: part of a change may be a difference of view, not of maturity.".into(),
+        ));
+    }
     for pair in steps.windows(2).filter(|p| p[1].model_changed) {
         body.push(Block::P("notice warn", format!(
             "The questions changed between {} ({}) and {} ({}): part of the change may come from that.",

@@ -180,8 +180,9 @@ fn hex_digit(n: u32) -> char {
     char::from_digit(n, 16).unwrap_or('0')
 }
 
-/// Whole numbers as integers; others rounded to six decimals, trailing zeros dropped. Not finite
-/// numbers have no JSON form and are written as `null`.
+/// Whole numbers as integers; others rounded to six decimals, trailing zeros dropped (bita writes
+/// whole milliseconds, versions, stamps and tenths). Beyond 2^64 (never written by bita) as digits
+/// and a power of ten. Not finite numbers have no JSON form and are written as `null`.
 fn write_number(out: &mut String, n: f64) {
     if !n.is_finite() {
         out.push_str("null");
@@ -190,32 +191,86 @@ fn write_number(out: &mut String, n: f64) {
     if n < 0.0 {
         out.push('-');
     }
-    let n = n.abs();
-    if n.fract() == 0.0 && n < 1e18 {
-        out.push_str(&(n as u64).to_string());
+    let mut n = n.abs();
+    const TWO_64: f64 = 18_446_744_073_709_551_616.0;
+    if n >= TWO_64 {
+        let mut exp = 0;
+        while n >= 1e18 {
+            n /= 10.0;
+            exp += 1;
+        }
+        out.push_str(&(n.round() as u64).to_string());
+        out.push('e');
+        out.push_str(&exp.to_string());
         return;
     }
-    let micros = (n * 1e6).round();
-    if micros >= 1e18 {
-        // Beyond what bita writes; whole part only.
-        out.push_str(&(n as u64).to_string());
+    let whole = n.trunc();
+    out.push_str(&(whole as u64).to_string());
+    let micros = ((n - whole) * 1e6).round() as u64;
+    if micros == 0 || micros >= 1_000_000 {
         return;
     }
-    let micros = micros as u64;
-    out.push_str(&(micros / 1_000_000).to_string());
-    let mut frac = micros % 1_000_000;
-    if frac > 0 {
-        out.push('.');
-        let mut digits = 6;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
+    let mut frac = micros;
+    let mut digits = 6;
+    while frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    out.push('.');
+    let text = frac.to_string();
+    for _ in text.len()..digits {
+        out.push('0');
+    }
+    out.push_str(&text);
+}
+
+/// Exact powers of ten as `f64` (10^22 is the largest that is).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of `int.frac × 10^exp` (digits only). Correctly rounded whenever the significant digits
+/// fit in 2^53 and the power of ten is exact (every number bita writes: whole milliseconds,
+/// versions, stamps, tenths); otherwise within a few units in the last place. Never panics.
+fn decimal(int: &[u8], frac: &[u8], exp: i64) -> f64 {
+    // Trailing zeros of the fraction add nothing ("12.50" is "12.5", "3.0" is "3").
+    let frac = &frac[..frac.iter().rposition(|d| *d != b'0').map_or(0, |i| i + 1)];
+    let (mut mantissa, mut scale) = (0u64, exp - frac.len() as i64);
+    for d in int.iter().chain(frac) {
+        if mantissa < 1_000_000_000_000_000_000 {
+            mantissa = mantissa * 10 + u64::from(d - b'0');
+        } else {
+            // Beyond 19 significant digits a digit is dropped and only scales what is kept.
+            scale += 1;
         }
-        let text = frac.to_string();
-        for _ in text.len()..digits {
-            out.push('0');
+    }
+    if mantissa == 0 {
+        return 0.0;
+    }
+    let m = mantissa as f64;
+    if mantissa < 1 << 53 {
+        if (0..=22).contains(&scale) {
+            return m * POW10[scale as usize];
         }
-        out.push_str(&text);
+        if (-22..0).contains(&scale) {
+            return m / POW10[(-scale) as usize];
+        }
+    }
+    // Rare in bita's data: scaled in steps, so no intermediate power overflows.
+    let (mut value, mut scale) = (m, scale);
+    while scale > 22 {
+        value *= 1e22;
+        scale -= 22;
+    }
+    while scale < -22 {
+        value /= 1e22;
+        scale += 22;
+    }
+    if scale >= 0 {
+        value * POW10[scale as usize]
+    } else {
+        value / POW10[(-scale) as usize]
     }
 }
 
@@ -330,19 +385,13 @@ impl Parser<'_> {
         }
     }
 
-    fn digits(&mut self) -> (u64, i32, usize) {
-        // Digits beyond 19 no longer fit: they only scale the value.
-        let (mut value, mut extra, mut count) = (0u64, 0i32, 0usize);
-        while let Some(d @ b'0'..=b'9') = self.peek() {
-            if value < 1_000_000_000_000_000_000 {
-                value = value * 10 + u64::from(d - b'0');
-            } else {
-                extra += 1;
-            }
-            count += 1;
+    /// Skips a run of digits; how many there were.
+    fn skip_digits(&mut self) -> usize {
+        let start = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
             self.at += 1;
         }
-        (value, extra, count)
+        self.at - start
     }
 
     fn number(&mut self) -> Result<Json, ParseError> {
@@ -350,50 +399,47 @@ impl Parser<'_> {
         if negative {
             self.at += 1;
         }
-        let start = self.at;
-        let (int, mut scale, count) = self.digits();
-        if count == 0 || (count > 1 && self.bytes[start] == b'0') {
+        let int_start = self.at;
+        let int_len = self.skip_digits();
+        if int_len == 0 || (int_len > 1 && self.bytes[int_start] == b'0') {
             return Err(self.error("invalid number"));
         }
-        let mut mantissa = int as f64;
+        let int = &self.bytes[int_start..self.at];
+        let mut frac: &[u8] = &[];
         if self.peek() == Some(b'.') {
             self.at += 1;
-            let before = self.at;
-            while let Some(d @ b'0'..=b'9') = self.peek() {
-                if mantissa < 1e18 {
-                    mantissa = mantissa * 10.0 + f64::from(d - b'0');
-                    scale -= 1;
-                }
-                self.at += 1;
-            }
-            if self.at == before {
+            let start = self.at;
+            if self.skip_digits() == 0 {
                 return Err(self.error("invalid number"));
             }
+            frac = &self.bytes[start..self.at];
         }
+        let mut exp: i64 = 0;
         if let Some(b'e' | b'E') = self.peek() {
             self.at += 1;
-            let sign = match self.peek() {
+            let negative_exp = match self.peek() {
                 Some(b'-') => {
                     self.at += 1;
-                    -1
+                    true
                 }
                 Some(b'+') => {
                     self.at += 1;
-                    1
+                    false
                 }
-                _ => 1,
+                _ => false,
             };
-            let (exp, _, count) = self.digits();
-            if count == 0 {
+            let start = self.at;
+            if self.skip_digits() == 0 {
                 return Err(self.error("invalid number"));
             }
-            scale = scale.saturating_add(sign * exp.min(100_000) as i32);
+            for d in &self.bytes[start..self.at] {
+                exp = (exp * 10 + i64::from(d - b'0')).min(1_000_000);
+            }
+            if negative_exp {
+                exp = -exp;
+            }
         }
-        let value = if scale >= 0 {
-            mantissa * 10f64.powi(scale)
-        } else {
-            mantissa / 10f64.powi(-scale)
-        };
+        let value = decimal(int, frac, exp);
         if !value.is_finite() {
             return Err(self.error("number out of range"));
         }
@@ -537,6 +583,8 @@ mod tests {
         }
         assert_eq!(Json::Num(1_764_115_200_000.0).to_text(), "1764115200000");
         assert_eq!(Json::Num(f64::NAN).to_text(), "null");
+        let big = parse(&Json::Num(1e21).to_text()).unwrap().as_f64().unwrap();
+        assert!((big - 1e21).abs() <= 1e21 * 1e-15, "{big}");
     }
 
     #[test]

@@ -95,9 +95,11 @@ test('an IT and a business assessment compared show the alignment gap worked out
   const oneSided = bank.flatMap((d) => d.details).filter((q) => q.audience);
   for (const q of oneSided) assert.ok((await page.locator('main').textContent()).includes(q.text), q.text);
 
-  // Side by side: IT first, so every difference has the gap's sign; the chart holds both.
+  // Side by side: IT first, each side's scores alone (the gap above is the difference), with a note
+  // saying what they count; the chart holds both.
   const side = await rows(page, 'Score per dimension (1 to 5)');
-  assert.deepEqual(side, want.map((r) => r));
+  assert.deepEqual(side, want.map((r) => r.split('|').slice(0, 3).join('|')));
+  await page.getByText('These scores count every question each side is asked').waitFor();
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions'))?.getOption().series.length === 2);
   const legend = await page.getByRole('list', { name: 'Chart legend' }).getByRole('listitem').allTextContents();
   assert.deepEqual(legend, ['Acme (IT)', 'Acme (business)']);
@@ -180,6 +182,21 @@ test('a team of five links shows each question\'s median, spread and flags, and 
   await lead.getByText('Added 5 assessments.').waitFor();
   const added = lead.getByRole('group', { name: 'From links and files (not saved)' }).getByRole('checkbox');
   assert.equal(await added.count(), 5);
+  // Anonymous respondents are numbered, the same in the list as in the tables.
+  for (let r = 1; r <= 5; r++) await lead.getByRole('checkbox', { name: new RegExp(`^Respondent ${r} · IT view`) }).waitFor();
+  // The same links again add no one twice.
+  await field.fill(links[2]);
+  await lead.getByRole('button', { name: 'Add these links' }).click();
+  await lead.getByText('Line 1: this assessment is in the lists above already.').waitFor();
+  assert.equal(await added.count(), 5);
+  // Ticking one leaves the keyboard focus on it (the list is not rebuilt).
+  const third = lead.getByRole('checkbox', { name: /^Respondent 3 · / });
+  await third.focus();
+  await lead.keyboard.press('Space');
+  assert.equal(await third.isChecked(), false);
+  assert.ok(await third.evaluate((el) => el === document.activeElement), 'focus stays on the checkbox');
+  await lead.keyboard.press('Space');
+  assert.equal(await third.isChecked(), true);
   await lead.getByRole('radio', { name: 'As one team' }).check();
   await lead.getByRole('heading', { name: 'The team\'s answers (5 respondents)' }).waitFor();
 
@@ -193,13 +210,21 @@ test('a team of five links shows each question\'s median, spread and flags, and 
   const flagged = asked.filter((_, n) => n % 4 === 0 || n % 4 === 3).length;
   await lead.getByText(`${flagged} questions are far apart.`).waitFor();
   assert.match(await lead.locator('main').textContent(), /the lower of the two middle ones/);
-  // The report of the median assessment, and nothing stored until it is saved.
+  // The report of the median assessment, its headings under the page's, and nothing stored until
+  // it is saved.
   await lead.getByRole('heading', { name: 'The team\'s report' }).waitFor();
   await lead.locator('.score-line').waitFor();
+  assert.equal(await lead.getByRole('heading', { level: 1 }).count(), 1, 'one h1: the page\'s');
+  await lead.getByRole('heading', { level: 3, name: 'Summary' }).waitFor();
   assert.equal(await lead.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), 0);
   await lead.getByRole('button', { name: 'Save the team\'s median as an assessment' }).click();
   await lead.waitForURL(/#\/a\/[^/]+\/results$/);
   await lead.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')));
+  // Back on the comparison, everything picked is as it was.
+  await lead.goBack();
+  await lead.getByRole('heading', { name: 'The team\'s answers (5 respondents)' }).waitFor();
+  assert.equal(await added.count(), 5);
+  assert.equal(await lead.getByRole('radio', { name: 'As one team' }).isChecked(), true);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -220,8 +245,8 @@ test('two dated assessments show the trend in date order with the change per dim
   const before = bank.map((d) => text(tenths(d.details.filter((q) => q.audience !== 'business'), spring.answers)));
   const after = bank.map((d) => text(tenths(d.details.filter((q) => q.audience !== 'business'), autumn.answers)));
   assert.deepEqual(got, [
-    ['Acme spring, 2025-03-01', ...before].join('|'),
-    ['Acme autumn, 2025-09-01', ...after.map((a, i) => `${a} (${signed(Number(a.replace('.', '')) - Number(before[i].replace('.', '')))} since the one before)`)].join('|'),
+    ['Acme spring (IT), 2025-03-01', ...before].join('|'),
+    ['Acme autumn (IT), 2025-09-01', ...after.map((a, i) => `${a} (${signed(Number(a.replace('.', '')) - Number(before[i].replace('.', '')))} since the one before)`)].join('|'),
   ]);
   assert.ok(got[1].includes('(+1.0 since the one before)') && got[1].includes('(0.0 since the one before)'));
   assert.deepEqual(errors, []);

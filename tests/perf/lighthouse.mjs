@@ -44,7 +44,7 @@ try {
   const result = await flow.createFlowResult();
   for (const step of result.steps) {
     const c = step.lhr.categories;
-    scores[step.name] = Object.fromEntries(CATEGORIES.map((k) => [k, c[k] ? Math.round(c[k].score * 100) : null]));
+    scores[step.name] = Object.fromEntries(CATEGORIES.map((k) => [k, c[k]?.score == null ? null : Math.round(c[k].score * 100)]));
     const failing = Object.values(step.lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
       .map((a) => a.id);
