@@ -30,6 +30,8 @@ pub struct Picks {
     /// Whether each of `added` is picked (apart, so ticking one does not rebuild the list).
     added_on: RwSignal<Vec<bool>>,
     show: RwSignal<Show>,
+    /// What the last addition did, in words.
+    status: RwSignal<Vec<String>>,
 }
 
 impl Picks {
@@ -39,7 +41,53 @@ impl Picks {
             added: RwSignal::new(Vec::new()),
             added_on: RwSignal::new(Vec::new()),
             show: RwSignal::new(Show::Side),
+            status: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Everything in the lists already: the saved assessments and those added.
+    fn known(&self, ctx: Ctx) -> Vec<Assessment> {
+        let mut all: Vec<Assessment> = ctx
+            .store
+            .with_untracked(|s| s.list().into_iter().cloned().collect());
+        self.added.with_untracked(|l| all.extend(l.iter().cloned()));
+        all
+    }
+
+    /// Adds, ticked, what is not in the lists yet, and says what happened (after `problems`, the
+    /// lines that could not be read).
+    pub fn add(&self, ctx: Ctx, found: Vec<Assessment>, mut problems: Vec<String>) {
+        let (found, repeated) = new_ones(found, &self.known(ctx));
+        if repeated > 0 {
+            problems.push(format!(
+                "{repeated} of them {} in the lists above already and {} not added again.",
+                if repeated == 1 { "is" } else { "are" },
+                if repeated == 1 { "was" } else { "were" },
+            ));
+        }
+        if !found.is_empty() {
+            problems.insert(
+                0,
+                format!(
+                    "Added {} assessment{}.",
+                    found.len(),
+                    if found.len() == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        let n = found.len();
+        self.added.update(|l| {
+            for mut a in found {
+                // Anonymous respondents get a name the lists, columns and legend share.
+                if a.name.trim().is_empty() {
+                    a.name = format!("Respondent {}", l.len() + 1);
+                }
+                l.push(a);
+            }
+        });
+        self.added_on
+            .update(|on| on.extend(std::iter::repeat_n(true, n)));
+        self.status.set(problems);
     }
 }
 
@@ -73,13 +121,13 @@ pub fn ComparePage() -> impl IntoView {
         added,
         added_on,
         show,
+        status,
     } = ctx.picks;
     let saved = Memo::new(move |_| {
         ctx.store
             .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
     });
     let links = RwSignal::new(String::new());
-    let status = RwSignal::new(Vec::<String>::new());
     let chosen = Memo::new(move |_| {
         let ids = picked.get();
         let mut list: Vec<Assessment> = saved
@@ -99,46 +147,11 @@ pub fn ComparePage() -> impl IntoView {
         list
     });
     // Everything in the lists already: what is added is checked against it.
-    let known = move || {
-        let mut all = saved.get_untracked();
-        added.with_untracked(|l| all.extend(l.iter().cloned()));
-        all
-    };
-    let take = move |found: Vec<Assessment>, mut problems: Vec<String>| {
-        let (found, repeated) = new_ones(found, &known());
-        if repeated > 0 {
-            problems.push(format!(
-                "{repeated} of them {} in the lists above already and {} not added again.",
-                if repeated == 1 { "is" } else { "are" },
-                if repeated == 1 { "was" } else { "were" },
-            ));
-        }
-        if !found.is_empty() {
-            problems.insert(
-                0,
-                format!(
-                    "Added {} assessment{}.",
-                    found.len(),
-                    if found.len() == 1 { "" } else { "s" }
-                ),
-            );
-        }
-        let n = found.len();
-        added.update(|l| {
-            for mut a in found {
-                // Anonymous respondents get a name the lists, columns and legend share.
-                if a.name.trim().is_empty() {
-                    a.name = format!("Respondent {}", l.len() + 1);
-                }
-                l.push(a);
-            }
-        });
-        added_on.update(|on| on.extend(std::iter::repeat_n(true, n)));
-        status.set(problems);
-    };
+    let picks = ctx.picks;
+    let take = move |found: Vec<Assessment>, problems: Vec<String>| picks.add(ctx, found, problems);
     let add_links = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (found, problems) = read_links(builtin(), &links.get_untracked(), &known());
+        let (found, problems) = read_links(builtin(), &links.get_untracked(), &picks.known(ctx));
         if problems.is_empty() {
             links.set(String::new());
         }

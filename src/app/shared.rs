@@ -48,6 +48,11 @@ pub fn SharedPage(payload: String) -> impl IntoView {
     }
     let a = shared.assessment;
     let keep = a.clone();
+    let compared = a.clone();
+    let compare = move |_| {
+        ctx.picks.add(ctx, vec![compared.clone()], Vec::new());
+        go(&Route::Compare);
+    };
     let save = move |_| {
         let mut copy = keep.clone();
         copy.id = browser::new_id();
@@ -61,6 +66,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             <div class="notice shared-banner no-print" role="note">
                 <p>"This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy."</p>
                 <button type="button" class="primary" on:click=save>"Save a copy"</button>
+                <button type="button" on:click=compare>"Add to a comparison"</button>
             </div>
             {notes.into_iter().map(|n| view! { <p class="meta">{n}</p> }).collect_view()}
             <ReportWhenReady assessment=assessment owner="shared"/>

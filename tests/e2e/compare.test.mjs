@@ -145,17 +145,11 @@ const SPREAD = ['4 levels', '1 level', '0 levels', '4 levels'];
 const COUNTS = ['5 gave a level, 0 don\'t know, 0 not applicable', '3 gave a level, 2 don\'t know, 0 not applicable',
   '0 gave a level, 0 don\'t know, 5 not applicable', '4 gave a level, 1 don\'t know, 0 not applicable'];
 
-test('a team of five links shows each question\'s median, spread and flags, and the team\'s report', async () => {
-  // Five respondents answer in one browser and copy their links.
+/** Saves the assessments in a browser of their own and copies each one's link, as respondents do. */
+async function copyLinks(people) {
   const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await sender.newPage();
   await page.goto(server.url);
-  const asked = bank.flatMap((d) => d.details).filter((q) => q.audience !== 'business');
-  const people = [0, 1, 2, 3, 4].map((r) => {
-    const codes = {};
-    asked.forEach((q, n) => { codes[q.id] = TEAM[n % 4][r]; });
-    return seeded(`team${r}`, '', 'it', (_, q) => codes[q.id]);
-  });
   await store(page, people);
   const links = [];
   for (const p of people) {
@@ -168,6 +162,39 @@ test('a team of five links shows each question\'s median, spread and flags, and 
     links.push(await status.locator('input').count() ? await status.locator('input').inputValue() : await page.evaluate(() => navigator.clipboard.readText()));
   }
   await sender.close();
+  return links;
+}
+
+test('leadership opens an IT link and a business link, adds both to a comparison and reads the gap', async () => {
+  const links = await copyLinks([seeded('lit', 'Acme', 'it', () => 4), seeded('lbiz', 'Acme', 'business', () => 2)]);
+  const { page, context, errors } = await open(browser, server.url);
+  for (const link of links) {
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Add to a comparison' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare assessments' }).waitFor();
+  }
+  await page.getByRole('heading', { name: 'The alignment gap' }).waitFor();
+  assert.match(await page.locator('main').textContent(), /IT is more optimistic overall\./);
+  // Adding the same link again adds no one.
+  await page.goto(links[0]);
+  await page.getByRole('button', { name: 'Add to a comparison' }).click();
+  await page.getByText('1 of them is in the lists above already and was not added again.').waitFor();
+  assert.equal(await page.getByRole('group', { name: 'From links and files (not saved)' }).getByRole('checkbox').count(), 2);
+  // Nothing of it was stored.
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a team of five links shows each question\'s median, spread and flags, and the team\'s report', async () => {
+  // Five respondents answer in one browser and copy their links.
+  const asked = bank.flatMap((d) => d.details).filter((q) => q.audience !== 'business');
+  const people = [0, 1, 2, 3, 4].map((r) => {
+    const codes = {};
+    asked.forEach((q, n) => { codes[q.id] = TEAM[n % 4][r]; });
+    return seeded(`team${r}`, '', 'it', (_, q) => codes[q.id]);
+  });
+  const links = await copyLinks(people);
 
   // Whoever pools them has none of them saved.
   const { page: lead, context, errors } = await open(browser, `${server.url}#/compare`);
