@@ -13,8 +13,8 @@
 
 use charming::component::{AngleAxis, Axis, Grid, PolarCoordinate, RadiusAxis};
 use charming::element::{
-    AreaStyle, AxisLabel, AxisType, BoundaryGap, Color, CoordinateSystem, ItemStyle, LineStyle,
-    SplitLine, Symbol,
+    AreaStyle, AxisLabel, AxisLine, AxisTick, AxisType, BoundaryGap, Color, CoordinateSystem,
+    ItemStyle, LineStyle, SplitLine, Symbol,
 };
 use charming::series::{Bar, Line};
 
@@ -43,9 +43,21 @@ fn label() -> AxisLabel {
 
 /// The dimensions on a circle: closed lines on polar axes rather than ECharts' radar, because the
 /// radar draws a missing value at the centre (as 0) and a polar line can leave it out.
+///
+/// Two polar systems share the circle. The first holds the dimensions' names on a category axis,
+/// one spoke each, evenly spaced. The lines are drawn on the second, whose angle is a value from 0
+/// to the number of dimensions (`"@count"`), so a line can come back to the first dimension at the
+/// full turn and close (a category axis has no position after the last category).
 pub fn dimensions() -> String {
-    let polar = PolarCoordinate::new().radius("62%");
-    let angle = AngleAxis::new()
+    let polar = PolarCoordinate::new().radius("58%");
+    let hidden = |axis: AngleAxis| {
+        axis.axis_label(AxisLabel::new().show(false))
+            .axis_line(AxisLine::new().show(false))
+            .axis_tick(AxisTick::new().show(false))
+            .split_line(SplitLine::new().show(false))
+    };
+    let names = AngleAxis::new()
+        .polar_index(0)
         .type_(AxisType::Category)
         .data(vec!["@labels"])
         .boundary_gap(BoundaryGap::CategoryAxis(false))
@@ -56,20 +68,55 @@ pub fn dimensions() -> String {
                 .show(true)
                 .line_style(LineStyle::new().color(LINE)),
         );
-    let radius = RadiusAxis::new()
+    let turn = hidden(
+        AngleAxis::new()
+            .polar_index(1)
+            .type_(AxisType::Value)
+            .min(0)
+            .max(COUNT)
+            .interval(1)
+            .start_angle(90),
+    );
+    let rings = RadiusAxis::new()
+        .polar_index(0)
         .min(0)
         .max(5)
         .interval(1)
         .axis_label(AxisLabel::new().color(Color::from(MUTED)));
+    let lines = RadiusAxis::new()
+        .polar_index(1)
+        .min(0)
+        .max(5)
+        .axis_label(AxisLabel::new().show(false))
+        .axis_line(AxisLine::new().show(false));
+    // charming's radius axis has no ticks or split lines to set: added to its JSON.
+    let lines = json(&lines);
+    let lines = format!(
+        r#"{},"axisTick":{{"show":false}},"splitLine":{{"show":false}}}}"#,
+        &lines[..lines.len() - 1]
+    );
     format!(
-        r#"{{"animation":false,"polar":{},"angleAxis":{},"radiusAxis":{},"series":"@series"}}"#,
-        json(&polar),
-        json(&angle).replace(r#"["@labels"]"#, r#""@labels""#),
-        json(&radius),
+        r#"{{"animation":false,"polar":[{p},{p}],"angleAxis":[{},{}],"radiusAxis":[{},{}],"series":"@series"}}"#,
+        // Long names wrap rather than run off a phone-width chart (charming has no setter for it).
+        json(&names)
+            .replace(r#"["@labels"]"#, r#""@labels""#)
+            .replacen(
+                r#""axisLabel":{"#,
+                r#""axisLabel":{"width":90,"overflow":"break","lineHeight":15,"#,
+                1
+            ),
+        json(&turn).replace(&format!("{COUNT}.0"), r#""@count""#),
+        json(&rings),
+        lines,
+        p = json(&polar),
     )
 }
 
-/// One line of [`dimensions`]; filled when it is the only one.
+/// A number no option holds otherwise, replaced by the `"@count"` placeholder.
+const COUNT: i32 = 987_654;
+
+/// One line of [`dimensions`] (data: `[radius, angle]` pairs, `null` where there is no value);
+/// filled when it is the only one.
 pub fn dimension_line(filled: bool) -> String {
     let mut line = Line::new()
         .coordinate_system(CoordinateSystem::Polar)
@@ -83,7 +130,11 @@ pub fn dimension_line(filled: bool) -> String {
     if filled {
         line = line.area_style(AreaStyle::new().color("@colour").opacity(0.2));
     }
-    json(&line).replace("[0]", r#""@values""#)
+    json(&line).replace("[0]", r#""@values""#).replacen(
+        r#"{"type":"line""#,
+        r#"{"type":"line","polarIndex":1"#,
+        1,
+    )
 }
 
 /// The IT roles as horizontal bars (long names stay readable on a phone).

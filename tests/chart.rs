@@ -19,6 +19,15 @@ fn nums(v: &Value) -> Vec<Option<f64>> {
     v.as_array().unwrap().iter().map(Value::as_f64).collect()
 }
 
+/// A polar line's points as (radius, angle), `None` where there is no point.
+fn points(v: &Value) -> Vec<Option<(f64, f64)>> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?)))
+        .collect()
+}
+
 fn parse(json: &str) -> Value {
     let v = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(placeholders(&v), 0, "a placeholder is left: {json}");
@@ -29,15 +38,20 @@ fn parse(json: &str) -> Value {
 fn one_assessment_is_one_filled_closed_line_that_leaves_missing_values_out() {
     let labels = ["A".to_string(), "B".into(), "C".into()];
     let o = parse(&dimensions(&labels, &[&[Some(3.5), None, Some(1.0)]]));
+    // The names, one spoke each; the lines on a second system whose angle runs to the full turn.
     assert_eq!(
-        o["angleAxis"]["data"],
-        serde_json::json!(["A", "B", "C", ""])
+        o["angleAxis"][0]["data"],
+        serde_json::json!(["A", "B", "C"])
     );
+    assert_eq!(o["angleAxis"][1]["type"], "value");
+    assert_eq!(o["angleAxis"][1]["max"].as_f64(), Some(3.0));
     let series = o["series"].as_array().unwrap();
     assert_eq!(series.len(), 1);
+    assert_eq!(series[0]["polarIndex"].as_f64(), Some(1.0));
     assert_eq!(
-        nums(&series[0]["data"]),
-        [Some(3.5), None, Some(1.0), Some(3.5)]
+        points(&series[0]["data"]),
+        [Some((3.5, 0.0)), None, Some((1.0, 2.0)), Some((3.5, 3.0))],
+        "closed at the full turn, with a gap where a value is missing"
     );
     assert_eq!(series[0]["coordinateSystem"], "polar");
     assert_ne!(
@@ -61,7 +75,7 @@ fn several_assessments_get_a_colour_and_a_mark_each_and_no_fill() {
     let mut marks = Vec::new();
     for (i, s) in series.iter().enumerate() {
         assert_eq!(s["itemStyle"]["color"], COLOURS[i]);
-        assert_eq!(nums(&s["data"])[0], Some(i as f64 / 2.0));
+        assert_eq!(points(&s["data"])[0], Some((i as f64 / 2.0, 0.0)));
         assert!(s["areaStyle"].is_null());
         marks.push(s["symbol"].as_str().unwrap().to_string());
     }
@@ -93,12 +107,12 @@ fn names_that_read_exactly_like_placeholders_stay_names() {
     assert_eq!(nums(&o["series"][0]["data"]), [Some(1.0), None, Some(2.0)]);
     let o = raw(dimensions(&labels, &[&[Some(1.0), None, Some(2.0)]]));
     assert_eq!(
-        o["angleAxis"]["data"],
-        serde_json::json!(["@values", "@labels", "@series", ""])
+        o["angleAxis"][0]["data"],
+        serde_json::json!(["@values", "@labels", "@series"])
     );
     assert_eq!(o["series"].as_array().map(Vec::len), Some(1));
     assert_eq!(
-        nums(&o["series"][0]["data"]),
-        [Some(1.0), None, Some(2.0), Some(1.0)]
+        points(&o["series"][0]["data"]),
+        [Some((1.0, 0.0)), None, Some((2.0, 2.0)), Some((1.0, 3.0))]
     );
 }

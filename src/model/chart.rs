@@ -49,12 +49,10 @@ fn quoted(text: &str) -> String {
     Json::from(text).to_text()
 }
 
-/// The dimensions of up to [`MAX_SERIES`] assessments on polar axes: per series a closed line
-/// (the first value again, at an unlabelled last category), filled when it is alone. A `None`
+/// The dimensions of up to [`MAX_SERIES`] assessments on polar axes: per series a closed line (the
+/// first value again at the full turn; see `src/charts.rs`), filled when it is alone. A `None`
 /// breaks the line there: never drawn as 0, and never bridged as if it had a value.
 pub fn dimensions(labels: &[String], series: &[&[Option<f64>]]) -> String {
-    let mut labels = labels.to_vec();
-    labels.push(String::new());
     let template = if series.len() == 1 {
         templates::LINE_FILLED
     } else {
@@ -64,12 +62,20 @@ pub fn dimensions(labels: &[String], series: &[&[Option<f64>]]) -> String {
         .iter()
         .zip(COLOURS.iter().zip(templates::MARKS))
         .map(|(values, (colour, mark))| {
-            let mut values = values.to_vec();
-            values.push(values.first().copied().flatten());
+            // [radius, angle] per dimension, and the first again at the full turn.
+            let points: Vec<Json> = values
+                .iter()
+                .chain(values.first())
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Some(v) => Json::Arr(vec![Json::Num(*v), Json::Num(i as f64)]),
+                    None => Json::Null,
+                })
+                .collect();
             fill(
                 template,
                 &[
-                    ("values", &json(&values)),
+                    ("values", &Json::Arr(points).to_text()),
                     ("colour", &quoted(colour)),
                     ("mark", &quoted(mark)),
                 ],
@@ -80,7 +86,8 @@ pub fn dimensions(labels: &[String], series: &[&[Option<f64>]]) -> String {
         templates::DIMENSIONS,
         &[
             ("series", &format!("[{}]", lines.join(","))),
-            ("labels", &json(&labels)),
+            ("count", &labels.len().to_string()),
+            ("labels", &json(labels)),
         ],
     )
 }

@@ -409,7 +409,8 @@ pub fn report_texts(j: &Json) -> Result<Texts> {
     })
 }
 
-#[cfg(test)]
+// Natively only: proptest is not a wasm dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::json::parse;

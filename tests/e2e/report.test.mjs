@@ -62,7 +62,9 @@ const chartData = (page, id) => page.evaluate((id) => {
   const chart = el && window.echarts?.getInstanceByDom(el);
   if (!chart) return null;
   const o = chart.getOption();
-  return { id: chart.id, series: o.series[0].data, categories: (o.angleAxis?.[0] ?? o.yAxis?.[0]).data };
+  // A polar line's points are [score, angle] pairs; bars are plain scores.
+  const score = (d) => (Array.isArray(d) ? d[0] : d);
+  return { id: chart.id, series: o.series[0].data.map(score), categories: (o.angleAxis?.[0] ?? o.yAxis?.[0]).data };
 }, id);
 
 async function openReport(page, id) {
@@ -88,11 +90,19 @@ async function checkFigures(page, exp) {
   await page.waitForFunction((want) => {
     const el = document.getElementById('radar-dimensions');
     const c = el && window.echarts?.getInstanceByDom(el);
-    return c && JSON.stringify(c.getOption().series[0].data.slice(0, want.length)) === JSON.stringify(want);
+    return c && JSON.stringify(c.getOption().series[0].data.slice(0, want.length).map((d) => (d ? d[0] : d))) === JSON.stringify(want);
   }, exp.dims.map((d) => value(d.t)));
   const radar = await chartData(page, 'radar-dimensions');
   assert.deepEqual(radar.series.slice(0, exp.dims.length), exp.dims.map((d) => value(d.t)));
   exp.dims.forEach((d, i) => assert.equal(radar.categories[i], d.t === null ? `${d.name} (not enough answers)` : d.name));
+  // The line closes: the first dimension again at the full turn, evenly spaced around the circle.
+  const [first, last, turn] = await page.evaluate(() => {
+    const o = window.echarts.getInstanceByDom(document.getElementById('radar-dimensions')).getOption();
+    const d = o.series[0].data;
+    return [d[0], d[d.length - 1], o.angleAxis[1].max];
+  });
+  assert.equal(turn, exp.dims.length);
+  assert.deepEqual(last, first === null ? null : [first[0], exp.dims.length]);
   const bars = await chartData(page, 'bars-roles');
   assert.deepEqual([...bars.series].reverse(), exp.roles.map((r) => value(r.t)));
 }
