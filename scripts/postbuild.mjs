@@ -1,7 +1,10 @@
 // After trunk: (1) moves trunk's inline loader script into a file of its own, so the page's
 // Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with every build;
-// (1b) minifies wasm-bindgen's JS glue with esbuild (trunk's minify does not touch it; about 2 KB
-// gzip of the first view), renames it after its new content and updates index.html; (2) generates the service worker's precache list from what is in the output folder, with
+// (1a) gives the wasm's imports short names, in the wasm and in the glue alike (wasm-bindgen names
+// each after its binding plus a 16-digit hash: about 3 KB gzip of the first view), and renames the
+// wasm after its new content; (1b) minifies wasm-bindgen's JS glue with esbuild (trunk's minify does
+// not touch it; about 2 KB gzip of the first view), renames it after its new content and updates
+// index.html; (2) generates the service worker's precache list from what is in the output folder, with
 // workbox-build, so the app works offline after one visit. Never a hand-kept list.
 //   node scripts/postbuild.mjs [dir]          both steps (dir defaults to dist/)
 //   node scripts/postbuild.mjs --sw-only dir  only the precache step (tests of a new deployment)
@@ -17,21 +20,94 @@ const args = process.argv.slice(2);
 const swOnly = args.includes('--sw-only');
 const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(root, 'dist'));
 
+/** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
+function leb(buf, at) {
+  let value = 0, shift = 0, byte;
+  do { byte = buf[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+  return [value, at];
+}
+const uleb = (n) => { const out = []; do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
+const name = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
+
+/**
+ * Renames the wasm's imports from wasm-bindgen's glue module to short names, and the same keys in
+ * the glue. Fails the build if a name is not found exactly once in the glue, so a change in
+ * wasm-bindgen's output can never ship a page whose imports do not resolve.
+ */
+function shortenImports(wasm, glue) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    if (id !== 2) { at = body + size; continue; }
+    let p = body;
+    const [count, first] = leb(wasm, p);
+    p = first;
+    const entries = [];
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      let [len, q] = leb(wasm, p);
+      const module = wasm.toString('utf8', q, q + len);
+      [len, q] = leb(wasm, q + len);
+      const field = wasm.toString('utf8', q, q + len);
+      const start = q + len;
+      const kind = wasm[start];
+      let end = start + 1;
+      const limits = () => { const flags = wasm[end++]; end = leb(wasm, end)[1]; if (flags & 1) end = leb(wasm, end)[1]; };
+      if (kind === 0) end = leb(wasm, end)[1];
+      else if (kind === 1) { end++; limits(); }
+      else if (kind === 2) limits();
+      else if (kind === 3) end += 2;
+      else if (kind === 4) end = leb(wasm, end + 1)[1];
+      else throw new Error(`unknown import kind ${kind}`);
+      let renamed = field;
+      if (/^\.\/bita(-[0-9a-f]+)?_bg\.js$/.test(module) && /^__wb(g|indgen)_/.test(field)) {
+        renamed = `w${(n++).toString(36)}`;
+        const key = new RegExp(`([\\s{,])${field.replace(/[$]/g, '\\$&')}(\\s*:)`, 'g');
+        const keys = glue.match(key)?.length ?? 0;
+        const mentions = glue.split(field).length - 1;
+        if (keys !== 1 || mentions !== 1) throw new Error(`import ${field} is named ${mentions} times in the glue, ${keys} as a key`);
+        glue = glue.replace(key, `$1${renamed}$2`);
+      }
+      entries.push(Buffer.concat([name(module), name(renamed), wasm.subarray(start, end)]));
+      p = end;
+    }
+    const section = Buffer.concat([uleb(count), ...entries]);
+    wasm = Buffer.concat([wasm.subarray(0, at), Buffer.from([2]), uleb(section.length), section, wasm.subarray(body + size)]);
+    return { wasm, glue, count: n };
+  }
+  throw new Error('the wasm has no import section');
+}
+
+/** Renames a file of `dir` after its content and updates its name and integrity in `html`. */
+function renameAfterContent(dir, file, content, html, pattern) {
+  const renamed = pattern(crypto.createHash('sha256').update(content).digest('hex').slice(0, 16));
+  fs.rmSync(path.join(dir, file));
+  fs.writeFileSync(path.join(dir, renamed), content);
+  const digest = crypto.createHash('sha384').update(content).digest('base64');
+  const attr = new RegExp(`(href="?\\./)${file.replace('.', '\\.')}("?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+`);
+  if (!attr.test(html)) throw new Error(`no integrity attribute for ${file} in index.html`);
+  return html.replace(attr, `$1${renamed}$2sha384-${digest}`).replaceAll(file, renamed);
+}
+
 if (!swOnly) {
   const indexPath = path.join(dir, 'index.html');
   let html = fs.readFileSync(indexPath, 'utf8');
+  const wasmFile = fs.readdirSync(dir).find((f) => /^bita-[0-9a-f]+_bg\.wasm$/.test(f));
+  const glueFile = fs.readdirSync(dir).find((f) => /^bita-[0-9a-f]+\.js$/.test(f));
+  if (wasmFile && glueFile) {
+    const short = shortenImports(fs.readFileSync(path.join(dir, wasmFile)), fs.readFileSync(path.join(dir, glueFile), 'utf8'));
+    fs.writeFileSync(path.join(dir, glueFile), short.glue);
+    html = renameAfterContent(dir, wasmFile, short.wasm, html, (h) => `bita-${h}_bg.wasm`);
+    console.log(`wasm: ${short.count} imports renamed`);
+  }
   // The glue first: minified, and named after its new content, because the service worker treats
   // hashed names as never changing (the loader below then names the new file).
   for (const file of fs.readdirSync(dir).filter((f) => /^bita-[0-9a-f]+\.js$/.test(f))) {
     const full = path.join(dir, file);
     const { code } = transformSync(fs.readFileSync(full, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-    const renamed = `bita-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-    fs.rmSync(full);
-    fs.writeFileSync(path.join(dir, renamed), code);
-    const digest = crypto.createHash('sha384').update(code).digest('base64');
-    const attr = new RegExp(`(href="?\\./)${file.replace('.', '\\.')}("?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+`);
-    if (!attr.test(html)) throw new Error(`no integrity attribute for ${file} in index.html`);
-    html = html.replace(attr, `$1${renamed}$2sha384-${digest}`).replaceAll(file, renamed);
+    html = renameAfterContent(dir, file, code, html, (h) => `bita-${h}.js`);
   }
   // trunk's minified index.html leaves attribute values unquoted.
   const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;

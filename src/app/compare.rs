@@ -91,16 +91,23 @@ impl Picks {
     }
 }
 
-/// A checkbox with its label; both lists of the picker use it.
-fn pick(label: String, checked: bool, toggle: impl Fn(bool) + 'static) -> impl IntoView {
+/// One list of the picker: each assessment as a checkbox with its label. Not generic over the
+/// handler, so both lists share one compiled view.
+fn pick_list(items: Vec<(String, bool)>, toggle: std::rc::Rc<dyn Fn(usize, bool)>) -> AnyView {
     view! {
-        <li>
-            <label class="choice">
-                <input type="checkbox" prop:checked=checked on:change=move |ev| toggle(event_target_checked(&ev)) />
-                <span>{label}</span>
-            </label>
-        </li>
+        <ul class="picks">{items.into_iter().enumerate().map(|(i, (label, checked))| {
+            let toggle = toggle.clone();
+            view! {
+                <li>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=checked on:change=move |ev| toggle(i, event_target_checked(&ev)) />
+                        <span>{label}</span>
+                    </label>
+                </li>
+            }
+        }).collect_view()}</ul>
     }
+    .into_any()
 }
 
 fn describe(a: &Assessment) -> String {
@@ -128,6 +135,8 @@ pub fn ComparePage() -> impl IntoView {
             .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
     });
     let links = RwSignal::new(String::new());
+    // Only whether there is any: adding more must not rebuild the list's fieldset.
+    let any_added = Memo::new(move |_| added.with(|l| !l.is_empty()));
     let chosen = Memo::new(move |_| {
         let ids = picked.get();
         let mut list: Vec<Assessment> = saved
@@ -193,29 +202,29 @@ pub fn ComparePage() -> impl IntoView {
                         if list.is_empty() {
                             return view! { <p>"No saved assessments yet."</p> }.into_any();
                         }
-                        view! { <ul class="picks">{list.into_iter().map(|a| {
-                            let id = a.id.clone();
-                            let on = picked.with_untracked(|p| p.contains(&id));
-                            pick(describe(&a), on, move |yes| picked.update(|p| {
+                        let items = picked.with_untracked(|p| list.iter().map(|a| (describe(a), p.contains(&a.id))).collect());
+                        pick_list(items, std::rc::Rc::new(move |i, yes| {
+                            let id = list[i].id.clone();
+                            picked.update(|p| {
                                 p.retain(|x| *x != id);
-                                if yes { p.push(id.clone()); }
-                            }))
-                        }).collect_view()}</ul> }.into_any()
+                                if yes { p.push(id); }
+                            })
+                        }))
                     }}
                 </fieldset>
-                <Show when=move || added.with(|l| !l.is_empty())>
+                {move || any_added.get().then(|| view! {
                     <fieldset>
                         <legend>"From links and files (not saved)"</legend>
-                        <ul class="picks">{move || added.get().into_iter().enumerate().map(|(i, a)| {
-                            let on = added_on.with_untracked(|on| on.get(i).copied().unwrap_or(false));
-                            pick(describe(&a), on, move |yes| added_on.update(|on| on[i] = yes))
-                        }).collect_view()}</ul>
+                        {move || {
+                            let items = added.with(|l| added_on.with_untracked(|on| l.iter().zip(on).map(|(a, on)| (describe(a), *on)).collect()));
+                            pick_list(items, std::rc::Rc::new(move |i, yes| added_on.update(|on| on[i] = yes)))
+                        }}
                         <button type="button" class="quiet" on:click=move |_| {
                             added.set(Vec::new());
                             added_on.set(Vec::new());
                         }>"Remove everything added"</button>
                     </fieldset>
-                </Show>
+                })}
                 <form class="card" on:submit=add_links>
                     <label for="compare-links">"Share links, one per line"</label>
                     <textarea id="compare-links" rows="4" prop:value=move || links.get()

@@ -24,7 +24,8 @@ const kind = (url) => {
 
 /**
  * Loads `hash` in a fresh context and waits until `ready` (a function run in the page that
- * resolves when the view is usable). Bytes count every response the page received until then.
+ * resolves when the view is usable). Bytes count every request the page made until then, as the
+ * budgets define the first view (what is fetched in idle time afterwards is not part of it).
  */
 export async function measure(browser, url, { seed = false, ready }) {
   const context = await browser.newContext();
@@ -40,13 +41,17 @@ export async function measure(browser, url, { seed = false, ready }) {
   const page = await context.newPage();
   const responses = [];
   page.on('requestfinished', (r) => {
-    responses.push(r.sizes().then((s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize }), () => null));
+    const started = r.timing().startTime;
+    responses.push(r.sizes().then((s) => ({ url: r.url(), started, bytes: s.responseBodySize + s.responseHeadersSize }), () => null));
   });
   const t0 = Date.now();
   await page.goto(url);
   const readyAt = await page.evaluate(ready);
-  // Everything received until the view was usable (the service worker's precache comes later).
-  const counted = (await Promise.all(responses.slice())).filter(Boolean);
+  const readyEpoch = await page.evaluate((t) => performance.timeOrigin + t, readyAt);
+  // Let requests made before that point finish, then count those (the service worker's precache
+  // and the idle-time fetch of the chart library start later).
+  await page.waitForLoadState('networkidle');
+  const counted = (await Promise.all(responses.slice())).filter((r) => r && r.started <= readyEpoch);
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     heap: performance.memory?.usedJSHeapSize ?? null,
@@ -59,8 +64,13 @@ export async function measure(browser, url, { seed = false, ready }) {
   return { total, byType, urls: counted.map((r) => r.url), requests: counted.length, readyMs: readyAt, fcpMs: timing.fcp, heap: timing.heap, wasmMemory: timing.wasm, wallMs: Date.now() - t0 };
 }
 
-/** In the page: resolves with performance.now() once `selector` is in the document. */
-export const when = (selector) => `new Promise((resolve) => { const check = () => document.querySelector(${JSON.stringify(selector)}) ? resolve(performance.now()) : requestAnimationFrame(check); check(); })`;
+/** In the page: resolves with performance.now() as soon as `selector` is in the document. */
+export const when = (selector) => `new Promise((resolve) => {
+  const found = () => document.querySelector(${JSON.stringify(selector)});
+  if (found()) return resolve(performance.now());
+  const watch = new MutationObserver(() => { if (found()) { watch.disconnect(); resolve(performance.now()); } });
+  watch.observe(document, { childList: true, subtree: true });
+})`;
 
 export const VIEWS = {
   'first view': { hash: '', seed: false, selector: 'form.start button[type=submit]' },
