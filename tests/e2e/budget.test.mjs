@@ -1,12 +1,13 @@
-// Byte budgets, asserted on every run: bytes over the wire are deterministic (times are not, so
-// tests/perf/bench.mjs prints those). The first view may not pass 280 KB until the budgets issue
-// brings it to 200 KB; the report may add at most 200 KB to it.
+// Byte budgets, asserted on every run: bytes over the wire are deterministic but for the icons the
+// browser asks for itself, which fall either side of "usable" (under 1 KB; times vary, so
+// tests/perf/bench.mjs prints those). The first view is held where it stands now (about 236 KB,
+// ratcheted down from 280) until it is brought to 200 KB; the report may add at most 200 KB to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch } from './harness.mjs';
 import { measure, when, VIEWS } from '../perf/measure.mjs';
 
-const FIRST_VIEW_KB = 280;
+const FIRST_VIEW_KB = 245;
 const REPORT_EXTRA_KB = 200;
 
 let server, browser;

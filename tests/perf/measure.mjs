@@ -49,7 +49,8 @@ export async function measure(browser, url, { seed = false, ready }) {
   const readyAt = await page.evaluate(ready);
   const readyEpoch = await page.evaluate((t) => performance.timeOrigin + t, readyAt);
   // Let requests made before that point finish, then count those (the service worker's precache
-  // and the idle-time fetch of the chart library start later).
+  // and the idle-time fetch of the chart library start later; the icons the browser asks for
+  // itself may fall either side).
   await page.waitForLoadState('networkidle');
   const counted = (await Promise.all(responses.slice())).filter((r) => r && r.started <= readyEpoch);
   const timing = await page.evaluate(() => ({
