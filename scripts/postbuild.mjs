@@ -1,7 +1,7 @@
 // After trunk: (1) moves trunk's inline loader script into a file of its own, so the page's
 // Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with every build;
 // (1a) gives the wasm's imports short names, in the wasm and in the glue alike (wasm-bindgen names
-// each after its binding plus a 16-digit hash: about 3 KB gzip of the first view), and renames the
+// each after its binding plus a 16-digit hash: about 5 KB gzip of the first view), and renames the
 // wasm after its new content; (1b) minifies wasm-bindgen's JS glue with esbuild (trunk's minify does
 // not touch it; about 2 KB gzip of the first view), renames it after its new content and updates
 // index.html; (2) generates the service worker's precache list from what is in the output folder, with

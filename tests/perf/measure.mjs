@@ -48,16 +48,16 @@ export async function measure(browser, url, { seed = false, ready }) {
   await page.goto(url);
   const readyAt = await page.evaluate(ready);
   const readyEpoch = await page.evaluate((t) => performance.timeOrigin + t, readyAt);
-  // Let requests made before that point finish, then count those (the service worker's precache
-  // and the idle-time fetch of the chart library start later; the icons the browser asks for
-  // itself may fall either side).
-  await page.waitForLoadState('networkidle');
-  const counted = (await Promise.all(responses.slice())).filter((r) => r && r.started <= readyEpoch);
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     heap: performance.memory?.usedJSHeapSize ?? null,
     wasm: window.__wasmMemory?.buffer.byteLength ?? null,
   }));
+  // Then let requests made before that point finish, and count those (the service worker's
+  // precache and the idle-time fetch of the chart library start later; the icons the browser asks
+  // for itself may fall either side).
+  await page.waitForLoadState('networkidle');
+  const counted = (await Promise.all(responses.slice())).filter((r) => r && r.started <= readyEpoch);
   const byType = {};
   for (const r of counted) byType[kind(r.url)] = (byType[kind(r.url)] ?? 0) + r.bytes;
   const total = counted.reduce((s, r) => s + r.bytes, 0);
