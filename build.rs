@@ -12,7 +12,10 @@ fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
     println!("cargo:rerun-if-changed=src/charts.rs");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    // Read when the script runs, not when it was compiled: a target folder moved to another
+    // checkout must not read the old checkout's questions.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = std::path::Path::new(&root).join("questions");
     let mut bank = match bank::load_dir(&dir) {
         Ok(bank) => bank,
         Err(issues) => {

@@ -162,6 +162,17 @@ fn a_team_with_both_sides_has_an_alignment_gap_of_medians() {
     );
     assert_eq!(al.more_optimistic, Some("IT"));
     assert!(team_alignment(&bank, &refs[..2]).is_none());
+
+    // Its median report says it pools both sides, not that it is IT's view.
+    let (_, median, pooled) = bita::model::compare::team_page(&bank, &refs);
+    assert!(pooled);
+    assert_eq!(median.name, "Team of 3, IT and the business");
+    let report = bita::model::report::ReportModel::from(&bank, &median);
+    assert_eq!(report.headline.perspective, "IT's view");
+    assert_eq!(
+        report.pooled().headline.perspective,
+        "IT's and the business's answers pooled"
+    );
 }
 
 #[test]
@@ -316,7 +327,9 @@ fn the_team_page_lists_median_spread_and_flags_per_question() {
         answers(&bank, "q1=5 q2=3"),
     ];
     let refs: Vec<&Assessment> = people.iter().collect();
-    let (blocks, median) = bita::model::compare::team_page(&bank, &refs);
+    let (blocks, median, pooled) = bita::model::compare::team_page(&bank, &refs);
+    assert!(!pooled, "one side only");
+    assert_eq!(median.name, "Team of 4");
     let text = bita::model::doc::text(&blocks);
     for line in [
         "The team's answers (4 respondents)",

@@ -262,8 +262,8 @@ pub fn ComparePage() -> impl IntoView {
                             Show::Side => render(side_by_side(bank, &refs), 0, "compare"),
                             Show::Trend => render(trend_page(bank, &refs), 0, "compare"),
                             Show::Team => {
-                                let (blocks, median) = team_page(bank, &refs);
-                                view! { {render(blocks, 0, "compare")} {team_report(ctx, median)} }.into_any()
+                                let (blocks, median, pooled) = team_page(bank, &refs);
+                                view! { {render(blocks, 0, "compare")} {team_report(ctx, median, pooled)} }.into_any()
                             }
                         }
                     }}
@@ -274,7 +274,7 @@ pub fn ComparePage() -> impl IntoView {
 }
 
 /// The report of the team's median answers, which the user may save as an assessment of its own.
-fn team_report(ctx: Ctx, median: Assessment) -> impl IntoView {
+fn team_report(ctx: Ctx, median: Assessment, pooled: bool) -> impl IntoView {
     let keep = median.clone();
     let save = move |_| {
         let mut copy = keep.clone();
@@ -291,7 +291,7 @@ fn team_report(ctx: Ctx, median: Assessment) -> impl IntoView {
                 "This is the report of the team's median answers. It is not saved unless you save it. "
                 <button type="button" on:click=save>"Save the team's median as an assessment"</button>
             </p>
-            <ReportWhenReady assessment=report owner="compare" nested=true/>
+            <ReportWhenReady assessment=report owner="compare" nested=true pooled=pooled/>
         </section>
     }
 }

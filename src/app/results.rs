@@ -17,6 +17,9 @@ pub fn ReportWhenReady(
     /// Under a heading of the page: see [`Report`].
     #[prop(optional)]
     nested: bool,
+    /// A team's median over both sides: see `ReportModel::pooled`.
+    #[prop(optional)]
+    pooled: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     ctx.load_advice();
@@ -25,7 +28,18 @@ pub fn ReportWhenReady(
     let model = Memo::new(move |_| {
         ready
             .get()
-            .then(|| assessment.with(|a| a.as_ref().map(|a| ReportModel::from(builtin(), a))))
+            .then(|| {
+                assessment.with(|a| {
+                    a.as_ref().map(|a| {
+                        let m = ReportModel::from(builtin(), a);
+                        if pooled {
+                            m.pooled()
+                        } else {
+                            m
+                        }
+                    })
+                })
+            })
             .flatten()
     });
     let has_model = Memo::new(move |_| model.with(Option::is_some));

@@ -727,9 +727,17 @@ fn answer_text(a: Option<Answer>) -> String {
 }
 
 /// The team's median per question with its spread and flags, and its alignment gap when it holds
-/// both sides; with the median assessment, whose report the page shows under these blocks.
-pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment) {
-    let t = team(bank, list, &format!("Team of {}", list.len()));
+/// both sides; with the median assessment, whose report the page shows under these blocks, and
+/// whether it pools both sides (its report then says so: see `ReportModel::pooled`).
+pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment, bool) {
+    let pooled = list.iter().any(|a| a.perspective != list[0].perspective);
+    // The name says it too, so a saved copy of a pooled median keeps it.
+    let name = if pooled {
+        format!("Team of {}, IT and the business", list.len())
+    } else {
+        format!("Team of {}", list.len())
+    };
+    let t = team(bank, list, &name);
     let flagged = t.questions.iter().filter(|q| q.flagged()).count();
     let rows = t
         .questions
@@ -774,7 +782,7 @@ pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment) 
             ),
         ],
     });
-    (page, t.median)
+    (page, t.median, pooled)
 }
 
 /// The assessments in date order, with the change per dimension since the one before.

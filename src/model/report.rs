@@ -32,6 +32,7 @@ pub const TEMPLATE_KEYS: &[(&str, &[&str])] = &[
             "answered",
             "perspective_it",
             "perspective_business",
+            "perspective_pooled",
         ],
     ),
     (
@@ -277,6 +278,14 @@ fn short(step: &str) -> String {
 }
 
 impl ReportModel {
+    /// The report of a team's median over both sides: its answers are IT's and the business's
+    /// pooled, not one side's view (the median is kept as an IT assessment, whose questions cover
+    /// both sides').
+    pub fn pooled(mut self) -> Self {
+        self.headline.perspective = texts().headline("perspective_pooled").to_string();
+        self
+    }
+
     /// Everything the report shows for one assessment.
     pub fn from(bank: &Bank, a: &Assessment) -> ReportModel {
         let t = texts();

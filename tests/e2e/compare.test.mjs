@@ -104,6 +104,13 @@ test('an IT and a business assessment compared show the alignment gap worked out
   const legend = await page.getByRole('list', { name: 'Chart legend' }).getByRole('listitem').allTextContents();
   assert.deepEqual(legend, ['Acme (IT)', 'Acme (business)']);
   assert.equal(await page.getByRole('heading', { name: 'Where they disagree most' }).count(), 1);
+
+  // Pooled as one team, the median's report says it holds both sides' answers, not IT's view.
+  await page.getByRole('radio', { name: 'As one team' }).check();
+  await page.getByRole('heading', { name: 'The team\'s report' }).waitFor();
+  const meta = page.locator('.report-meta');
+  await meta.filter({ hasText: 'Team of 2, IT and the business · IT\'s and the business\'s answers pooled ·' }).waitFor();
+  assert.doesNotMatch(await meta.textContent(), /IT's view/);
   assert.deepEqual(errors, []);
   await context.close();
 });
