@@ -80,47 +80,52 @@ function shortenImports(wasm, glue) {
   throw new Error('the wasm has no import section');
 }
 
-/** Renames a file of `dir` after its content and updates its name and integrity in `html`. */
-function renameAfterContent(dir, file, content, html, pattern) {
-  const renamed = pattern(crypto.createHash('sha256').update(content).digest('hex').slice(0, 16));
-  fs.rmSync(path.join(dir, file));
-  fs.writeFileSync(path.join(dir, renamed), content);
+/**
+ * The name `pattern` gives `content`, and `html` with `file` replaced by it, integrity included.
+ * Touches no file: every check runs before anything in `dir` changes.
+ */
+function renamed(html, file, content, pattern) {
+  const name = pattern(crypto.createHash('sha256').update(content).digest('hex').slice(0, 16));
   const digest = crypto.createHash('sha384').update(content).digest('base64');
   const attr = new RegExp(`(href="?\\./)${file.replace('.', '\\.')}("?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+`);
   if (!attr.test(html)) throw new Error(`no integrity attribute for ${file} in index.html`);
-  return html.replace(attr, `$1${renamed}$2sha384-${digest}`).replaceAll(file, renamed);
+  return { name, html: html.replace(attr, `$1${name}$2sha384-${digest}`).replaceAll(file, name) };
 }
 
 if (!swOnly) {
   const indexPath = path.join(dir, 'index.html');
   let html = fs.readFileSync(indexPath, 'utf8');
-  const wasmFile = fs.readdirSync(dir).find((f) => /^bita-[0-9a-f]+_bg\.wasm$/.test(f));
-  const glueFile = fs.readdirSync(dir).find((f) => /^bita-[0-9a-f]+\.js$/.test(f));
-  if (wasmFile && glueFile) {
-    const short = shortenImports(fs.readFileSync(path.join(dir, wasmFile)), fs.readFileSync(path.join(dir, glueFile), 'utf8'));
-    fs.writeFileSync(path.join(dir, glueFile), short.glue);
-    html = renameAfterContent(dir, wasmFile, short.wasm, html, (h) => `bita-${h}_bg.wasm`);
-    console.log(`wasm: ${short.count} imports renamed`);
-  }
-  // The glue first: minified, and named after its new content, because the service worker treats
-  // hashed names as never changing (the loader below then names the new file).
-  for (const file of fs.readdirSync(dir).filter((f) => /^bita-[0-9a-f]+\.js$/.test(f))) {
-    const full = path.join(dir, file);
-    const { code } = transformSync(fs.readFileSync(full, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-    html = renameAfterContent(dir, file, code, html, (h) => `bita-${h}.js`);
-  }
+  const files = fs.readdirSync(dir);
+  const wasmFile = files.find((f) => /^bita-[0-9a-f]+_bg\.wasm$/.test(f));
+  const glueFile = files.find((f) => /^bita-[0-9a-f]+\.js$/.test(f));
+  if (!wasmFile || !glueFile) throw new Error(`no bita wasm and JS glue in ${dir}`);
+  // Everything in memory first, so a failure leaves dir as trunk wrote it.
+  const short = shortenImports(fs.readFileSync(path.join(dir, wasmFile)), fs.readFileSync(path.join(dir, glueFile), 'utf8'));
+  if (/[\s{,](?:__wbg_|__wbindgen_)\w*\s*:/.test(short.glue)) throw new Error('the glue still names an import the wasm no longer has');
+  // index.html has wasm-opt drop the stream classes server_fn exports; the glue must never make one.
+  if (/IntoUnderlying\w*\.__wrap\b/.test(short.glue)) throw new Error('the glue makes stream objects whose code wasm-opt removed (see index.html)');
+  // The glue minified, then both named after their new content, because the service worker
+  // treats hashed names as never changing (the loader below then names the new files).
+  const { code: glue } = transformSync(short.glue, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
+  const wasm = renamed(html, wasmFile, short.wasm, (h) => `bita-${h}_bg.wasm`);
+  const js = renamed(wasm.html, glueFile, glue, (h) => `bita-${h}.js`);
+  html = js.html;
+  const writes = [[wasm.name, short.wasm], [js.name, glue]];
   // trunk's minified index.html leaves attribute values unquoted.
   const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
   const found = html.match(inline);
   if (found) {
     const code = found[1].trim() + '\n';
     const name = `init-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-    fs.writeFileSync(path.join(dir, name), code);
+    writes.push([name, code]);
     html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
   } else if (!/<script type="module" src="\.\/init-/.test(html)) {
     throw new Error('no loader script found in index.html');
   }
+  for (const [name, content] of writes) fs.writeFileSync(path.join(dir, name), content);
   fs.writeFileSync(indexPath, html);
+  for (const old of [wasmFile, glueFile]) if (!writes.some(([name]) => name === old)) fs.rmSync(path.join(dir, old));
+  console.log(`wasm: ${short.count} imports renamed`);
 }
 
 const { count, size, warnings } = await generateSW({

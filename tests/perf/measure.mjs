@@ -39,11 +39,8 @@ export async function measure(browser, url, { seed = false, ready }) {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
   });
   const page = await context.newPage();
-  const responses = [];
-  page.on('requestfinished', (r) => {
-    const started = r.timing().startTime;
-    responses.push(r.sizes().then((s) => ({ url: r.url(), started, bytes: s.responseBodySize + s.responseHeadersSize }), () => null));
-  });
+  const requests = [];
+  page.on('request', (r) => requests.push(r));
   const t0 = Date.now();
   await page.goto(url);
   const readyAt = await page.evaluate(ready);
@@ -53,11 +50,16 @@ export async function measure(browser, url, { seed = false, ready }) {
     heap: performance.memory?.usedJSHeapSize ?? null,
     wasm: window.__wasmMemory?.buffer.byteLength ?? null,
   }));
-  // Then let requests made before that point finish, and count those (the service worker's
-  // precache and the idle-time fetch of the chart library start later; the icons the browser asks
-  // for itself may fall either side).
-  await page.waitForLoadState('networkidle');
-  const counted = (await Promise.all(responses.slice())).filter((r) => r && r.started <= readyEpoch);
+  // Then let every request seen so far finish, and count those made before that point (the
+  // service worker's precache and the idle-time fetch of the chart library start later; the icons
+  // the browser asks for itself may fall either side).
+  const settled = await Promise.all(requests.slice().map(async (r) => {
+    const response = await r.response().catch(() => null);
+    if (!response || (await response.finished().catch(() => 'failed')) !== null) return null;
+    const s = await r.sizes();
+    return { url: r.url(), started: r.timing().startTime, bytes: s.responseBodySize + s.responseHeadersSize };
+  }));
+  const counted = settled.filter((r) => r && r.started <= readyEpoch);
   const byType = {};
   for (const r of counted) byType[kind(r.url)] = (byType[kind(r.url)] ?? 0) + r.bytes;
   const total = counted.reduce((s, r) => s + r.bytes, 0);
