@@ -27,7 +27,7 @@ function leb(buf, at) {
   return [value, at];
 }
 const uleb = (n) => { const out = []; do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
-const name = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
+const encodeName = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
 
 /**
  * Renames the wasm's imports from wasm-bindgen's glue module to short names, and the same keys in
@@ -61,16 +61,16 @@ function shortenImports(wasm, glue) {
       else if (kind === 3) end += 2;
       else if (kind === 4) end = leb(wasm, end + 1)[1];
       else throw new Error(`unknown import kind ${kind}`);
-      let renamed = field;
+      let newName = field;
       if (/^\.\/bita(-[0-9a-f]+)?_bg\.js$/.test(module) && /^__wb(g|indgen)_/.test(field)) {
-        renamed = `w${(n++).toString(36)}`;
+        newName = `w${(n++).toString(36)}`;
         const key = new RegExp(`([\\s{,])${field.replace(/[$]/g, '\\$&')}(\\s*:)`, 'g');
         const keys = glue.match(key)?.length ?? 0;
         const mentions = glue.split(field).length - 1;
         if (keys !== 1 || mentions !== 1) throw new Error(`import ${field} is named ${mentions} times in the glue, ${keys} as a key`);
-        glue = glue.replace(key, `$1${renamed}$2`);
+        glue = glue.replace(key, `$1${newName}$2`);
       }
-      entries.push(Buffer.concat([name(module), name(renamed), wasm.subarray(start, end)]));
+      entries.push(Buffer.concat([encodeName(module), encodeName(newName), wasm.subarray(start, end)]));
       p = end;
     }
     const section = Buffer.concat([uleb(count), ...entries]);

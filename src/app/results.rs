@@ -28,19 +28,9 @@ pub fn ReportWhenReady(
     let model = Memo::new(move |_| {
         ready
             .get()
-            .then(|| {
-                assessment.with(|a| {
-                    a.as_ref().map(|a| {
-                        let m = ReportModel::from(builtin(), a);
-                        if pooled {
-                            m.pooled()
-                        } else {
-                            m
-                        }
-                    })
-                })
-            })
+            .then(|| assessment.with(|a| a.as_ref().map(|a| ReportModel::from(builtin(), a))))
             .flatten()
+            .map(|m| if pooled { m.pooled() } else { m })
     });
     let has_model = Memo::new(move |_| model.with(Option::is_some));
     move || {

@@ -726,11 +726,16 @@ fn answer_text(a: Option<Answer>) -> String {
     }
 }
 
+/// Whether the assessments come from both sides, IT and the business.
+fn both_sides(list: &[&Assessment]) -> bool {
+    list.iter().any(|a| a.perspective != list[0].perspective)
+}
+
 /// The team's median per question with its spread and flags, and its alignment gap when it holds
 /// both sides; with the median assessment, whose report the page shows under these blocks, and
 /// whether it pools both sides (its report then says so: see `ReportModel::pooled`).
 pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment, bool) {
-    let pooled = list.iter().any(|a| a.perspective != list[0].perspective);
+    let pooled = both_sides(list);
     // The name says it too, so a saved copy of a pooled median keeps it.
     let name = if pooled {
         format!("Team of {}, IT and the business", list.len())
@@ -792,7 +797,7 @@ pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
         "",
         "In date order (the day each was last changed); each change is against the assessment before it.".into(),
     )];
-    if list.iter().any(|a| a.perspective != list[0].perspective) {
+    if both_sides(list) {
         body.push(Block::P(
             "notice warn",
             "These assessments come from both sides, IT and the business: part of a change may be a difference of view, not of maturity.".into(),
