@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, ROOT } from '../e2e/harness.mjs';
-import { measure, when, VIEWS, seededAssessment } from './measure.mjs';
+import { measure, VIEWS, seededAssessment } from './measure.mjs';
 
 const runs = Number(process.argv[2] ?? 9);
 const median = (xs) => { const s = xs.filter((x) => x !== null).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
@@ -16,7 +16,7 @@ const results = {};
 try {
   for (const [name, v] of Object.entries(VIEWS)) {
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.url + v.hash, { seed: v.seed, ready: when(v.selector) }));
+    for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.url + v.hash, { seed: v.seed, selector: v.selector }));
     results[name] = {
       kb: +(median(samples.map((s) => s.total)) / 1000).toFixed(1),
       byTypeKb: Object.fromEntries(Object.entries(samples[0].byType).map(([k, b]) => [k, +(b / 1000).toFixed(1)])),

@@ -23,11 +23,11 @@ const kind = (url) => {
 };
 
 /**
- * Loads `hash` in a fresh context and waits until `ready` (a function run in the page that
- * resolves when the view is usable). Bytes count every request the page made until then, as the
- * budgets define the first view (what is fetched in idle time afterwards is not part of it).
+ * Loads `hash` in a fresh context and waits until `selector` is in the document (the view is
+ * usable). Bytes count every request the page made until then, as the budgets define the first
+ * view (what is fetched in idle time afterwards is not part of it).
  */
-export async function measure(browser, url, { seed = false, ready }) {
+export async function measure(browser, url, { seed = false, selector }) {
   const context = await browser.newContext();
   if (seed) {
     const a = seededAssessment();
@@ -38,12 +38,22 @@ export async function measure(browser, url, { seed = false, ready }) {
   await context.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
   });
+  // Watched from the page's start: a view often stands before the load event, when a check made
+  // afterwards would see it late and count what the page fetched in idle time since.
+  await context.addInitScript((selector) => {
+    window.__bitaReady = new Promise((resolve) => {
+      const watch = new MutationObserver(() => {
+        if (document.querySelector(selector)) { watch.disconnect(); resolve(performance.now()); }
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
+  }, selector);
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r));
   const t0 = Date.now();
   await page.goto(url);
-  const readyAt = await page.evaluate(ready);
+  const readyAt = await page.evaluate(() => window.__bitaReady);
   const readyEpoch = await page.evaluate((t) => performance.timeOrigin + t, readyAt);
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
@@ -66,14 +76,6 @@ export async function measure(browser, url, { seed = false, ready }) {
   await context.close();
   return { total, byType, urls: counted.map((r) => r.url), requests: counted.length, readyMs: readyAt, fcpMs: timing.fcp, heap: timing.heap, wasmMemory: timing.wasm, wallMs: Date.now() - t0 };
 }
-
-/** In the page: resolves with performance.now() as soon as `selector` is in the document. */
-export const when = (selector) => `new Promise((resolve) => {
-  const found = () => document.querySelector(${JSON.stringify(selector)});
-  if (found()) return resolve(performance.now());
-  const watch = new MutationObserver(() => { if (found()) { watch.disconnect(); resolve(performance.now()); } });
-  watch.observe(document, { childList: true, subtree: true });
-})`;
 
 export const VIEWS = {
   'first view': { hash: '', seed: false, selector: 'form.start button[type=submit]' },
