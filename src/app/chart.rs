@@ -1,6 +1,10 @@
 //! Charts, drawn by Apache ECharts from options `model::chart` fills in. ECharts is served from our own `dist/vendor/`
 //! and loaded only when a chart is first shown, so nothing before that depends on it.
 //!
+//! A chart is drawn once it comes within half a screen of being seen, or before the page is
+//! printed: on a phone the report's charts sit two screens down, and drawing them while the report
+//! opens would hold up its first screen (ECharts is fetched in idle time, so it is ready for them).
+//!
 //! A chart is created once per assessment and updated in place: its element and ECharts instance
 //! are kept while the respondent moves between that assessment's pages (so coming back from a
 //! question shows the new figures in the same chart), and disposed as soon as they go elsewhere.
@@ -12,18 +16,20 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 const SCRIPT_ID: &str = "echarts-script";
 
-/// Fetches ECharts when the browser is idle, once the walk has begun, so the report rarely waits for
-/// it; never part of the first view. Where there is no `requestIdleCallback` the report loads it.
+/// Fetches ECharts when the browser is idle, once the walk has begun or a chart is on the page, so
+/// a chart rarely waits for it; never part of the first view. Where there is no
+/// `requestIdleCallback`, the first chart to draw loads it.
 pub fn prefetch_when_idle() {
     let window: JsValue = window().into();
     if js_get(&window, "requestIdleCallback").is_none() {
         return;
     }
-    let load = wasm_bindgen::closure::Closure::once_into_js(|| {
+    let load = Closure::once_into_js(|| {
         leptos::task::spawn_local(async {
             let _ = ensure_echarts().await;
         });
@@ -78,7 +84,16 @@ struct Live {
     owner: String,
     el: web_sys::HtmlElement,
     instance: Option<JsValue>,
+    /// The element has come near the screen (or the page was printed): it draws at once.
+    near: bool,
+    /// Figures waiting until then, and where to say that they could not be drawn.
+    pending: Option<(ChartOption, RwSignal<Option<String>>)>,
+    /// The observer that watches for that, with its callback; kept until the chart is disposed.
+    watch: Option<Watch>,
 }
+
+/// An `IntersectionObserver` and the callback it calls.
+type Watch = (JsValue, Closure<dyn FnMut(js_sys::Array)>);
 
 thread_local! {
     static LIVE: RefCell<HashMap<&'static str, Live>> = RefCell::new(HashMap::new());
@@ -89,6 +104,9 @@ impl Live {
     fn dispose(&self) {
         if let Some(i) = &self.instance {
             let _ = js_call(i, "dispose", &[]);
+        }
+        if let Some((observer, _)) = &self.watch {
+            let _ = js_call(observer, "disconnect", &[]);
         }
         self.el.remove();
     }
@@ -128,10 +146,14 @@ fn element(id: &'static str, owner: &str, label: &str) -> web_sys::HtmlElement {
             el.set_id(id);
             el.set_class_name("chart-box");
             let _ = el.set_attribute("role", "img");
+            let watch = watch_near(id, &el);
             Live {
                 owner: owner.to_string(),
                 el,
                 instance: None,
+                near: watch.is_none(),
+                pending: None,
+                watch,
             }
         });
         let _ = l.el.set_attribute("aria-label", label);
@@ -139,8 +161,141 @@ fn element(id: &'static str, owner: &str, label: &str) -> web_sys::HtmlElement {
     })
 }
 
-async fn draw(id: &'static str, chart: ChartOption) -> Result<(), String> {
-    ensure_echarts().await?;
+/// Watches a chart's element until it comes within half a screen of the viewport; `None` where the
+/// browser cannot tell (the chart is then drawn at once).
+fn watch_near(id: &'static str, el: &web_sys::HtmlElement) -> Option<Watch> {
+    let class: js_sys::Function = js_get(&window().into(), "IntersectionObserver")?
+        .dyn_into()
+        .ok()?;
+    let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries
+            .iter()
+            .any(|e| js_get(&e, "isIntersecting").is_some_and(|v| v.is_truthy()));
+        if near {
+            LIVE.with_borrow_mut(|live| {
+                if let Some(l) = live.get_mut(id) {
+                    l.near = true;
+                    if let Some((observer, _)) = &l.watch {
+                        let _ = js_call(observer, "disconnect", &[]);
+                    }
+                }
+            });
+            draw_pending(id);
+        }
+    });
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"rootMargin".into(), &"50% 0px".into());
+    let observer =
+        js_sys::Reflect::construct(&class, &js_sys::Array::of2(seen.as_ref(), &opts)).ok()?;
+    js_call(&observer, "observe", &[el.clone().into()])?;
+    Some((observer, seen))
+}
+
+/// Draws a chart now if it is near the screen or drawn already; else when it comes near or the
+/// page is about to be printed.
+fn show(id: &'static str, chart: ChartOption, failed: RwSignal<Option<String>>) {
+    let now = LIVE.with_borrow_mut(|live| {
+        let l = live.get_mut(id)?;
+        if l.near || l.instance.is_some() {
+            Some(chart)
+        } else {
+            l.pending = Some((chart, failed));
+            None
+        }
+    });
+    if let Some(chart) = now {
+        draw_soon(id, chart, failed);
+    }
+}
+
+/// Draws at once every chart still waiting, where ECharts is loaded; `true` if there was one.
+fn draw_all_pending() -> bool {
+    if js_get(&window().into(), "echarts").is_none() {
+        return false;
+    }
+    let pending: Vec<_> = LIVE.with_borrow_mut(|live| {
+        live.iter_mut()
+            .filter_map(|(id, l)| Some((*id, l.pending.take()?)))
+            .collect()
+    });
+    for (id, (chart, failed)) in &pending {
+        if let Err(e) = draw(id, chart) {
+            failed.try_set(Some(e.clone()));
+        }
+    }
+    !pending.is_empty()
+}
+
+/// Prints the page, charts included: those still waiting are drawn first, and the browser is
+/// given a frame to show them (Chromium leaves out of a printout a chart drawn while it prints).
+pub fn print_page() {
+    let waiting = LIVE.with_borrow(|live| live.values().any(|l| l.pending.is_some()));
+    if !waiting {
+        let _ = window().print();
+        return;
+    }
+    leptos::task::spawn_local(async {
+        let _ = ensure_echarts().await;
+        draw_all_pending();
+        let print = Closure::once_into_js(|| {
+            let _ = window().print();
+        });
+        let later = Closure::once_into_js(move || {
+            let _ = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(print.unchecked_ref(), 0);
+        });
+        let _ = window().request_animation_frame(later.unchecked_ref());
+    });
+}
+
+/// Ctrl+P or ⌘P draws the charts still waiting before the browser prints (printing from the
+/// browser's menu cannot be foreseen: there, the tables beside them hold the same figures, and
+/// the charts are drawn for the next printout).
+fn draw_before_printing() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.replace(true) {
+        return;
+    }
+    let key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(|e: web_sys::KeyboardEvent| {
+        if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("p") {
+            draw_all_pending();
+        }
+    });
+    let print = Closure::<dyn FnMut()>::new(|| {
+        draw_all_pending();
+    });
+    let w = window();
+    let _ = w.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("beforeprint", print.as_ref().unchecked_ref());
+    // Listeners for the page's whole life.
+    key.forget();
+    print.forget();
+}
+
+/// Draws the figures a chart keeps waiting, if any.
+fn draw_pending(id: &'static str) {
+    let pending = LIVE.with_borrow_mut(|live| live.get_mut(id)?.pending.take());
+    if let Some((chart, failed)) = pending {
+        draw_soon(id, chart, failed);
+    }
+}
+
+fn draw_soon(id: &'static str, chart: ChartOption, failed: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        let drawn = match ensure_echarts().await {
+            Ok(()) => draw(id, &chart),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = drawn {
+            failed.try_set(Some(e));
+        }
+    });
+}
+
+/// Draws a chart whose element is kept, with ECharts loaded.
+fn draw(id: &'static str, chart: &ChartOption) -> Result<(), String> {
     let existing =
         LIVE.with_borrow(|live| live.get(id).map(|l| (l.el.clone(), l.instance.clone())));
     let Some((el, instance)) = existing else {
@@ -217,17 +372,15 @@ pub fn ChartBox(
     let failed = RwSignal::new(None::<String>);
     let slot = NodeRef::<Div>::new();
     let el = element(id, &owner, &label);
+    prefetch_when_idle();
+    draw_before_printing();
     Effect::new(move |_| {
         let chart = make();
         let Some(slot) = slot.get() else { return };
         if el.parent_node().as_ref() != Some(slot.as_ref()) {
             let _ = slot.append_child(&el);
         }
-        leptos::task::spawn_local(async move {
-            if let Err(e) = draw(id, chart).await {
-                failed.try_set(Some(e));
-            }
-        });
+        show(id, chart, failed);
     });
     let on_resize = window_event_listener(leptos::ev::resize, move |_| {
         let instance = instance(id);

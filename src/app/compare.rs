@@ -253,7 +253,7 @@ pub fn ComparePage() -> impl IntoView {
                         {choice(Show::Team, "As one team")}
                         {choice(Show::Trend, "Over time")}
                     </fieldset>
-                    <p class="no-print"><button type="button" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button></p>
+                    <p class="no-print"><button type="button" on:click=|_| super::chart::print_page()>"Print or save as PDF"</button></p>
                     {move || {
                         let list = chosen.get();
                         let refs: Vec<&Assessment> = list.iter().collect();

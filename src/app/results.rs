@@ -66,7 +66,7 @@ pub fn Results() -> impl IntoView {
             <AssessmentBar/>
             <div class="page report-page">
                 <div class="no-print report-actions">
-                    <button type="button" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+                    <button type="button" on:click=|_| super::chart::print_page()>"Print or save as PDF"</button>
                     <ShareLink assessment=assessment/>
                 </div>
                 <ReportWhenReady assessment=assessment owner=id/>

@@ -2,7 +2,7 @@
 // scheme. (axe is injected as a script, which the page's own policy refuses: bypassed here only.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, bankFromFiles, startAssessment, axeViolations, modelVersion } from './harness.mjs';
+import { serveDist, launch, bankFromFiles, startAssessment, axeViolations, modelVersion, showChart } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -53,7 +53,7 @@ for (const scheme of ['light', 'dark']) {
     await check(page, 'review');
 
     await page.goto(`${server.url}#/a/axe1/results`);
-    await page.locator('#bars-roles canvas').waitFor();
+    await showChart(page, 'bars-roles');
     await check(page, 'report');
 
     await page.getByRole('button', { name: 'Copy link', exact: true }).click();
@@ -63,7 +63,7 @@ for (const scheme of ['light', 'dark']) {
       ? await status.locator('input').inputValue()
       : await page.evaluate(() => navigator.clipboard.readText());
     await page.goto(link);
-    await page.locator('#bars-roles canvas').waitFor();
+    await showChart(page, 'bars-roles');
     await check(page, 'a shared report');
 
     await page.goto(`${server.url}#/s/AAAA`);

@@ -17,7 +17,7 @@ after(async () => { await browser?.close(); server?.close(); });
 test('the first view and the report stay within their byte budgets', async () => {
   const got = {};
   for (const [name, v] of Object.entries(VIEWS)) {
-    got[name] = await measure(browser, server.url + v.hash, { seed: v.seed, selector: v.selector });
+    got[name] = await measure(browser, server.url + v.hash, v);
     console.log(`${name}: ${(got[name].total / 1000).toFixed(1)} KB over the wire in ${got[name].requests} requests ${JSON.stringify(Object.fromEntries(Object.entries(got[name].byType).map(([k, b]) => [k, +(b / 1000).toFixed(1)])))}`);
   }
   assert.ok(!got['first view'].urls.some((u) => /vendor\/echarts/.test(u)), 'no chart library on the first view');

@@ -100,6 +100,7 @@ test('an IT and a business assessment compared show the alignment gap worked out
   const side = await rows(page, 'Score per dimension (1 to 5)');
   assert.deepEqual(side, want.map((r) => r.split('|').slice(0, 3).join('|')));
   await page.getByText('These scores count every question each side is asked').waitFor();
+  await page.locator('#compare-dimensions').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions'))?.getOption().series.length === 2);
   const legend = await page.getByRole('list', { name: 'Chart legend' }).getByRole('listitem').allTextContents();
   assert.deepEqual(legend, ['Acme (IT)', 'Acme (business)']);
@@ -123,6 +124,7 @@ test('the comparison prints with the gap and the tables, without the controls', 
   await page.reload();
   await pick(page, /^Print Co · IT view/);
   await pick(page, /^Print Co · The business view/);
+  await page.locator('#compare-dimensions').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions')));
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });

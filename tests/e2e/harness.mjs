@@ -62,6 +62,16 @@ export async function launch() {
   });
 }
 
+/**
+ * Charts are drawn as they come near the screen (or the page is printed): scrolls one into view,
+ * as a reader would, and waits until it is drawn.
+ */
+export async function showChart(page, id) {
+  const box = page.locator(`#${id}`);
+  await box.scrollIntoViewIfNeeded();
+  await box.locator('canvas').waitFor();
+}
+
 /** Opens the app in a fresh context, failing on uncaught errors (a panic shows up as one). */
 export async function open(browser, url, { init } = {}) {
   const context = await browser.newContext({ acceptDownloads: true });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, bankFromFiles, startAssessment, ROOT } from './harness.mjs';
+import { serveDist, launch, bankFromFiles, startAssessment, ROOT, showChart } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -66,8 +66,8 @@ test('the policy is exact, any inline script is reported, and a full session mak
     await page.getByRole('button', { name: /^Next/ }).click();
   }
   await page.getByRole('link', { name: 'See the results' }).click();
-  await page.locator('#radar-dimensions canvas').waitFor();
-  await page.locator('#bars-roles canvas').waitFor();
+  await showChart(page, 'radar-dimensions');
+  await showChart(page, 'bars-roles');
   await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   await page.locator('.share [role=status] p, .share [role=status] input').first().waitFor();
   await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart' }).first().click()]);
@@ -101,8 +101,8 @@ test('after one visit the whole app works offline, charts included, under the su
     await page.getByRole('button', { name: /^Next/ }).click();
   }
   await page.getByRole('link', { name: 'See the results' }).click();
-  await page.locator('#radar-dimensions canvas').waitFor();
-  await page.locator('#bars-roles canvas').waitFor();
+  await showChart(page, 'radar-dimensions');
+  await showChart(page, 'bars-roles');
   assert.match(await page.locator('.level-number').textContent(), /Level 3 of 5/);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);

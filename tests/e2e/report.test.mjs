@@ -3,7 +3,7 @@
 // 360 px and the dark scheme, and no accessibility violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT } from './harness.mjs';
+import { serveDist, launch, open, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, showChart } from './harness.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -67,12 +67,13 @@ const chartData = (page, id) => page.evaluate((id) => {
   return { id: chart.id, series: o.series[0].data.map(score), categories: (o.angleAxis?.[0] ?? o.yAxis?.[0]).data };
 }, id);
 
-async function openReport(page, id) {
+async function openReport(page, id, { scroll = true } = {}) {
   await page.goto(`${server.url}#/a/${id}/results`);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
-  await page.locator('#radar-dimensions canvas').waitFor();
-  await page.locator('#bars-roles canvas').waitFor();
+  if (!scroll) return;
+  await showChart(page, 'radar-dimensions');
+  await showChart(page, 'bars-roles');
 }
 
 async function checkFigures(page, exp) {
@@ -148,7 +149,11 @@ test('the report prints to a PDF with the level, every dimension, the summary an
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { page, context, errors } = await open(browser, server.url);
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('pdf1', pattern()));
-  await openReport(page, 'pdf1');
+  // Not scrolled: Ctrl+P draws the chart still below the screen (ECharts is fetched in idle time).
+  await openReport(page, 'pdf1', { scroll: false });
+  await page.waitForFunction(() => window.echarts);
+  assert.equal(await page.locator('#bars-roles canvas').count(), 0, 'the chart below the screen waits until it is needed');
+  await page.keyboard.press('Control+P');
   const summary = await page.locator('.summary').textContent();
   const levelName = await page.locator('.level-name').textContent();
   await page.emulateMedia({ media: 'print' });
@@ -173,6 +178,40 @@ test('the report prints to a PDF with the level, every dimension, the summary an
     assert.ok(images >= 2, `${format}: both charts as images (found ${images})`);
   }
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a phone the charts, two screens down, are drawn as the reader comes near them, not while the report opens', async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('phone1', pattern()));
+  await openReport(page, 'phone1', { scroll: false });
+  await page.waitForFunction(() => window.echarts);
+  assert.equal(await page.locator('canvas').count(), 0, 'no chart drawn before the reader scrolls');
+  await page.getByRole('heading', { name: 'Scores' }).scrollIntoViewIfNeeded();
+  await page.locator('#radar-dimensions canvas').waitFor();
+  assert.equal(await page.locator('#bars-roles canvas').count(), 0, 'the second chart, a screen further down, still waits');
+  await showChart(page, 'bars-roles');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Print or save as PDF" draws the charts still waiting below the screen before the browser prints', async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  // The browser's print dialog is not ours to test: record what the page holds when it is asked for.
+  await context.addInitScript(() => {
+    window.print = () => { window.__printedCharts = document.querySelectorAll('.chart-box canvas').length; };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('phone2', pattern()));
+  await openReport(page, 'phone2', { scroll: false });
+  assert.equal(await page.locator('canvas').count(), 0);
+  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  assert.equal(await (await page.waitForFunction(() => window.__printedCharts)).jsonValue(), 2);
   await context.close();
 });
 

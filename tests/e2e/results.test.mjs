@@ -1,7 +1,7 @@
 // The results page: level, tables, advice, and the radar drawn with ECharts loaded on demand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, bankFromFiles } from './harness.mjs';
+import { serveDist, launch, open, bankFromFiles, showChart } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -30,7 +30,7 @@ test('results show the capped level, the radar from our own ECharts, and the nex
   assert.equal(rows.length, 5);
   assert.match(rows[3], /Delivery and trust\s*1\.0/);
   // The radar is drawn by ECharts, fetched from our own origin only now.
-  await page.locator('#radar-dimensions canvas').waitFor();
+  await showChart(page, 'radar-dimensions');
   const echarts = requests.filter((u) => u.includes('echarts'));
   assert.deepEqual(echarts, [new URL('vendor/echarts.min.js', server.url).href]);
   // Quick wins first, then the steps of the weakest dimension (Delivery and trust) lead.

@@ -16,7 +16,7 @@ const results = {};
 try {
   for (const [name, v] of Object.entries(VIEWS)) {
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.url + v.hash, { seed: v.seed, selector: v.selector }));
+    for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.url + v.hash, v));
     results[name] = {
       kb: +(median(samples.map((s) => s.total)) / 1000).toFixed(1),
       byTypeKb: Object.fromEntries(Object.entries(samples[0].byType).map(([k, b]) => [k, +(b / 1000).toFixed(1)])),
