@@ -248,9 +248,9 @@ pub fn print_page() {
     });
 }
 
-/// Ctrl+P or ⌘P draws the charts still waiting before the browser prints (printing from the
-/// browser's menu cannot be foreseen: there, the tables beside them hold the same figures, and
-/// the charts are drawn for the next printout).
+/// Ctrl+P or ⌘P draws the charts still waiting before the browser prints. Printing from the
+/// browser's menu cannot be foreseen: they are drawn at `beforeprint`, which Chromium leaves out
+/// of the printout (the tables beside them hold the same figures); other browsers may keep them.
 fn draw_before_printing() {
     thread_local! {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
