@@ -21,9 +21,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 const SCRIPT_ID: &str = "echarts-script";
 
-/// Fetches ECharts when the browser is idle, once the walk has begun or a chart is on the page, so
-/// a chart rarely waits for it; never part of the first view. Where there is no
-/// `requestIdleCallback`, the first chart to draw loads it.
+/// Fetches ECharts when the browser is idle, once a question is answered or a chart is on the
+/// page, so a chart rarely waits for it; never part of the first view, nor of a question page just
+/// opened. Where there is no `requestIdleCallback`, the first chart to draw loads it.
 pub fn prefetch_when_idle() {
     let window: JsValue = window().into();
     if js_get(&window, "requestIdleCallback").is_none() {

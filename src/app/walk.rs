@@ -37,7 +37,6 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         Some(q) => focus_question(&q),
         None => browser::focus_main(),
     });
-    super::chart::prefetch_when_idle();
 
     let back = if index == 0 {
         Route::Home

@@ -163,6 +163,7 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
                 question: Some(qid.to_string()),
             }),
         ]);
+        super::chart::prefetch_when_idle();
     };
     let option = move |answer: Answer, label: String, class: &'static str| {
         let input_id = format!("{qid}-{}", answer.code());

@@ -4,8 +4,8 @@
 // ratcheted down from 280) until it is brought to 200 KB; the report may add at most 200 KB to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch } from './harness.mjs';
-import { measure, VIEWS } from '../perf/measure.mjs';
+import { serveDist, launch, open } from './harness.mjs';
+import { measure, VIEWS, seededAssessment } from '../perf/measure.mjs';
 
 const FIRST_VIEW_KB = 245;
 const REPORT_EXTRA_KB = 200;
@@ -25,4 +25,23 @@ test('the first view and the report stay within their byte budgets', async () =>
   assert.ok(got['first view'].total <= FIRST_VIEW_KB * 1000, `first view ${got['first view'].total} bytes > ${FIRST_VIEW_KB} KB`);
   assert.ok(got.report.total <= got['first view'].total + REPORT_EXTRA_KB * 1000,
     `report ${got.report.total} bytes > first view + ${REPORT_EXTRA_KB} KB`);
+});
+
+test('the chart library is fetched in idle time once a question is answered, not while a question page opens', async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  const a = seededAssessment();
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), a);
+  const charts = [];
+  page.on('request', (r) => { if (/vendor\/echarts/.test(r.url())) charts.push(r.url()); });
+  await page.goto(`${server.url}${VIEWS['question page'].hash}`);
+  await page.reload();
+  const first = page.locator('fieldset.question').first();
+  await first.waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(charts, [], 'nothing fetched for charts before an answer');
+  await first.getByRole('radio').last().check();
+  await page.waitForFunction(() => window.echarts);
+  assert.equal(charts.length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
