@@ -1,8 +1,8 @@
 // After trunk: (1) moves trunk's inline loader script into a file of its own, so the page's
 // Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with every build;
 // (1a) gives the wasm's imports short names, in the wasm and in the glue alike (wasm-bindgen names
-// each after its binding plus a 16-digit hash: about 5 KB gzip of the first view), and renames the
-// wasm after its new content; (1b) minifies wasm-bindgen's JS glue with esbuild (trunk's minify does
+// each after its binding plus a 16-digit hash: about 5 KB gzip of the first view), drops its custom
+// sections, and renames the wasm after its new content; (1b) minifies wasm-bindgen's JS glue with esbuild (trunk's minify does
 // not touch it; about 2 KB gzip of the first view), renames it after its new content and updates
 // index.html; (2) generates the service worker's precache list from what is in the output folder, with
 // workbox-build, so the app works offline after one visit. Never a hand-kept list.
@@ -81,6 +81,22 @@ function shortenImports(wasm, glue) {
 }
 
 /**
+ * Drops the wasm's custom sections (the producers, target features and a wasm-split marker that
+ * rustc and Leptos leave): the browser ignores them, and they are about 300 bytes of the first view.
+ */
+function dropCustomSections(wasm) {
+  const kept = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, body] = leb(wasm, at + 1);
+    if (wasm[at] !== 0) kept.push(wasm.subarray(at, body + size));
+    at = body + size;
+  }
+  if (at !== wasm.length) throw new Error('the wasm ends inside a section');
+  return Buffer.concat(kept);
+}
+
+/**
  * The name `pattern` gives `content`, and `html` with `file` replaced by it, integrity included.
  * Touches no file: every check runs before anything in `dir` changes.
  */
@@ -101,6 +117,7 @@ if (!swOnly) {
   if (!wasmFile || !glueFile) throw new Error(`no bita wasm and JS glue in ${dir}`);
   // Everything in memory first, so a failure leaves dir as trunk wrote it.
   const short = shortenImports(fs.readFileSync(path.join(dir, wasmFile)), fs.readFileSync(path.join(dir, glueFile), 'utf8'));
+  short.wasm = dropCustomSections(short.wasm);
   if (/[\s{,](?:__wbg_|__wbindgen_)\w*\s*:/.test(short.glue)) throw new Error('the glue still names an import the wasm no longer has');
   // index.html has wasm-opt drop the stream classes server_fn exports; the glue must never make one.
   if (/IntoUnderlying\w*\.__wrap\b/.test(short.glue)) throw new Error('the glue makes stream objects whose code wasm-opt removed (see index.html)');

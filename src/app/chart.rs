@@ -1,9 +1,10 @@
-//! Charts, drawn by Apache ECharts from options `model::chart` fills in. ECharts is served from our own `dist/vendor/`
-//! and loaded only when a chart is first shown, so nothing before that depends on it.
+//! Charts, drawn by Apache ECharts from options `model::chart` fills in. ECharts is served from our
+//! own `dist/vendor/` and fetched in idle time once a question is answered or a chart is on the
+//! page, so nothing before that depends on it.
 //!
 //! A chart is drawn once it comes within half a screen of being seen, or before the page is
 //! printed: on a phone the report's charts sit two screens down, and drawing them while the report
-//! opens would hold up its first screen (ECharts is fetched in idle time, so it is ready for them).
+//! opens would hold up its first screen.
 //!
 //! A chart is created once per assessment and updated in place: its element and ECharts instance
 //! are kept while the respondent moves between that assessment's pages (so coming back from a
@@ -26,7 +27,8 @@ const SCRIPT_ID: &str = "echarts-script";
 /// opened. Where there is no `requestIdleCallback`, the first chart to draw loads it.
 pub fn prefetch_when_idle() {
     let window: JsValue = window().into();
-    if js_get(&window, "requestIdleCallback").is_none() {
+    let asked = echarts().is_some() || document().get_element_by_id(SCRIPT_ID).is_some();
+    if asked || js_get(&window, "requestIdleCallback").is_none() {
         return;
     }
     let load = Closure::once_into_js(|| {
@@ -37,9 +39,14 @@ pub fn prefetch_when_idle() {
     let _ = js_call(&window, "requestIdleCallback", &[load]);
 }
 
+/// ECharts, once loaded.
+fn echarts() -> Option<JsValue> {
+    js_get(&window().into(), "echarts")
+}
+
 /// Loads ECharts once; later calls resolve at once.
 async fn ensure_echarts() -> Result<(), String> {
-    if js_sys::Reflect::has(&window(), &JsValue::from_str("echarts")).unwrap_or(false) {
+    if echarts().is_some() {
         return Ok(());
     }
     let doc = document();
@@ -84,7 +91,7 @@ struct Live {
     owner: String,
     el: web_sys::HtmlElement,
     instance: Option<JsValue>,
-    /// The element has come near the screen (or the page was printed): it draws at once.
+    /// The element has come near the screen: it draws at once.
     near: bool,
     /// Figures waiting until then, and where to say that they could not be drawn.
     pending: Option<(ChartOption, RwSignal<Option<String>>)>,
@@ -106,6 +113,8 @@ impl Live {
             let _ = js_call(i, "dispose", &[]);
         }
         if let Some((observer, _)) = &self.watch {
+            // Taken first, so no queued call reaches the callback once it is dropped.
+            let _ = js_call(observer, "takeRecords", &[]);
             let _ = js_call(observer, "disconnect", &[]);
         }
         self.el.remove();
@@ -193,7 +202,12 @@ fn watch_near(id: &'static str, el: &web_sys::HtmlElement) -> Option<Watch> {
 
 /// Draws a chart now if it is near the screen or drawn already; else when it comes near or the
 /// page is about to be printed.
-fn show(id: &'static str, chart: ChartOption, failed: RwSignal<Option<String>>) {
+fn show(
+    id: &'static str,
+    el: web_sys::HtmlElement,
+    chart: ChartOption,
+    failed: RwSignal<Option<String>>,
+) {
     let now = LIVE.with_borrow_mut(|live| {
         let l = live.get_mut(id)?;
         if l.near || l.instance.is_some() {
@@ -204,33 +218,41 @@ fn show(id: &'static str, chart: ChartOption, failed: RwSignal<Option<String>>) 
         }
     });
     if let Some(chart) = now {
-        draw_soon(id, chart, failed);
+        draw_soon(id, el, chart, failed);
     }
 }
 
-/// Draws at once every chart still waiting, where ECharts is loaded; `true` if there was one.
-fn draw_all_pending() -> bool {
-    if js_get(&window().into(), "echarts").is_none() {
-        return false;
+/// Whether a chart in the page is not drawn yet (waiting to come near, or for ECharts).
+fn undrawn() -> bool {
+    LIVE.with_borrow(|live| {
+        live.values()
+            .any(|l| l.instance.is_none() && l.el.is_connected())
+    })
+}
+
+/// Draws at once every chart in the page still waiting, where ECharts is loaded.
+fn draw_all_pending() {
+    if echarts().is_none() {
+        return;
     }
     let pending: Vec<_> = LIVE.with_borrow_mut(|live| {
         live.iter_mut()
-            .filter_map(|(id, l)| Some((*id, l.pending.take()?)))
+            .filter(|(_, l)| l.el.is_connected())
+            .filter_map(|(id, l)| Some((*id, l.el.clone(), l.pending.take()?)))
             .collect()
     });
-    for (id, (chart, failed)) in &pending {
-        if let Err(e) = draw(id, chart) {
-            failed.try_set(Some(e.clone()));
+    for (id, el, (chart, failed)) in pending {
+        if let Err(e) = draw(id, &el, &chart) {
+            failed.try_set(Some(e));
         }
     }
-    !pending.is_empty()
 }
 
-/// Prints the page, charts included: those still waiting are drawn first, and the browser is
-/// given a frame to show them (Chromium leaves out of a printout a chart drawn while it prints).
+/// Prints the page, charts included: those not drawn yet are drawn first (ECharts loaded if need
+/// be), and the browser is given a frame to show them (Chromium leaves out of a printout a chart
+/// first drawn while it prints).
 pub fn print_page() {
-    let waiting = LIVE.with_borrow(|live| live.values().any(|l| l.pending.is_some()));
-    if !waiting {
+    if !undrawn() {
         let _ = window().print();
         return;
     }
@@ -248,9 +270,9 @@ pub fn print_page() {
     });
 }
 
-/// Ctrl+P or ⌘P draws the charts still waiting before the browser prints. Printing from the
-/// browser's menu cannot be foreseen: they are drawn at `beforeprint`, which Chromium leaves out
-/// of the printout (the tables beside them hold the same figures); other browsers may keep them.
+/// Ctrl+P or ⌘P, while a chart is not drawn yet, prints as "Print or save as PDF" does. Printing
+/// from the browser's menu cannot be foreseen: the charts are drawn at `beforeprint`, which
+/// Chromium leaves out of the printout (the tables beside them hold the same figures).
 fn draw_before_printing() {
     thread_local! {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -259,13 +281,14 @@ fn draw_before_printing() {
         return;
     }
     let key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(|e: web_sys::KeyboardEvent| {
-        if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("p") {
-            draw_all_pending();
+        // `code` names the key whatever the keyboard's layout.
+        let p = e.key().eq_ignore_ascii_case("p") || e.code() == "KeyP";
+        if (e.ctrl_key() || e.meta_key()) && p && undrawn() {
+            e.prevent_default();
+            print_page();
         }
     });
-    let print = Closure::<dyn FnMut()>::new(|| {
-        draw_all_pending();
-    });
+    let print = Closure::<dyn FnMut()>::new(draw_all_pending);
     let w = window();
     let _ = w.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
     let _ = w.add_event_listener_with_callback("beforeprint", print.as_ref().unchecked_ref());
@@ -276,16 +299,24 @@ fn draw_before_printing() {
 
 /// Draws the figures a chart keeps waiting, if any.
 fn draw_pending(id: &'static str) {
-    let pending = LIVE.with_borrow_mut(|live| live.get_mut(id)?.pending.take());
-    if let Some((chart, failed)) = pending {
-        draw_soon(id, chart, failed);
+    let pending = LIVE.with_borrow_mut(|live| {
+        let l = live.get_mut(id)?;
+        Some((l.el.clone(), l.pending.take()?))
+    });
+    if let Some((el, (chart, failed))) = pending {
+        draw_soon(id, el, chart, failed);
     }
 }
 
-fn draw_soon(id: &'static str, chart: ChartOption, failed: RwSignal<Option<String>>) {
+fn draw_soon(
+    id: &'static str,
+    el: web_sys::HtmlElement,
+    chart: ChartOption,
+    failed: RwSignal<Option<String>>,
+) {
     leptos::task::spawn_local(async move {
         let drawn = match ensure_echarts().await {
-            Ok(()) => draw(id, &chart),
+            Ok(()) => draw(id, &el, &chart),
             Err(e) => Err(e),
         };
         if let Err(e) = drawn {
@@ -294,11 +325,15 @@ fn draw_soon(id: &'static str, chart: ChartOption, failed: RwSignal<Option<Strin
     });
 }
 
-/// Draws a chart whose element is kept, with ECharts loaded.
-fn draw(id: &'static str, chart: &ChartOption) -> Result<(), String> {
-    let existing =
-        LIVE.with_borrow(|live| live.get(id).map(|l| (l.el.clone(), l.instance.clone())));
-    let Some((el, instance)) = existing else {
+/// Draws a chart whose element `el` is still kept (not replaced by another owner's while
+/// ECharts loaded), with ECharts loaded.
+fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Result<(), String> {
+    let kept = LIVE.with_borrow(|live| {
+        live.get(id)
+            .filter(|l| l.el == *el)
+            .map(|l| l.instance.clone())
+    });
+    let Some(instance) = kept else {
         return Ok(());
     };
     let instance = match instance {
@@ -308,8 +343,7 @@ fn draw(id: &'static str, chart: &ChartOption) -> Result<(), String> {
             i
         }
         None => {
-            let echarts =
-                js_get(&window().into(), "echarts").ok_or("the chart library is missing")?;
+            let echarts = echarts().ok_or("the chart library is missing")?;
             let opts = js_sys::Object::new();
             // Crisp on paper and on high-density screens.
             let ratio = window().device_pixel_ratio().max(2.0);
@@ -380,7 +414,7 @@ pub fn ChartBox(
         if el.parent_node().as_ref() != Some(slot.as_ref()) {
             let _ = slot.append_child(&el);
         }
-        show(id, chart, failed);
+        show(id, el.clone(), chart, failed);
     });
     let on_resize = window_event_listener(leptos::ev::resize, move |_| {
         let instance = instance(id);

@@ -145,15 +145,25 @@ test('the report shows the figures worked out from the rules, in text, tables an
   await context.close();
 });
 
+/** Replaces the browser's print dialog: records how many charts are drawn when the page asks for it. */
+const stubPrint = () => {
+  window.print = () => { window.__printedCharts = document.querySelectorAll('.chart-box canvas').length; };
+};
+const printedCharts = async (page) => (await (await page.waitForFunction(() => window.__printedCharts !== undefined && { n: window.__printedCharts })).jsonValue()).n;
+/** Two frames: an observer's or an idle callback's chance to run. */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 test('the report prints to a PDF with the level, every dimension, the summary and both charts, and no controls', async () => {
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { page, context, errors } = await open(browser, server.url);
+  // The browser's print dialog is not ours to test: the page's call is recorded, then printed to PDF.
+  const { page, context, errors } = await open(browser, server.url, { init: stubPrint });
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('pdf1', pattern()));
-  // Not scrolled: Ctrl+P draws the chart still below the screen (ECharts is fetched in idle time).
+  // Not scrolled: Ctrl+P draws the chart still below the screen first.
   await openReport(page, 'pdf1', { scroll: false });
-  await page.waitForFunction(() => window.echarts);
+  await settle(page);
   assert.equal(await page.locator('#bars-roles canvas').count(), 0, 'the chart below the screen waits until it is needed');
   await page.keyboard.press('Control+P');
+  assert.equal(await printedCharts(page), 2, 'both charts drawn when the page asks the browser to print');
   const summary = await page.locator('.summary').textContent();
   const levelName = await page.locator('.level-name').textContent();
   await page.emulateMedia({ media: 'print' });
@@ -189,7 +199,10 @@ test('on a phone the charts, two screens down, are drawn as the reader comes nea
   await page.goto(server.url);
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('phone1', pattern()));
   await openReport(page, 'phone1', { scroll: false });
+  const tops = await page.evaluate(() => ['radar-dimensions', 'bars-roles'].map((id) => document.getElementById(id).getBoundingClientRect().top / innerHeight));
+  assert.ok(tops[0] > 1.5 && tops[1] > tops[0] + 1, `the charts sit further down than half a screen below it, a screen apart (${tops})`);
   await page.waitForFunction(() => window.echarts);
+  await settle(page);
   assert.equal(await page.locator('canvas').count(), 0, 'no chart drawn before the reader scrolls');
   await page.getByRole('heading', { name: 'Scores' }).scrollIntoViewIfNeeded();
   await page.locator('#radar-dimensions canvas').waitFor();
@@ -201,17 +214,17 @@ test('on a phone the charts, two screens down, are drawn as the reader comes nea
 
 test('"Print or save as PDF" draws the charts still waiting below the screen before the browser prints', async () => {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-  // The browser's print dialog is not ours to test: record what the page holds when it is asked for.
-  await context.addInitScript(() => {
-    window.print = () => { window.__printedCharts = document.querySelectorAll('.chart-box canvas').length; };
-  });
+  await context.addInitScript(stubPrint);
   const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('phone2', pattern()));
   await openReport(page, 'phone2', { scroll: false });
   assert.equal(await page.locator('canvas').count(), 0);
   await page.getByRole('button', { name: 'Print or save as PDF' }).click();
-  assert.equal(await (await page.waitForFunction(() => window.__printedCharts)).jsonValue(), 2);
+  assert.equal(await printedCharts(page), 2);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
