@@ -13,10 +13,10 @@
 //! allows neither.
 
 use super::browser::{js_call, js_get};
+use crate::model::map::Map;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -103,7 +103,8 @@ struct Live {
 type Watch = (JsValue, Closure<dyn FnMut(js_sys::Array)>);
 
 thread_local! {
-    static LIVE: RefCell<HashMap<&'static str, Live>> = RefCell::new(HashMap::new());
+    // The domain's small sorted map: a page has a few charts, and std's HashMap adds its hasher.
+    static LIVE: RefCell<Map<&'static str, Live>> = RefCell::new(Map::default());
 }
 
 impl Live {
@@ -147,7 +148,7 @@ fn element(id: &'static str, owner: &str, label: &str) -> web_sys::HtmlElement {
                 old.dispose();
             }
         }
-        let l = live.entry(id).or_insert_with(|| {
+        let l = live.entry_or_insert_with(id, || {
             let el: web_sys::HtmlElement = document()
                 .create_element("div")
                 .expect("a div can be made")
