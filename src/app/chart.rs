@@ -151,7 +151,7 @@ fn element(id: &'static str, owner: &str, label: &str) -> web_sys::HtmlElement {
         let l = live.entry_or_insert_with(id, || {
             let el: web_sys::HtmlElement = document()
                 .create_element("div")
-                .expect("a div can be made")
+                .unwrap_or_else(|_| panic!("a div can be made"))
                 .unchecked_into();
             el.set_id(id);
             el.set_class_name("chart-box");

@@ -66,7 +66,7 @@ pub fn texts() -> &'static Texts {
         super::json::parse(include_str!(concat!(env!("OUT_DIR"), "/report.json")))
             .map_err(|e| e.to_string())
             .and_then(|j| super::codec::report_texts(&j))
-            .expect("build.rs wrote valid report texts")
+            .unwrap_or_else(|e| panic!("build.rs wrote valid report texts: {e}"))
     })
 }
 
