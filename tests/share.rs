@@ -8,8 +8,8 @@ use common::any_answer;
 
 use bita::model::bank::{validate, Dimension, Question};
 use bita::model::share::{
-    base64url, crc32, decode, decode_body, encode, encode_as, unbase64url, ShareError, MAX_PAYLOAD,
-    NAME_BYTES,
+    after_prefix, base64url, crc32, decode, decode_body, encode, encode_as, unbase64url,
+    ShareError, MAX_PAYLOAD, NAME_BYTES,
 };
 use bita::model::{builtin, Answer, Assessment, Bank, Perspective};
 use proptest::prelude::*;
@@ -366,4 +366,18 @@ proptest! {
         got.name = want.name.clone();
         prop_assert_eq!(got, want);
     }
+}
+
+#[test]
+fn the_payload_is_what_follows_the_last_link_prefix() {
+    assert_eq!(
+        after_prefix("https://example.org/team/bita/#/s/AbC-_1"),
+        Some("AbC-_1")
+    );
+    assert_eq!(after_prefix("#/s/one#/s/two"), Some("two"));
+    assert_eq!(after_prefix("Ünïcödé #/s/x"), Some("x"));
+    assert_eq!(after_prefix("#/s/"), Some(""));
+    assert_eq!(after_prefix("AbC-_1"), None);
+    assert_eq!(after_prefix("#/s"), None);
+    assert_eq!(after_prefix(""), None);
 }

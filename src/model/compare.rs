@@ -159,9 +159,7 @@ pub fn read_links(bank: &Bank, text: &str, known: &[Assessment]) -> (Vec<Assessm
         if line.is_empty() {
             continue;
         }
-        let payload = line
-            .rfind(super::share::PREFIX)
-            .map_or(line, |at| &line[at + super::share::PREFIX.len()..]);
+        let payload = super::share::after_prefix(line).unwrap_or(line);
         match super::share::decode(bank, payload) {
             Ok(shared)
                 if known

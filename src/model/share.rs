@@ -21,6 +21,18 @@ use std::fmt;
 
 /// What starts a share link's fragment.
 pub const PREFIX: &str = "#/s/";
+
+/// What follows the last [`PREFIX`] in `text` (a whole address, say), if there is one. A byte
+/// search: `str::rfind` with a string would bring in the standard library's two-way string
+/// search, about 1 KB of the first view, for this alone.
+pub fn after_prefix(text: &str) -> Option<&str> {
+    let (hay, needle) = (text.as_bytes(), PREFIX.as_bytes());
+    let at = (0..=hay.len().checked_sub(needle.len())?)
+        .rev()
+        .find(|&i| hay[i..].starts_with(needle))?;
+    // The prefix is ASCII, so `at` and the end of it are character boundaries.
+    Some(&text[at + needle.len()..])
+}
 /// The longest name carried, in bytes of UTF-8 (60 characters of base64); longer names are cut
 /// at a character boundary.
 pub const NAME_BYTES: usize = 45;
