@@ -257,4 +257,13 @@ fn the_sections_lay_out_tables_notes_and_steps_from_the_model() {
         "{text}"
     );
     assert_eq!(lines[1], r.summary);
+    // Only the scores hold charts: the page builds every other section as plain elements.
+    let charted: Vec<String> = r
+        .sections()
+        .iter()
+        .filter(|b| b.has_figure())
+        .map(|b| bita::model::doc::text(std::slice::from_ref(b)))
+        .collect();
+    assert_eq!(charted.len(), 1, "{charted:?}");
+    assert!(charted[0].starts_with("Scores\n"), "{charted:?}");
 }

@@ -381,3 +381,11 @@ fn the_payload_is_what_follows_the_last_link_prefix() {
     assert_eq!(after_prefix("#/s"), None);
     assert_eq!(after_prefix(""), None);
 }
+
+proptest! {
+    #[test]
+    fn the_payload_search_agrees_with_rfind(s in "(#|/|s|é|[a-z]){0,24}") {
+        let want = s.rfind("#/s/").map(|i| &s[i + 4..]);
+        prop_assert_eq!(after_prefix(&s), want);
+    }
+}

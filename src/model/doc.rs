@@ -1,7 +1,8 @@
 //! A page as plain data: sections with headings, paragraphs, lists, tables and figures. Views that
 //! are mostly figures and sentences (the report, the comparison) are laid out as blocks in the
-//! domain, so their words and figures are tested natively, and the page renders each kind of block
-//! with one small view, whatever the number of tables and lists (each distinct view costs wasm).
+//! domain, so their words and figures are tested natively, and the page builds each kind of block
+//! with a few plain DOM calls, whatever the number of tables and lists (each distinct view costs
+//! wasm); only charts, and the sections that hold them, are views.
 
 /// One block of a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +74,15 @@ impl Table {
 }
 
 impl Block {
+    /// Whether the block is a figure or holds one.
+    pub fn has_figure(&self) -> bool {
+        match self {
+            Block::Figure(_) => true,
+            Block::Section { body, .. } => body.iter().any(Block::has_figure),
+            _ => false,
+        }
+    }
+
     fn collect(&self, out: &mut Vec<String>) {
         match self {
             Block::Section { title, body, .. } => {

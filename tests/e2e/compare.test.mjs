@@ -104,6 +104,16 @@ test('an IT and a business assessment compared show the alignment gap worked out
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions'))?.getOption().series.length === 2);
   const legend = await page.getByRole('list', { name: 'Chart legend' }).getByRole('listitem').allTextContents();
   assert.deepEqual(legend, ['Acme (IT)', 'Acme (business)']);
+  // Each swatch has its line's colour (set through the style object: the policy refuses style attributes).
+  const colours = await page.evaluate(() => {
+    const chart = window.echarts.getInstanceByDom(document.getElementById('compare-dimensions'));
+    const lines = chart.getOption().series.map((s) => s.lineStyle?.color ?? s.itemStyle?.color);
+    const swatches = [...document.querySelectorAll('.legend .swatch')].map((s) => s.style.backgroundColor);
+    const rgb = (c) => { const d = document.createElement('i'); d.style.color = c; return d.style.color; };
+    return { lines: lines.map(rgb), swatches };
+  });
+  assert.deepEqual(colours.swatches, colours.lines);
+  assert.ok(colours.swatches.every((c) => c.startsWith('rgb')), JSON.stringify(colours));
   assert.equal(await page.getByRole('heading', { name: 'Where they disagree most' }).count(), 1);
 
   // Pooled as one team, the median's report says it holds both sides' answers, not IT's view.
