@@ -288,33 +288,42 @@ pub fn Report(
     move || {
         let m = model.get();
         let sections = m.sections();
-        let h = m.headline;
-        let level_name = h.level_name;
         view! {
             <article class="report" aria-labelledby=(!nested).then_some("report-title")>
-                <header class="report-head">
-                    <p class="report-meta">
-                        <span class="report-name">{m.name}</span>
-                        " · " {h.perspective} " · " <time>{h.date}</time>
-                    </p>
-                    {(!nested).then(|| view! { <h1 id="report-title">"Results"</h1> })}
-                    <div class="level card">
-                        {h.level.map(|_| view! {
-                            <p class="level-number">{h.level_label}</p>
-                            {if nested {
-                                view! { <h3 class="level-name">{level_name}</h3> }.into_any()
-                            } else {
-                                view! { <h2 class="level-name">{level_name}</h2> }.into_any()
-                            }}
-                            <p>{h.level_text}</p>
-                        })}
-                        <p class="score-line">{h.score_line}</p>
-                        {h.capped.map(|c| view! { <p class="capped">{c}</p> })}
-                        <p class="meta">{h.answered} " · confidence " {h.confidence}</p>
-                    </div>
-                </header>
+                {Dom::view(headline(&m, nested))}
                 {render(sections, u8::from(nested), &owner)}
             </article>
         }
     }
+}
+
+/// The report's head: whose it is, and its level and score. Its own `h1` unless `nested`.
+fn headline(m: &ReportModel, nested: bool) -> web_sys::Element {
+    let h = &m.headline;
+    let head = el("header", "report-head", None);
+    let meta = el("p", "report-meta", None);
+    add(&meta, &el("span", "report-name", Some(&m.name)));
+    let _ = meta.append_with_str_1(&format!(" · {} · ", h.perspective));
+    add(&meta, &el("time", "", Some(&h.date)));
+    add(&head, &meta);
+    if !nested {
+        let title = el("h1", "", Some("Results"));
+        attr(&title, "id", "report-title");
+        add(&head, &title);
+    }
+    let card = el("div", "level card", None);
+    if h.level.is_some() {
+        add(&card, &el("p", "level-number", Some(&h.level_label)));
+        let tag = if nested { "h3" } else { "h2" };
+        add(&card, &el(tag, "level-name", Some(&h.level_name)));
+        add(&card, &el("p", "", Some(&h.level_text)));
+    }
+    add(&card, &el("p", "score-line", Some(&h.score_line)));
+    if let Some(c) = &h.capped {
+        add(&card, &el("p", "capped", Some(c)));
+    }
+    let confidence = format!("{} · confidence {}", h.answered, h.confidence);
+    add(&card, &el("p", "meta", Some(&confidence)));
+    add(&head, &card);
+    head
 }
