@@ -1,7 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount, click, check the DOM and storage.
 #![cfg(target_arch = "wasm32")]
 
-use bita::app::{App, Ctx, QuestionCard};
+use bita::app::{render, App, Ctx, QuestionCard};
+use bita::model::doc::Block;
 use bita::model::storage::{self, key};
 use bita::model::{builtin, Assessment};
 use leptos::mount::mount_to;
@@ -187,4 +188,42 @@ async fn progress_and_dimension_counts_follow_the_answers() {
     assert_eq!(counts[1], "2/6");
     let here = texts(&root, ".dimnav a[aria-current=page] .nav-name");
     assert_eq!(here, ["Value"]);
+}
+
+/// Blocks are built by hand (see `app::report`): laid out again, a block that reads the same keeps
+/// its element (focus in a table and its scroll stay), and one that changed is replaced.
+#[wasm_bindgen_test]
+async fn a_block_laid_out_again_is_kept_unless_it_changed() {
+    let wrapper = fresh_wrapper();
+    let section = |id: &'static str, text: &str| Block::Section {
+        id,
+        class: "report-section",
+        title: id.to_string(),
+        body: vec![Block::P("", text.to_string())],
+    };
+    let blocks = RwSignal::new(vec![section("kept", "same"), section("changed", "before")]);
+    let _handle = mount_to(wrapper.clone(), move || {
+        view! { <div>{move || render(blocks.get(), 0, "test")}</div> }
+    });
+    tick().await;
+    let first = |id: &str| {
+        wrapper
+            .query_selector(&format!("section[aria-labelledby={id}]"))
+            .unwrap()
+            .unwrap()
+    };
+    let (kept, changed) = (first("kept"), first("changed"));
+    assert_eq!(texts(&wrapper, "section p"), ["same", "before"]);
+    blocks.set(vec![section("kept", "same"), section("changed", "after")]);
+    tick().await;
+    assert_eq!(texts(&wrapper, "section p"), ["same", "after"]);
+    assert!(
+        first("kept") == kept,
+        "an unchanged block keeps its element"
+    );
+    assert!(first("changed") != changed, "a changed block is built anew");
+    assert!(
+        changed.parent_node().is_none(),
+        "and the old one leaves the page"
+    );
 }

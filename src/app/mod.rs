@@ -24,6 +24,7 @@ use crate::route::Route;
 use leptos::prelude::*;
 
 pub use browser::{focus_main, go};
+pub use report::render;
 pub use widgets::QuestionCard;
 
 /// Shared application state, handed to components through context.

@@ -34,9 +34,12 @@ impl Render for Dom {
 
     fn rebuild(self, state: &mut web_sys::Element) {
         let mut new = self.0.take();
-        state.insert_before_this(&mut new);
-        state.unmount();
-        *state = new;
+        // Kept when it reads the same: focus in a table and its sideways scroll stay.
+        if !state.is_equal_node(Some(&new)) {
+            state.insert_before_this(&mut new);
+            state.unmount();
+            *state = new;
+        }
     }
 }
 
@@ -47,7 +50,7 @@ impl AddAnyAttr for Dom {
     where
         Self::Output<NewAttr>: RenderHtml,
     {
-        self
+        panic!("a built block takes no attributes from outside")
     }
 }
 

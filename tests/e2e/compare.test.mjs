@@ -108,7 +108,8 @@ test('an IT and a business assessment compared show the alignment gap worked out
   const colours = await page.evaluate(() => {
     const chart = window.echarts.getInstanceByDom(document.getElementById('compare-dimensions'));
     const lines = chart.getOption().series.map((s) => s.lineStyle?.color ?? s.itemStyle?.color);
-    const swatches = [...document.querySelectorAll('.legend .swatch')].map((s) => s.style.backgroundColor);
+    const figure = document.getElementById('compare-dimensions').closest('figure');
+    const swatches = [...figure.querySelectorAll('.legend .swatch')].map((s) => s.style.backgroundColor);
     const rgb = (c) => { const d = document.createElement('i'); d.style.color = c; return d.style.color; };
     return { lines: lines.map(rgb), swatches };
   });
