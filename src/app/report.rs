@@ -146,27 +146,21 @@ fn table(t: &Table) -> web_sys::Element {
     attr(&wrap, "aria-label", &t.caption);
     let table = el("table", "scores", None);
     add(&table, &el("caption", "", Some(&t.caption)));
-    let row = |parent: &web_sys::Element, head: Option<&str>, cells: &[String], cell: &str| {
-        let tr = el("tr", "", None);
-        let th = |text: &str, scope: &str| {
-            let th = el("th", "", Some(text));
-            attr(&th, "scope", scope);
-            add(&tr, &th);
-        };
-        match head {
-            Some(name) => th(name, "row"),
-            None => cells.iter().for_each(|c| th(c, "col")),
-        }
-        if head.is_some() {
-            cells.iter().for_each(|c| add(&tr, &el(cell, "", Some(c))));
-        }
-        add(parent, &tr);
+    let th = |tr: &web_sys::Element, text: &str, scope: &str| {
+        let th = el("th", "", Some(text));
+        attr(&th, "scope", scope);
+        add(tr, &th);
     };
     let thead = el("thead", "", None);
-    row(&thead, None, &t.head, "th");
+    let heads = el("tr", "", None);
+    t.head.iter().for_each(|h| th(&heads, h, "col"));
+    add(&thead, &heads);
     let tbody = el("tbody", "", None);
     for (name, cells) in &t.rows {
-        row(&tbody, Some(name), cells, "td");
+        let tr = el("tr", "", None);
+        th(&tr, name, "row");
+        cells.iter().for_each(|c| add(&tr, &el("td", "", Some(c))));
+        add(&tbody, &tr);
     }
     add(&table, &thead);
     add(&table, &tbody);
@@ -268,10 +262,10 @@ pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
                 title,
                 body,
             } if body.iter().any(Block::has_figure) => {
-                let s = Dom::view(heading(depth, id, &title));
+                let title = Dom::view(heading(depth, id, &title));
                 let body = render(body, depth + 1, owner);
                 let id = (!id.is_empty()).then_some(id);
-                view! { <section class=class aria-labelledby=id>{s}{body}</section> }.into_any()
+                view! { <section class=class aria-labelledby=id>{title}{body}</section> }.into_any()
             }
             b => Dom::view(dom(&b, depth)),
         })

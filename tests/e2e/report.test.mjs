@@ -191,14 +191,21 @@ test('the report prints to a PDF with the level, every dimension, the summary an
   await context.close();
 });
 
-test('on a phone the charts, two screens down, are drawn as the reader comes near them, not while the report opens', async () => {
+/** A report opened at a phone's size, not scrolled, its assessment saved first. */
+async function reportOnPhone(id, { init } = {}) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
-  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('phone1', pattern()));
-  await openReport(page, 'phone1', { scroll: false });
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed(id, pattern()));
+  await openReport(page, id, { scroll: false });
+  return { context, page, errors };
+}
+
+test('on a phone the charts, two screens down, are drawn as the reader comes near them, not while the report opens', async () => {
+  const { context, page, errors } = await reportOnPhone('phone1');
   const tops = await page.evaluate(() => ['radar-dimensions', 'bars-roles'].map((id) => document.getElementById(id).getBoundingClientRect().top / innerHeight));
   assert.ok(tops[0] > 1.5 && tops[1] > tops[0] + 1, `the charts sit further down than half a screen below it, a screen apart (${tops})`);
   await page.waitForFunction(() => window.echarts);
@@ -213,14 +220,7 @@ test('on a phone the charts, two screens down, are drawn as the reader comes nea
 });
 
 test('"Print or save as PDF" draws the charts still waiting below the screen before the browser prints', async () => {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-  await context.addInitScript(stubPrint);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
-  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('phone2', pattern()));
-  await openReport(page, 'phone2', { scroll: false });
+  const { context, page, errors } = await reportOnPhone('phone2', { init: stubPrint });
   assert.equal(await page.locator('canvas').count(), 0);
   await page.getByRole('button', { name: 'Print or save as PDF' }).click();
   assert.equal(await printedCharts(page), 2);
