@@ -12,6 +12,10 @@ fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
     println!("cargo:rerun-if-changed=src/charts.rs");
+    // wasm-split reads the linker's relocations to cut the release build into chunks (scripts/wasm).
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo:rustc-link-arg-bin=bita=--emit-relocs");
+    }
     // Read when the script runs, not when it was compiled: a target folder moved to another
     // checkout must not read the old checkout's questions.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");

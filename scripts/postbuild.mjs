@@ -1,11 +1,13 @@
-// After trunk: (1) moves trunk's inline loader script into a file of its own, so the page's
-// Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with every build;
-// (1a) gives the wasm's imports short names, in the wasm and in the glue alike (wasm-bindgen names
-// each after its binding plus a 16-digit hash: about 5 KB gzip of the first view), drops its custom
-// sections, and renames the wasm after its new content; (1b) minifies wasm-bindgen's JS glue with esbuild (trunk's minify does
-// not touch it; about 2 KB gzip of the first view), renames it after its new content and updates
-// index.html; (2) generates the service worker's precache list from what is in the output folder, with
-// workbox-build, so the app works offline after one visit. Never a hand-kept list.
+// After trunk (which builds the HTML, the stylesheet and the copied files) and scripts/wasm (which
+// builds the wasm into target/split/): (1) puts the wasm into the output folder: (1a) gives the main
+// module's imports short names, in the wasm and in the glue alike (wasm-bindgen names each after
+// its binding plus a 16-digit hash: about 5 KB gzip of the first view) and drops every module's
+// custom sections; (1b) minifies wasm-bindgen's JS glue and wasm-split's chunk loader with esbuild
+// (about 2 KB gzip of the first view); (1c) names every file after its content and writes the
+// page's loader into a file of its own, so the Content-Security-Policy needs no 'unsafe-inline'
+// and no hash that changes with every build; (2) generates the service worker's precache list from
+// what is in the output folder, with workbox-build, so the app works offline after one visit.
+// Never a hand-kept list.
 //   node scripts/postbuild.mjs [dir]          both steps (dir defaults to dist/)
 //   node scripts/postbuild.mjs --sw-only dir  only the precache step (tests of a new deployment)
 import fs from 'node:fs';
@@ -96,53 +98,69 @@ function dropCustomSections(wasm) {
   return Buffer.concat(kept);
 }
 
-/**
- * The name `pattern` gives `content`, and `html` with `file` replaced by it, integrity included.
- * Touches no file: every check runs before anything in `dir` changes.
- */
-function renamed(html, file, content, pattern) {
-  const name = pattern(crypto.createHash('sha256').update(content).digest('hex').slice(0, 16));
-  const digest = crypto.createHash('sha384').update(content).digest('base64');
-  const attr = new RegExp(`(href="?\\./)${file.replace('.', '\\.')}("?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+`);
-  if (!attr.test(html)) throw new Error(`no integrity attribute for ${file} in index.html`);
-  return { name, html: html.replace(attr, `$1${name}$2sha384-${digest}`).replaceAll(file, name) };
+const hash = (content) => crypto.createHash('sha256').update(content).digest('hex').slice(0, 16);
+
+/** `text` with `from` replaced by `to`, failing the build unless `from` is there exactly once. */
+function swapOnce(text, from, to, what) {
+  const found = text.split(from).length - 1;
+  if (found !== 1) throw new Error(`${what}: ${JSON.stringify(from)} found ${found} times`);
+  return text.replace(from, () => to);
 }
 
+const minify = (code) => transformSync(code, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' }).code;
+
 if (!swOnly) {
+  const built = path.join(root, 'target', 'split');
+  const read = (name) => fs.readFileSync(path.join(built, name));
   const indexPath = path.join(dir, 'index.html');
   let html = fs.readFileSync(indexPath, 'utf8');
-  const files = fs.readdirSync(dir);
-  const wasmFile = files.find((f) => /^bita-[0-9a-f]+_bg\.wasm$/.test(f));
-  const glueFile = files.find((f) => /^bita-[0-9a-f]+\.js$/.test(f));
-  if (!wasmFile || !glueFile) throw new Error(`no bita wasm and JS glue in ${dir}`);
+  if (/bita[-_][^"' >]*\.(wasm|js)/.test(html)) throw new Error('index.html already loads a wasm: run trunk again first');
   // Everything in memory first, so a failure leaves dir as trunk wrote it.
-  const short = shortenImports(fs.readFileSync(path.join(dir, wasmFile)), fs.readFileSync(path.join(dir, glueFile), 'utf8'));
+  const writes = [];
+  // The chunks, named after their content; the loader wasm-split wrote fetches them by name.
+  let loader = read('__wasm_split.js').toString();
+  for (const file of fs.readdirSync(built).filter((f) => f.endsWith('.wasm') && f !== 'bita_bg.wasm')) {
+    const wasm = dropCustomSections(read(file));
+    const name = `${file.replace(/^split_/, '').replace(/\.wasm$/, '')}-${hash(wasm)}.wasm`;
+    // A fetch whose chunk is not awaited because another failed first must not surface as an
+    // unhandled rejection; the one awaited still fails the load, which the page reports.
+    loader = swapOnce(loader, `fetch(new URL("./${file}", import.meta.url));`,
+      `fetch(new URL("./${name}", import.meta.url)); src.catch(() => {});`, '__wasm_split.js');
+    writes.push([name, wasm]);
+  }
+  const short = shortenImports(read('bita_bg.wasm'), read('bita.js').toString());
   short.wasm = dropCustomSections(short.wasm);
   if (/[\s{,](?:__wbg_|__wbindgen_)\w*\s*:/.test(short.glue)) throw new Error('the glue still names an import the wasm no longer has');
-  // index.html has wasm-opt drop the stream classes server_fn exports; the glue must never make one.
-  if (/IntoUnderlying\w*\.__wrap\b/.test(short.glue)) throw new Error('the glue makes stream objects whose code wasm-opt removed (see index.html)');
-  // The glue minified, then both named after their new content, because the service worker
-  // treats hashed names as never changing (the loader below then names the new files).
-  const { code: glue } = transformSync(short.glue, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-  const wasm = renamed(html, wasmFile, short.wasm, (h) => `bita-${h}_bg.wasm`);
-  const js = renamed(wasm.html, glueFile, glue, (h) => `bita-${h}.js`);
-  html = js.html;
-  const writes = [[wasm.name, short.wasm], [js.name, glue]];
-  // trunk's minified index.html leaves attribute values unquoted.
-  const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
-  const found = html.match(inline);
-  if (found) {
-    const code = found[1].trim() + '\n';
-    const name = `init-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-    writes.push([name, code]);
-    html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
-  } else if (!/<script type="module" src="\.\/init-/.test(html)) {
-    throw new Error('no loader script found in index.html');
-  }
+  // scripts/wasm has wasm-opt drop the stream classes server_fn exports; the glue must never make one.
+  if (/IntoUnderlying\w*\.__wrap\b/.test(short.glue)) throw new Error('the glue makes stream objects whose code wasm-opt removed (see scripts/wasm)');
+  const wasmName = `bita-${hash(short.wasm)}_bg.wasm`;
+  writes.push([wasmName, short.wasm]);
+  // The glue and the chunk loader import each other, so one name cannot hold the other's hash:
+  // both are named after the hash of the two together.
+  const pair = hash(short.glue + '\0' + loader);
+  const glueName = `bita-${pair}.js`;
+  const loaderName = `chunks-${pair}.js`;
+  // The glue imports the loader by file name; the wasm's imports keep naming it "./__wasm_split.js".
+  const imports = / from "\.\/__wasm_split\.js"/g;
+  if (!imports.test(short.glue)) throw new Error('the glue does not import the chunk loader');
+  const glue = minify(short.glue.replace(imports, ` from "./${loaderName}"`));
+  if (/from\s*["']\.\/__wasm_split\.js/.test(glue)) throw new Error('the glue imports the chunk loader in a way this script does not know');
+  writes.push([glueName, glue], [loaderName, minify(swapOnce(loader, '"./bita.js"', `"./${glueName}"`, '__wasm_split.js'))]);
+  // The page's own start: a file, not an inline script (the CSP). It announces the started module
+  // (tests/perf reads its memory).
+  const start = `import init from './${glueName}';\nconst wasm = await init({ module_or_path: './${wasmName}' });\ndispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));\n`;
+  const startName = `init-${hash(start)}.js`;
+  writes.push([startName, start]);
+  const tags = `<script type="module" src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
+  html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
+  // trunk leaves the rust link it was told to skip.
+  const skipped = /<link [^>]*data-trunk-skip[^>]*>/;
+  if (!skipped.test(html)) throw new Error('index.html has no skipped rust link: does trunk build the wasm?');
+  html = html.replace(skipped, '');
+  for (const old of fs.readdirSync(dir).filter((f) => /^(bita-|chunks-|init-|compare-|shared-|chunk_)/.test(f))) fs.rmSync(path.join(dir, old));
   for (const [name, content] of writes) fs.writeFileSync(path.join(dir, name), content);
   fs.writeFileSync(indexPath, html);
-  for (const old of [wasmFile, glueFile]) if (!writes.some(([name]) => name === old)) fs.rmSync(path.join(dir, old));
-  console.log(`wasm: ${short.count} imports renamed`);
+  console.log(`wasm: ${short.count} imports renamed, ${writes.length - 4} chunks`);
 }
 
 const { count, size, warnings } = await generateSW({

@@ -319,8 +319,8 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
         },
         Route::Review { .. } => view! { <review::Review/> }.into_any(),
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
-        Route::Shared(payload) => view! { <shared::SharedPage payload=payload/> }.into_any(),
-        Route::Compare => view! { <compare::ComparePage/> }.into_any(),
+        Route::Shared(payload) => later(async move { chunk!(shared_page(payload)) }),
+        Route::Compare => later(async move { chunk!(compare_page()) }),
         Route::NotFound(_) => not_found(),
     }
 }
@@ -334,4 +334,62 @@ fn not_found() -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// A page whose code is fetched when it is first opened: with the `split` feature (the release
+/// build, see scripts/wasm) its functions go into a chunk of their own, kept out of the first view.
+/// Without it (tests) they are called directly.
+fn later(page: impl std::future::Future<Output = Result<AnyView, Unloaded>> + 'static) -> AnyView {
+    Suspend::new(send_wrapper::SendWrapper::new(async move {
+        page.await.unwrap_or_else(|Unloaded| {
+            view! {
+                <section class="page">
+                    <h1>"This page could not be loaded"</h1>
+                    <p role="alert">"Its code could not be fetched. Check the connection, then reload the page: your answers are safe in this browser."</p>
+                    <p><a href="#/">"Go to the start page"</a></p>
+                </section>
+            }
+            .into_any()
+        })
+    }))
+    .into_any()
+}
+
+/// Calls a page function of a chunk: awaited where it is split off, directly where it is not.
+macro_rules! chunk {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let page = $call.await;
+        #[cfg(not(feature = "split"))]
+        let page = $call;
+        page
+    }};
+}
+use chunk;
+
+/// A chunk's code could not be fetched (offline before the page was ever opened, say).
+pub struct Unloaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unloaded
+    }
+}
+
+// Neither page is part of the first view or the report: the comparison, and a report opened from
+// a link (its reader fetches the chunk with the page, as it fetches the charts).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(compare, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn compare_page() -> Result<AnyView, Unloaded> {
+    Ok(view! { <compare::ComparePage/> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(shared, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn shared_page(payload: String) -> Result<AnyView, Unloaded> {
+    Ok(view! { <shared::SharedPage payload=payload/> }.into_any())
 }

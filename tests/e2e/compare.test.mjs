@@ -326,3 +326,24 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('the comparison\'s code is fetched when the page is first opened; when it cannot be, the page says so and a later try works', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) fetched.push(path.basename(new URL(r.url()).pathname)); });
+  await page.getByRole('heading', { level: 1, name: 'How well are IT and the business aligned?' }).waitFor();
+  assert.deepEqual(fetched, [], 'no page chunk on the start page');
+  // The connection drops before the comparison is first opened.
+  await context.route(/\/(compare|chunk)[^/]*\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: 'Compare assessments' }).click();
+  await page.getByRole('heading', { level: 1, name: 'This page could not be loaded' }).waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /reload the page: your answers are safe/);
+  // Back online: going there again fetches it.
+  await context.unroute(/\/(compare|chunk)[^/]*\.wasm$/);
+  await page.getByRole('link', { name: 'Go to the start page' }).click();
+  await page.getByRole('link', { name: 'Compare assessments' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Compare assessments' }).waitFor();
+  assert.ok(fetched.some((f) => /^compare-[0-9a-f]{16}\.wasm$/.test(f)), `the comparison's chunk was fetched: ${fetched}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

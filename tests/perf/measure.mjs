@@ -36,7 +36,7 @@ export async function measure(browser, url, { seed = false, selector, scroll }) 
     }, a);
   }
   await context.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+    addEventListener('bita-started', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
   });
   // Watched from the page's start: a view often stands before the load event, when a check made
   // afterwards would see it late and count what the page fetched in idle time since.
