@@ -7,7 +7,8 @@
 // page's loader into a file of its own, so the Content-Security-Policy needs no 'unsafe-inline'
 // and no hash that changes with every build; (2) generates the service worker's precache list from
 // what is in the output folder, with workbox-build, so the app works offline after one visit.
-// Never a hand-kept list.
+// Never a hand-kept list; (3) writes a gzip copy (`name.gz`, made with zopfli: about 5% smaller than
+// gzip -9) beside every text and wasm file, for hosts that serve precompressed files.
 //   node scripts/postbuild.mjs [dir]          both steps (dir defaults to dist/)
 //   node scripts/postbuild.mjs --sw-only dir  only the precache step (tests of a new deployment)
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 import { transformSync } from 'esbuild';
+import { gzip } from '@gfx/zopfli';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -183,3 +185,22 @@ const { count, size, warnings } = await generateSW({
 });
 for (const w of warnings) console.warn(`precache: ${w}`);
 console.log(`precache: ${count} files, ${(size / 1000).toFixed(0)} KB (fetched after the first view, not part of it)`);
+
+// (3) Precompressed copies, for hosts that serve `name.gz` to browsers that accept gzip (nginx's
+// gzip_static, Caddy's precompressed, scripts/serve-dist.mjs): the same bytes any gzip reader
+// reads, packed harder than a host does on the fly. Only where missing or older than the file, so
+// `--sw-only` refreshes what it rewrote.
+const packable = /\.(html|js|wasm|css|svg|json|webmanifest)$/;
+const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => packable.test(f));
+let packed = 0, plain = 0;
+for (const f of files) {
+  const file = path.join(dir, f);
+  const gz = `${file}.gz`;
+  if (fs.existsSync(gz) && fs.statSync(gz).mtimeMs >= fs.statSync(file).mtimeMs) continue;
+  const body = fs.readFileSync(file);
+  const out = await new Promise((resolve, reject) => gzip(body, { numiterations: 15 }, (e, z) => (e ? reject(e) : resolve(Buffer.from(z)))));
+  fs.writeFileSync(gz, out);
+  packed += out.length;
+  plain += body.length;
+}
+console.log(`gzip copies: ${(plain / 1000).toFixed(0)} KB packed into ${(packed / 1000).toFixed(0)} KB`);

@@ -25,6 +25,14 @@ http.createServer((req, res) => {
     res.writeHead(404).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+  // The build's gzip copy where the browser takes gzip, as nginx's gzip_static would send it.
+  const packed = `${file}.gz`;
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && fs.existsSync(packed)) {
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+    fs.createReadStream(packed).pipe(res);
+    return;
+  }
+  res.writeHead(200, headers);
   fs.createReadStream(file).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`bita is served at http://127.0.0.1:${port}/ (Ctrl-C stops it)`));

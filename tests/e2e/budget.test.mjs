@@ -1,13 +1,14 @@
 // Byte budgets, asserted on every run: bytes over the wire are deterministic but for the icons the
 // browser asks for itself, which fall either side of "usable" (under 1 KB; times vary, so
-// tests/perf/bench.mjs prints those). The first view is held near where it stands now (about 230 KB,
-// ratcheted down from 280, then 245) until it is brought to 200 KB; the report may add at most 200 KB to it.
+// tests/perf/bench.mjs prints those). The first view may weigh at most 200 KB and the report at most
+// 200 KB more, as served with the build's precompressed copies (tests/perf/bench.mjs also prints
+// what a host compressing on the fly sends).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, open } from './harness.mjs';
 import { measure, VIEWS, seededAssessment } from '../perf/measure.mjs';
 
-const FIRST_VIEW_KB = 212;
+const FIRST_VIEW_KB = 200;
 const REPORT_EXTRA_KB = 200;
 
 let server, browser;

@@ -29,6 +29,19 @@ try {
     const r = results[name];
     console.log(`${name.padEnd(14)} ${String(r.kb).padStart(6)} KB  ${JSON.stringify(r.byTypeKb)}  FCP ${r.fcpMs?.toFixed(0)} ms  ready ${r.readyMs?.toFixed(0)} ms  heap ${r.heapMb} MB  wasm ${r.wasmMemoryMb} MB`);
   }
+  // The same bytes from a host that compresses on the fly (gzip -9) instead of sending the build's
+  // precompressed copies: what the first view and the report weigh there.
+  const fly = await serveDist(undefined, { gzip: 'fly' });
+  try {
+    results['on the fly'] = {};
+    for (const name of ['first view', 'report']) {
+      const m = await measure(browser, fly.url + VIEWS[name].hash, VIEWS[name]);
+      results['on the fly'][name] = +(m.total / 1000).toFixed(1);
+    }
+    console.log(`gzip -9 on the fly instead of the precompressed copies: first view ${results['on the fly']['first view']} KB, report ${results['on the fly'].report} KB`);
+  } finally {
+    fly.close();
+  }
   // Click to update: an answer chosen on a question page until the page shows it and storage holds it.
   // Seeded before the page starts, as the measured views are, so the page finds it on first load.
   const context = await browser.newContext();
