@@ -22,6 +22,7 @@ use crate::model::store::{Op, Store};
 use crate::model::{builtin, Action, Assessment};
 use crate::route::Route;
 use leptos::prelude::*;
+use std::future::Future;
 
 pub use browser::{focus_main, go};
 pub use report::render;
@@ -41,8 +42,10 @@ pub struct Ctx {
     pub update_ready: RwSignal<bool>,
     /// The switch to it was refused because some changes are not saved yet.
     pub update_blocked: RwSignal<bool>,
-    /// The report's advice texts: `None` until asked for, then loaded or why not.
-    pub advice: RwSignal<Option<Result<(), String>>>,
+    /// The report's code and advice texts: `None` until asked for and while they load, then loaded
+    /// or why not.
+    pub report_ready: RwSignal<Option<Result<(), String>>>,
+    report_loading: StoredValue<bool>,
     /// What the comparison page shows, kept while the tab is open.
     pub picks: compare::Picks,
     committing: StoredValue<local_store::Committing>,
@@ -65,7 +68,11 @@ impl Ctx {
             persist_refused: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             update_blocked: RwSignal::new(false),
-            advice: RwSignal::new(crate::model::advice_ready().then_some(Ok(()))),
+            // Without chunks (tests), texts already installed are all the report needs.
+            report_ready: RwSignal::new(
+                (cfg!(not(feature = "split")) && crate::model::advice_ready()).then_some(Ok(())),
+            ),
+            report_loading: StoredValue::new(false),
             picks: compare::Picks::new(),
             committing: StoredValue::new(Default::default()),
         };
@@ -111,18 +118,32 @@ impl Ctx {
         }
     }
 
-    /// Fetches the advice texts the report needs, once (they are not part of the first view).
-    pub fn load_advice(&self) {
-        if self.advice.get_untracked().is_some_and(|r| r.is_ok()) {
+    /// Fetches what the report needs and the first view has not: its chunk and its advice texts,
+    /// side by side. Once; again only after a failure.
+    pub fn load_report(&self) {
+        if self.report_loading.get_value()
+            || matches!(self.report_ready.get_untracked(), Some(Ok(())))
+        {
             return;
         }
-        let advice = self.advice;
+        self.report_loading.set_value(true);
+        let (ready, loading) = (self.report_ready, self.report_loading);
         leptos::task::spawn_local(async move {
-            let result = match browser::fetch_text(crate::model::ADVICE_FILE).await {
-                Ok(json) => crate::model::install_advice(&json).map(|_| ()),
-                Err(e) => Err(e),
+            let code = async {
+                results::report_code()
+                    .await
+                    .map_err(|Unloaded| "its code could not be fetched".to_string())
             };
-            advice.try_set(Some(result));
+            let texts = async {
+                if crate::model::advice_ready() {
+                    return Ok(());
+                }
+                let json = browser::fetch_text(crate::model::ADVICE_FILE).await?;
+                crate::model::install_advice(&json).map(|_| ())
+            };
+            let (code, texts) = both(code, texts).await;
+            loading.set_value(false);
+            ready.try_set(Some(code.and(texts)));
         });
     }
 
@@ -354,6 +375,56 @@ fn later(page: impl std::future::Future<Output = Result<AnyView, Unloaded>> + 's
     }))
     .into_any()
 }
+
+/// Both futures, polled side by side (two fetches at once, without a crate for it).
+async fn both<A, B>(a: impl Future<Output = A>, b: impl Future<Output = B>) -> (A, B) {
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        use std::task::Poll;
+        if ra.is_none() {
+            if let Poll::Ready(x) = a.as_mut().poll(cx) {
+                ra = Some(x);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(y) = b.as_mut().poll(cx) {
+                rb = Some(y);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+/// The result of a call into a chunk that is already loaded, which completes at once; `Unloaded`
+/// if it is not.
+pub(crate) fn poll_once<T>(call: impl Future<Output = Result<T, Unloaded>>) -> Result<T, Unloaded> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::pin!(call).poll(&mut cx) {
+        std::task::Poll::Ready(r) => r,
+        std::task::Poll::Pending => Err(Unloaded),
+    }
+}
+
+/// Calls a function of a chunk that is loaded already (see `poll_once`); directly where there are
+/// no chunks.
+macro_rules! at_once {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let r = $crate::app::poll_once($call);
+        #[cfg(not(feature = "split"))]
+        let r = $call;
+        r
+    }};
+}
+pub(crate) use at_once;
 
 /// Calls a page function of a chunk: awaited where it is split off, directly where it is not.
 macro_rules! chunk {

@@ -278,19 +278,22 @@ pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
 /// team's report), it has no title of its own and its headings start one level down.
 #[component]
 pub fn Report(
-    #[prop(into)] model: Signal<ReportModel>,
+    /// `None` while the assessment goes away (deleted in another tab).
+    #[prop(into)]
+    model: Signal<Option<ReportModel>>,
     #[prop(into)] owner: String,
     #[prop(optional)] nested: bool,
 ) -> impl IntoView {
     move || {
-        let m = model.get();
-        let sections = m.sections();
-        view! {
+        let m = model.get()?;
+        // The report's chunk is loaded before a report is shown (see `results`).
+        let sections = super::at_once!(super::results::report_sections(&m)).ok()?;
+        Some(view! {
             <article class="report" aria-labelledby=(!nested).then_some("report-title")>
                 {Dom::view(headline(&m, nested))}
                 {render(sections, u8::from(nested), &owner)}
             </article>
-        }
+        })
     }
 }
 

@@ -3,13 +3,16 @@
 use super::report::Report;
 use super::share::ShareLink;
 use super::widgets::AssessmentBar;
+use super::Unloaded;
 use super::{browser, Ctx};
+use crate::model::doc::Block;
 use crate::model::report::ReportModel;
 use crate::model::{builtin, Assessment};
 use leptos::prelude::*;
 
-/// The report of an assessment, once the advice texts (fetched with the first report, not part of
-/// the first view) are in; says so while they load or when they cannot be.
+/// The report of an assessment, once its code and advice texts (fetched with the first report or
+/// once a question is answered, not part of the first view) are in; says so while they load or when
+/// they cannot be.
 #[component]
 pub fn ReportWhenReady(
     #[prop(into)] assessment: Signal<Option<Assessment>>,
@@ -22,27 +25,25 @@ pub fn ReportWhenReady(
     pooled: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    ctx.load_advice();
-    let ready = Memo::new(move |_| matches!(ctx.advice.get(), Some(Ok(()))));
+    ctx.load_report();
+    let ready = Memo::new(move |_| matches!(ctx.report_ready.get(), Some(Ok(()))));
     // Follows the answers: another tab's change shows at once, in the same charts.
     let model = Memo::new(move |_| {
         ready
             .get()
-            .then(|| assessment.with(|a| a.as_ref().map(|a| ReportModel::from(builtin(), a))))
+            .then(|| {
+                assessment.with(|a| {
+                    let a = a.as_ref()?;
+                    super::at_once!(report_model(a, pooled)).ok()
+                })
+            })
             .flatten()
-            .map(|m| if pooled { m.pooled() } else { m })
     });
     let has_model = Memo::new(move |_| model.with(Option::is_some));
     move || {
         if has_model.get() {
-            let report = Signal::derive(move || {
-                model.get().unwrap_or_else(|| {
-                    // Only while the assessment goes away (deleted in another tab).
-                    ReportModel::from(builtin(), &Assessment::new(builtin(), String::new(), 0.0))
-                })
-            });
-            view! { <Report model=report owner=owner.clone() nested=nested/> }.into_any()
-        } else if let Some(Err(e)) = ctx.advice.get() {
+            view! { <Report model=model owner=owner.clone() nested=nested/> }.into_any()
+        } else if let Some(Err(e)) = ctx.report_ready.get() {
             view! {
                 <p class="notice warn" role="alert">{format!("The report could not be loaded ({e}). Check the connection and reload the page.")}</p>
             }
@@ -74,4 +75,49 @@ pub fn Results() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+// The report's domain code (its model and its sections: about 13 KB gzip) is a chunk of its own in
+// the release build, fetched with the advice texts (`Ctx::load_report`), not part of the first view.
+// The page calls it once the chunk is in, where the calls complete at once (`at_once!`).
+
+/// An assessment's report model; a team's median over both sides when `pooled`.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        report,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_report_chunk)
+    )
+)]
+pub fn report_model(a: &Assessment, pooled: bool) -> Result<ReportModel, Unloaded> {
+    let m = ReportModel::from(builtin(), a);
+    Ok(if pooled { m.pooled() } else { m })
+}
+
+/// The report's sections, as blocks.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        report,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_report_chunk_too)
+    )
+)]
+pub fn report_sections(m: &ReportModel) -> Result<Vec<Block>, Unloaded> {
+    Ok(m.sections())
+}
+
+/// Fetches the report's chunk (done at once where there is none). Each function of a chunk keeps
+/// its own note of whether it is loaded, so each is preloaded: the second finds the chunk in.
+pub async fn report_code() -> Result<(), Unloaded> {
+    #[cfg(feature = "split")]
+    return match fetch_report_chunk().await {
+        Ok(()) => fetch_report_chunk_too().await.map_err(Unloaded::from),
+        Err(e) => Err(e.into()),
+    };
+    #[cfg(not(feature = "split"))]
+    Ok(())
 }

@@ -163,7 +163,9 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
                 question: Some(qid.to_string()),
             }),
         ]);
+        // What the report needs, while the respondent works: it rarely waits for it then.
         super::chart::prefetch_when_idle();
+        ctx.load_report();
     };
     let option = move |answer: Answer, label: String, class: &'static str| {
         let input_id = format!("{qid}-{}", answer.code());

@@ -28,21 +28,32 @@ test('the first view and the report stay within their byte budgets', async () =>
     `report ${got.report.total} bytes > first view + ${REPORT_EXTRA_KB} KB`);
 });
 
-test('the chart library is fetched in idle time once a question is answered, not while a question page opens', async () => {
+test('the chart library and the report\'s code and texts are fetched once a question is answered, not while a question page opens', async () => {
   const { page, context, errors } = await open(browser, server.url);
   const a = seededAssessment();
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), a);
-  const charts = [];
-  page.on('request', (r) => { if (/vendor\/echarts/.test(r.url())) charts.push(r.url()); });
+  const charts = [], report = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (/vendor\/echarts/.test(r.url())) charts.push(name);
+    if (/^(report|chunk_\d+)-[0-9a-f]{16}\.wasm$|^advice-/.test(name)) report.push(name);
+  });
   await page.goto(`${server.url}${VIEWS['question page'].hash}`);
   await page.reload();
   const first = page.locator('fieldset.question').first();
   await first.waitFor();
   await page.waitForLoadState('networkidle');
   assert.deepEqual(charts, [], 'nothing fetched for charts before an answer');
+  assert.deepEqual(report, [], 'nothing fetched for the report before an answer');
   await first.getByRole('radio').last().check();
   await page.waitForFunction(() => window.echarts);
   assert.equal(charts.length, 1);
+  assert.ok(report.some((n) => n.startsWith('report-')) && report.some((n) => n.startsWith('advice-')), `the report's chunk and texts: ${report}`);
+  // The report then opens from what is already here.
+  const before = report.length;
+  await page.goto(`${server.url}#/a/${a.id}/results`);
+  await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
+  assert.equal(report.length, before, 'nothing fetched again for the report');
   assert.deepEqual(errors, []);
   await context.close();
 });

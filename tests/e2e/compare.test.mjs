@@ -328,7 +328,8 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('the comparison\'s code is fetched when the page is first opened; when it cannot be, the page says so and a later try works', async () => {
-  const { context, page, errors } = await open(browser, server.url);
+  const { context, page, errors } = await open(browser, server.url, { serviceWorkers: 'block' });
+  // No service worker: it would answer from its precache, which routes cannot reach.
   const fetched = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) fetched.push(path.basename(new URL(r.url()).pathname)); });
   await page.getByRole('heading', { level: 1, name: 'How well are IT and the business aligned?' }).waitFor();

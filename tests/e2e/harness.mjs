@@ -77,8 +77,8 @@ export async function showChart(page, id) {
 }
 
 /** Opens the app in a fresh context, failing on uncaught errors (a panic shows up as one). */
-export async function open(browser, url, { init } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true });
+export async function open(browser, url, { init, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];

@@ -245,3 +245,25 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('when the report\'s code cannot be fetched the page says so, nothing is lost, and a reload brings the report', async () => {
+  const { page, context, errors } = await open(browser, server.url, { serviceWorkers: 'block' });
+  // No service worker: it would answer from its precache, which routes cannot reach.
+  const answers = pattern();
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('pat3', answers));
+  const chunk = /\/report-[0-9a-f]{16}\.wasm$/;
+  await context.route(chunk, (route) => route.abort('internetdisconnected'));
+  await page.goto(`${server.url}#/a/pat3/results`);
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /The report could not be loaded \(its code could not be fetched\)\. Check the connection and reload the page\./);
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'Results' }).count(), 0);
+  await context.unroute(chunk);
+  await page.reload();
+  await openReport(page, 'pat3');
+  await checkFigures(page, expected(answers));
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('bita.assessment.pat3'))).answers, answers);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
