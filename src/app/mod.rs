@@ -405,6 +405,7 @@ async fn both<A, B>(a: impl Future<Output = A>, b: impl Future<Output = B>) -> (
 
 /// The result of a call into a chunk that is already loaded, which completes at once; `Unloaded`
 /// if it is not.
+#[cfg(feature = "split")]
 pub(crate) fn poll_once<T>(call: impl Future<Output = Result<T, Unloaded>>) -> Result<T, Unloaded> {
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     match std::pin::pin!(call).poll(&mut cx) {
