@@ -9,8 +9,9 @@
 // what is in the output folder, with workbox-build, so the app works offline after one visit.
 // Never a hand-kept list; (3) writes a gzip copy (`name.gz`, made with zopfli: about 5% smaller than
 // gzip -9) beside every text and wasm file, for hosts that serve precompressed files.
-//   node scripts/postbuild.mjs [dir]          both steps (dir defaults to dist/)
-//   node scripts/postbuild.mjs --sw-only dir  only the precache step (tests of a new deployment)
+//   node scripts/postbuild.mjs [dir]          all three steps (dir defaults to dist/)
+//   node scripts/postbuild.mjs --sw-only dir  steps 2 and 3 only: after a file in dir changed (a new
+//                                             deployment in the tests, or a hand edit)
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -138,19 +139,34 @@ if (!swOnly) {
   const wasmName = `bita-${hash(short.wasm)}_bg.wasm`;
   writes.push([wasmName, short.wasm]);
   // The glue and the chunk loader import each other, so one name cannot hold the other's hash:
-  // both are named after the hash of the two together.
-  const pair = hash(short.glue + '\0' + loader);
-  const glueName = `bita-${pair}.js`;
-  const loaderName = `chunks-${pair}.js`;
+  // both are minified with a stand-in for the other's name, then named after the hash of the two
+  // together (of what is served, so a new minifier can never keep a name for new content).
+  const [GLUE, LOADER] = ['./GLUE-NAME-STAND-IN.js', './LOADER-NAME-STAND-IN.js'];
   // The glue imports the loader by file name; the wasm's imports keep naming it "./__wasm_split.js".
   const imports = / from "\.\/__wasm_split\.js"/g;
   if (!imports.test(short.glue)) throw new Error('the glue does not import the chunk loader');
-  const glue = minify(short.glue.replace(imports, ` from "./${loaderName}"`));
-  if (/from\s*["']\.\/__wasm_split\.js/.test(glue)) throw new Error('the glue imports the chunk loader in a way this script does not know');
-  writes.push([glueName, glue], [loaderName, minify(swapOnce(loader, '"./bita.js"', `"./${glueName}"`, '__wasm_split.js'))]);
+  const glueMin = minify(short.glue.replace(imports, ` from "${LOADER}"`));
+  if (/from\s*["']\.\/__wasm_split\.js/.test(glueMin)) throw new Error('the glue imports the chunk loader in a way this script does not know');
+  const loaderMin = minify(swapOnce(loader, '"./bita.js"', `"${GLUE}"`, '__wasm_split.js'));
+  const pair = hash(glueMin + '\0' + loaderMin);
+  const glueName = `bita-${pair}.js`;
+  const loaderName = `chunks-${pair}.js`;
+  writes.push([glueName, glueMin.replaceAll(LOADER, `./${loaderName}`)], [loaderName, swapOnce(loaderMin, GLUE, `./${glueName}`, 'the minified chunk loader')]);
   // The page's own start: a file, not an inline script (the CSP). It announces the started module
-  // (tests/perf reads its memory).
-  const start = `import init from './${glueName}';\nconst wasm = await init({ module_or_path: './${wasmName}' });\ndispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));\n`;
+  // (tests/perf reads its memory); if the wasm cannot start, the loading line says so.
+  const start = `import init from './${glueName}';
+try {
+  const wasm = await init({ module_or_path: './${wasmName}' });
+  dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
+} catch (e) {
+  const line = document.querySelector('.skeleton-line');
+  if (line) {
+    line.setAttribute('role', 'alert');
+    line.textContent = 'bita could not start (' + e + '). Reload the page; your answers are safe in this browser.';
+  }
+  throw e;
+}
+`;
   const startName = `init-${hash(start)}.js`;
   writes.push([startName, start]);
   const tags = `<script type="module" src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
@@ -159,7 +175,6 @@ if (!swOnly) {
   const skipped = /<link [^>]*data-trunk-skip[^>]*>/;
   if (!skipped.test(html)) throw new Error('index.html has no skipped rust link: does trunk build the wasm?');
   html = html.replace(skipped, '');
-  for (const old of fs.readdirSync(dir).filter((f) => /^(bita-|chunks-|init-|compare-|shared-|chunk_)/.test(f))) fs.rmSync(path.join(dir, old));
   for (const [name, content] of writes) fs.writeFileSync(path.join(dir, name), content);
   fs.writeFileSync(indexPath, html);
   console.log(`wasm: ${short.count} imports renamed, ${writes.length - 4} chunks`);
@@ -189,9 +204,11 @@ console.log(`precache: ${count} files, ${(size / 1000).toFixed(0)} KB (fetched a
 // (3) Precompressed copies, for hosts that serve `name.gz` to browsers that accept gzip (nginx's
 // gzip_static, Caddy's precompressed, scripts/serve-dist.mjs): the same bytes any gzip reader
 // reads, packed harder than a host does on the fly. Only where missing or older than the file, so
-// `--sw-only` refreshes what it rewrote.
+// `--sw-only` refreshes what it rewrote; a copy whose file is gone is removed.
 const packable = /\.(html|js|wasm|css|svg|json|webmanifest)$/;
-const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => packable.test(f));
+const listed = fs.readdirSync(dir, { recursive: true }).map(String);
+for (const gz of listed.filter((f) => f.endsWith('.gz') && !fs.existsSync(path.join(dir, f.slice(0, -3))))) fs.rmSync(path.join(dir, gz));
+const files = listed.filter((f) => packable.test(f));
 let packed = 0, plain = 0;
 for (const f of files) {
   const file = path.join(dir, f);

@@ -127,6 +127,10 @@ impl Ctx {
             return;
         }
         self.report_loading.set_value(true);
+        // A retry after a failure: the page says it is loading again, not that it failed.
+        if self.report_ready.get_untracked().is_some() {
+            self.report_ready.set(None);
+        }
         let (ready, loading) = (self.report_ready, self.report_loading);
         leptos::task::spawn_local(async move {
             let code = async {
@@ -340,8 +344,15 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
         },
         Route::Review { .. } => view! { <review::Review/> }.into_any(),
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
-        Route::Shared(payload) => later(async move { chunk!(shared_page(payload)) }),
-        Route::Compare => later(async move { chunk!(compare_page()) }),
+        // Both show reports: their chunk and the report's are fetched side by side.
+        Route::Shared(payload) => {
+            ctx.load_report();
+            later(async move { chunk!(shared_page(payload)) })
+        }
+        Route::Compare => {
+            ctx.load_report();
+            later(async move { chunk!(compare_page()) })
+        }
         Route::NotFound(_) => not_found(),
     }
 }
@@ -359,20 +370,35 @@ fn not_found() -> AnyView {
 
 /// A page whose code is fetched when it is first opened: with the `split` feature (the release
 /// build, see scripts/wasm) its functions go into a chunk of their own, kept out of the first view.
-/// Without it (tests) they are called directly.
-fn later(page: impl std::future::Future<Output = Result<AnyView, Unloaded>> + 'static) -> AnyView {
-    Suspend::new(send_wrapper::SendWrapper::new(async move {
-        page.await.unwrap_or_else(|Unloaded| {
+/// Without it (tests) they are called directly. Says so while it loads, and when it cannot.
+fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static) -> AnyView {
+    let arrived = RwSignal::new(false);
+    let slot = StoredValue::new_local(None::<AnyView>);
+    // Scoped: the page is built inside the task, and needs this page's owner (its context).
+    leptos::task::spawn_local_scoped(async move {
+        let view = page.await.unwrap_or_else(|Unloaded| {
+            request_animation_frame(focus_main);
             view! {
                 <section class="page">
                     <h1>"This page could not be loaded"</h1>
-                    <p role="alert">"Its code could not be fetched. Check the connection, then reload the page: your answers are safe in this browser."</p>
+                    <p role="alert">"Its code could not be fetched: the connection may be down, or a newer version of bita has replaced this one. Reload the page; your answers are safe in this browser."</p>
                     <p><a href="#/">"Go to the start page"</a></p>
                 </section>
             }
             .into_any()
-        })
-    }))
+        });
+        // The reader may have moved on meanwhile, taking this page's owner with it.
+        if slot.try_set_value(Some(view)).is_none() {
+            arrived.try_set(true);
+        }
+    });
+    (move || {
+        if arrived.get() {
+            slot.try_update_value(Option::take).flatten()
+        } else {
+            Some(view! { <p class="page" role="status">"Loading the page…"</p> }.into_any())
+        }
+    })
     .into_any()
 }
 

@@ -278,16 +278,15 @@ pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
 /// team's report), it has no title of its own and its headings start one level down.
 #[component]
 pub fn Report(
-    /// `None` while the assessment goes away (deleted in another tab).
+    /// The model and its sections (see `results::report_of`); `None` while the assessment goes
+    /// away (deleted in another tab).
     #[prop(into)]
-    model: Signal<Option<ReportModel>>,
+    model: Signal<Option<(ReportModel, Vec<Block>)>>,
     #[prop(into)] owner: String,
     #[prop(optional)] nested: bool,
 ) -> impl IntoView {
     move || {
-        let m = model.get()?;
-        // The report's chunk is loaded before a report is shown (see `results`).
-        let sections = super::at_once!(super::results::report_sections(&m)).ok()?;
+        let (m, sections) = model.get()?;
         Some(view! {
             <article class="report" aria-labelledby=(!nested).then_some("report-title")>
                 {Dom::view(headline(&m, nested))}

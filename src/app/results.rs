@@ -34,7 +34,8 @@ pub fn ReportWhenReady(
             .then(|| {
                 assessment.with(|a| {
                     let a = a.as_ref()?;
-                    super::at_once!(report_model(a, pooled)).ok()
+                    // Ready means the chunk is in, so this completes at once.
+                    super::at_once!(report_of(a, pooled)).ok()
                 })
             })
             .flatten()
@@ -45,7 +46,7 @@ pub fn ReportWhenReady(
             view! { <Report model=model owner=owner.clone() nested=nested/> }.into_any()
         } else if let Some(Err(e)) = ctx.report_ready.get() {
             view! {
-                <p class="notice warn" role="alert">{format!("The report could not be loaded ({e}). Check the connection and reload the page.")}</p>
+                <p class="notice warn" role="alert">{format!("The report could not be loaded ({e}). Reload the page: the connection may have dropped, or a newer version of bita has replaced this one.")}</p>
             }
             .into_any()
         } else {
@@ -79,9 +80,11 @@ pub fn Results() -> impl IntoView {
 
 // The report's domain code (its model and its sections: about 13 KB gzip) is a chunk of its own in
 // the release build, fetched with the advice texts (`Ctx::load_report`), not part of the first view.
-// The page calls it once the chunk is in, where the calls complete at once (`at_once!`).
+// One function is its one way in: each split function keeps its own note of whether its chunk is
+// in, and `at_once!` needs that note set by the preload.
 
-/// An assessment's report model; a team's median over both sides when `pooled`.
+/// An assessment's report: its model (a team's median over both sides when `pooled`) and its
+/// sections as blocks.
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(
@@ -91,33 +94,17 @@ pub fn Results() -> impl IntoView {
         preload(fetch_report_chunk)
     )
 )]
-pub fn report_model(a: &Assessment, pooled: bool) -> Result<ReportModel, Unloaded> {
+fn report_of(a: &Assessment, pooled: bool) -> Result<(ReportModel, Vec<Block>), Unloaded> {
     let m = ReportModel::from(builtin(), a);
-    Ok(if pooled { m.pooled() } else { m })
+    let m = if pooled { m.pooled() } else { m };
+    let sections = m.sections();
+    Ok((m, sections))
 }
 
-/// The report's sections, as blocks.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(
-        report,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(fetch_report_chunk_too)
-    )
-)]
-pub fn report_sections(m: &ReportModel) -> Result<Vec<Block>, Unloaded> {
-    Ok(m.sections())
-}
-
-/// Fetches the report's chunk (done at once where there is none). Each function of a chunk keeps
-/// its own note of whether it is loaded, so each is preloaded: the second finds the chunk in.
+/// Fetches the report's chunk (done at once where there is none).
 pub async fn report_code() -> Result<(), Unloaded> {
     #[cfg(feature = "split")]
-    return match fetch_report_chunk().await {
-        Ok(()) => fetch_report_chunk_too().await.map_err(Unloaded::from),
-        Err(e) => Err(e.into()),
-    };
+    return fetch_report_chunk().await.map_err(Unloaded::from);
     #[cfg(not(feature = "split"))]
     Ok(())
 }

@@ -338,7 +338,7 @@ test('the comparison\'s code is fetched when the page is first opened; when it c
   await context.route(/\/(compare|chunk)[^/]*\.wasm$/, (route) => route.abort('internetdisconnected'));
   await page.getByRole('link', { name: 'Compare assessments' }).click();
   await page.getByRole('heading', { level: 1, name: 'This page could not be loaded' }).waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /reload the page: your answers are safe/);
+  assert.match(await page.getByRole('alert').innerText(), /Reload the page; your answers are safe in this browser\./);
   // Back online: going there again fetches it.
   await context.unroute(/\/(compare|chunk)[^/]*\.wasm$/);
   await page.getByRole('link', { name: 'Go to the start page' }).click();

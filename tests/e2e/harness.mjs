@@ -24,7 +24,7 @@ const TYPES = {
 /** A plain static file server, like any host a user would put dist/ on (or a copy of it). */
 export async function serveDist(DIST = path.join(ROOT, 'dist'), { gzip = false } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run `trunk build --release` first (scripts/test does)');
+    throw new Error('dist/ is missing: run `scripts/build` first (scripts/test does)');
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');

@@ -46,3 +46,15 @@ test('unknown addresses get a clear page with a way back, not a blank page', asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('while the wasm loads the page names the product, and if it cannot start the loading line says so', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await context.route(/_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto(server.url);
+  await page.getByText('bita', { exact: true }).first().waitFor();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^bita could not start \(.+\)\. Reload the page; your answers are safe in this browser\.$/);
+  await context.close();
+});
