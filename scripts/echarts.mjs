@@ -1,8 +1,10 @@
 // Builds the ECharts that bita serves: only what it draws (a line on polar axes, bars on a grid,
 // the canvas renderer), tree-shaken from the pinned npm package with esbuild, as one script that
-// defines `window.echarts`. Written to target/vendor/echarts.min.js, which index.html copies into
-// dist/vendor/. The full build is about 1.1 MB; this one a fraction of it.
+// defines `window.echarts`, then minified by terser (as ECharts' own dist is: about 8 KB less over
+// the wire than esbuild's minifier alone). Written to target/vendor/echarts.min.js, which index.html
+// copies into dist/vendor/. The full build is about 1.1 MB; this one a fraction of it.
 import { build } from 'esbuild';
+import { minify } from 'terser';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,15 +20,20 @@ use([LineChart, BarChart, PolarComponent, GridComponent, CanvasRenderer]);
 // Only what is called: init by the page, the two lookups by the tests (tests/e2e read charts back).
 export { init, getInstanceByDom, getInstanceById };
 `;
-await build({
+const bundled = await build({
   stdin: { contents: entry, resolveDir: root, loader: 'js' },
   bundle: true,
+  // esbuild's minifier first: it is what drops ECharts' development-only code.
   minify: true,
   format: 'iife',
   globalName: 'echarts',
   target: 'es2020',
   legalComments: 'none',
-  outfile: out,
+  write: false,
   logLevel: 'warning',
 });
+// terser's safe defaults only: no `unsafe` or `pure_getters` rewrites of code we did not write.
+const min = await minify(bundled.outputFiles[0].text, { ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, min.code);
 console.log(`echarts: ${(fs.statSync(out).size / 1000).toFixed(0)} KB (line, bar, polar, grid, canvas) in ${path.relative(root, out)}`);

@@ -18,6 +18,13 @@ const PAGES = [
   ['report', '#/a/perf1/results'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const METRICS = [
+  ['first-contentful-paint', 'FCP'],
+  ['largest-contentful-paint', 'LCP'],
+  ['total-blocking-time', 'TBT'],
+  ['cumulative-layout-shift', 'CLS'],
+  ['speed-index', 'SI'],
+];
 
 const server = await serveDist(undefined, { gzip: true });
 const browser = await puppeteer.launch({
@@ -48,7 +55,13 @@ try {
     const failing = Object.values(step.lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
       .map((a) => a.id);
+    // The metrics behind the performance score, so a low one says where the time went.
+    const metrics = METRICS.map(([id, label]) => {
+      const a = step.lhr.audits[id];
+      return a?.numericValue == null ? null : `${label} ${id === 'cumulative-layout-shift' ? a.numericValue.toFixed(3) : `${Math.round(a.numericValue)} ms`}`;
+    }).filter(Boolean);
     console.log(`lighthouse ${step.name.padEnd(14)} ${CATEGORIES.map((k) => `${k} ${scores[step.name][k]}`).join('  ')}${failing.length ? `  (below 0.9: ${failing.join(', ')})` : ''}`);
+    console.log(`           ${''.padEnd(14)} ${metrics.join(', ')}`);
   }
 } finally {
   await browser.close();
