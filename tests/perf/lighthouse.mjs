@@ -18,12 +18,14 @@ const PAGES = [
   ['report', '#/a/perf1/results'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+// The metrics behind the performance score, each with how its value reads.
+const ms = (v) => `${Math.round(v)} ms`;
 const METRICS = [
-  ['first-contentful-paint', 'FCP'],
-  ['largest-contentful-paint', 'LCP'],
-  ['total-blocking-time', 'TBT'],
-  ['cumulative-layout-shift', 'CLS'],
-  ['speed-index', 'SI'],
+  ['first-contentful-paint', 'FCP', ms],
+  ['largest-contentful-paint', 'LCP', ms],
+  ['total-blocking-time', 'TBT', ms],
+  ['cumulative-layout-shift', 'CLS', (v) => v.toFixed(3)],
+  ['speed-index', 'SI', ms],
 ];
 
 const server = await serveDist(undefined, { gzip: true });
@@ -55,10 +57,10 @@ try {
     const failing = Object.values(step.lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
       .map((a) => a.id);
-    // The metrics behind the performance score, so a low one says where the time went.
-    const metrics = METRICS.map(([id, label]) => {
-      const a = step.lhr.audits[id];
-      return a?.numericValue == null ? null : `${label} ${id === 'cumulative-layout-shift' ? a.numericValue.toFixed(3) : `${Math.round(a.numericValue)} ms`}`;
+    // So a low performance score says where the time went.
+    const metrics = METRICS.map(([id, label, format]) => {
+      const v = step.lhr.audits[id]?.numericValue;
+      return v == null ? null : `${label} ${format(v)}`;
     }).filter(Boolean);
     console.log(`lighthouse ${step.name.padEnd(14)} ${CATEGORIES.map((k) => `${k} ${scores[step.name][k]}`).join('  ')}${failing.length ? `  (below 0.9: ${failing.join(', ')})` : ''}`);
     console.log(`           ${''.padEnd(14)} ${metrics.join(', ')}`);
