@@ -88,13 +88,16 @@ function shortenImports(wasm, glue) {
 /**
  * Drops the wasm's custom sections (the producers, target features and a wasm-split marker that
  * rustc and Leptos leave): the browser ignores them, and they are about 300 bytes of the first view.
+ * With BITA_NAMES=1 (see scripts/wasm) the functions' names stay, for a profile that reads.
  */
+const keepNames = process.env.BITA_NAMES === '1';
+const customName = (wasm, body) => { const [len, q] = leb(wasm, body); return wasm.toString('utf8', q, q + len); };
 function dropCustomSections(wasm) {
   const kept = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
     const [size, body] = leb(wasm, at + 1);
-    if (wasm[at] !== 0) kept.push(wasm.subarray(at, body + size));
+    if (wasm[at] !== 0 || (keepNames && customName(wasm, body) === 'name')) kept.push(wasm.subarray(at, body + size));
     at = body + size;
   }
   if (at !== wasm.length) throw new Error('the wasm ends inside a section');
@@ -152,11 +155,15 @@ if (!swOnly) {
   const glueName = `bita-${pair}.js`;
   const loaderName = `chunks-${pair}.js`;
   writes.push([glueName, glueMin.replaceAll(LOADER, `./${loaderName}`)], [loaderName, swapOnce(loaderMin, GLUE, `./${glueName}`, 'the minified chunk loader')]);
-  // The page's own start: a file, not an inline script (the CSP). It announces the started module
-  // (tests/perf reads its memory); if the wasm cannot start, the loading line says so.
-  const start = `import init from './${glueName}';
+  // The page's own start: a file, not an inline script (the CSP). It mounts the app and announces
+  // the started module (tests/perf reads its memory); if the wasm cannot start or mount, the
+  // loading line says so.
+  const start = `import init, { mount } from './${glueName}';
 try {
   const wasm = await init({ module_or_path: './${wasmName}' });
+  // The app mounts in a task of its own: compiling and starting the wasm is one already.
+  await new Promise((next) => setTimeout(next));
+  mount();
   dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
 } catch (e) {
   const line = document.querySelector('.skeleton-line');

@@ -7,6 +7,14 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+}
+
+/// Mounts the app in place of the skeleton. Called by the page's loader in a task after the one
+/// that compiled and started the wasm (see scripts/postbuild.mjs): on a phone each takes tens of
+/// milliseconds, and the page stays responsive between them.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount() {
     if let Some(skeleton) = leptos::prelude::document().get_element_by_id("skeleton") {
         skeleton.remove();
     }

@@ -65,6 +65,19 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Waits until the app has started: it mounts its shell, reads storage and builds the first page in
+/// three tasks, `main` busy until the last.
+async fn started(root: &web_sys::HtmlElement) {
+    for _ in 0..200 {
+        let busy = root.query_selector("main[aria-busy]").unwrap().is_some();
+        if root.query_selector("main").unwrap().is_some() && !busy {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("the app did not start");
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -84,7 +97,7 @@ fn click(root: &web_sys::HtmlElement, selector: &str) {
 async fn start_page_lists_the_dimensions_of_the_bank() {
     let root = fresh_wrapper();
     let _app = mount_to(root.clone(), App);
-    tick().await;
+    started(&root).await;
     let expected: Vec<String> = builtin()
         .dimensions
         .iter()
@@ -150,7 +163,7 @@ async fn unreadable_storage_is_reported_and_the_rest_still_loads() {
     seed("goodone");
     local().set_item(&key("broken"), "{\"format\":").unwrap();
     let _app = mount_to(root.clone(), App);
-    tick().await;
+    started(&root).await;
     let notices = texts(&root, ".notice.error");
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].contains("could not be opened"), "{}", notices[0]);
@@ -168,7 +181,7 @@ async fn progress_and_dimension_counts_follow_the_answers() {
     seed("navtest");
     window().location().set_hash("/a/navtest/d/value").unwrap();
     let _app = mount_to(root.clone(), App);
-    tick().await;
+    started(&root).await;
     let total = builtin().question_count();
     assert_eq!(
         texts(&root, ".progress-text"),

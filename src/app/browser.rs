@@ -27,6 +27,22 @@ pub fn focus_main() {
     }
 }
 
+/// Calls `f` in a later task, so the browser may paint and take input between two long pieces of
+/// work (a phone spends tens of milliseconds on each; one task of both would block it for longer).
+pub fn after_task(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    // At the priority of what the reader waits for, where the browser has it: a timer may wait
+    // for a frame first.
+    if let Some(scheduler) = js_get(&window().into(), "scheduler") {
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"priority".into(), &"user-blocking".into());
+        if js_call(&scheduler, "postTask", &[f.clone(), opts.into()]).is_some() {
+            return;
+        }
+    }
+    let _ = window().set_timeout_with_callback(f.unchecked_ref());
+}
+
 /// Offers text as a file download, without any server.
 pub fn download(filename: &str, mime: &str, text: &str) {
     let doc = document();

@@ -1,6 +1,7 @@
 //! Charts, drawn by Apache ECharts from options `model::chart` fills in. ECharts is served from our
-//! own `dist/vendor/` and fetched in idle time once a question is answered or a chart is on the
-//! page, so nothing before that depends on it.
+//! own `dist/vendor/`: fetched and started in idle time once a question is answered; on a page with
+//! charts opened directly (a report from a link), downloaded in idle time and started only when a
+//! chart comes near. Nothing before that depends on it.
 //!
 //! A chart is drawn once it comes within half a screen of being seen, or before the page is
 //! printed: on a phone the report's charts sit two screens down, and drawing them while the report
@@ -21,22 +22,62 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 const SCRIPT_ID: &str = "echarts-script";
+const PREFETCH_ID: &str = "echarts-prefetch";
+// Relative, so it works under any sub-path.
+const SCRIPT_SRC: &str = "vendor/echarts.min.js";
 
-/// Fetches ECharts when the browser is idle, once a question is answered or a chart is on the
-/// page, so a chart rarely waits for it; never part of the first view, nor of a question page just
-/// opened. Where there is no `requestIdleCallback`, the first chart to draw loads it.
+/// Fetches and starts ECharts when the browser is idle, once a question is answered, so the report
+/// rarely waits for it; never part of the first view, nor of a question page just opened. Where
+/// there is no `requestIdleCallback`, the first chart to draw loads it.
 pub fn prefetch_when_idle() {
-    let window: JsValue = window().into();
-    let asked = echarts().is_some() || document().get_element_by_id(SCRIPT_ID).is_some();
-    if asked || js_get(&window, "requestIdleCallback").is_none() {
+    if echarts().is_none() && document().get_element_by_id(SCRIPT_ID).is_none() {
+        when_idle(|| {
+            leptos::task::spawn_local(async {
+                let _ = ensure_echarts().await;
+            })
+        });
+    }
+}
+
+/// Downloads ECharts when the browser is idle without starting it, for a page with charts: starting
+/// it blocks the page for a moment (about 70 ms on a mid-range phone), which is spent only once a
+/// chart comes near the screen. The browser keeps a prefetched file for the script that asks for it
+/// then.
+fn download_when_idle() {
+    // Asked already (by another chart of the page, say)?
+    let asked = || {
+        let doc = document();
+        echarts().is_some()
+            || doc.get_element_by_id(SCRIPT_ID).is_some()
+            || doc.get_element_by_id(PREFETCH_ID).is_some()
+    };
+    if asked() {
         return;
     }
-    let load = Closure::once_into_js(|| {
-        leptos::task::spawn_local(async {
-            let _ = ensure_echarts().await;
-        });
+    when_idle(move || {
+        if asked() {
+            return;
+        }
+        let doc = document();
+        let Ok(link) = doc.create_element("link") else {
+            return;
+        };
+        link.set_id(PREFETCH_ID);
+        for (k, v) in [("rel", "prefetch"), ("as", "script"), ("href", SCRIPT_SRC)] {
+            let _ = link.set_attribute(k, v);
+        }
+        if let Some(head) = doc.head() {
+            let _ = head.append_child(&link);
+        }
     });
-    let _ = js_call(&window, "requestIdleCallback", &[load]);
+}
+
+/// Calls `f` when the browser is idle; never where it cannot tell.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let window: JsValue = window().into();
+    if js_get(&window, "requestIdleCallback").is_some() {
+        let _ = js_call(&window, "requestIdleCallback", &[Closure::once_into_js(f)]);
+    }
 }
 
 /// ECharts, once loaded.
@@ -58,8 +99,7 @@ async fn ensure_echarts() -> Result<(), String> {
                 .map_err(|_| "cannot create a script element")?
                 .unchecked_into();
             el.set_id(SCRIPT_ID);
-            // Relative, so it works under any sub-path.
-            el.set_src("vendor/echarts.min.js");
+            el.set_src(SCRIPT_SRC);
             doc.head()
                 .ok_or("no document head")?
                 .append_child(&el)
@@ -407,7 +447,7 @@ pub fn ChartBox(
     let failed = RwSignal::new(None::<String>);
     let slot = NodeRef::<Div>::new();
     let el = element(id, &owner, &label);
-    prefetch_when_idle();
+    download_when_idle();
     draw_before_printing();
     Effect::new(move |_| {
         let chart = make();

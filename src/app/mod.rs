@@ -54,6 +54,13 @@ pub struct Ctx {
 impl Ctx {
     /// Reads storage into a fresh store for this tab, with the route from the address.
     pub fn new() -> Ctx {
+        let ctx = Ctx::unread();
+        ctx.refresh();
+        ctx
+    }
+
+    /// A fresh store for this tab, storage not read yet (see [`Ctx::refresh`]).
+    fn unread() -> Ctx {
         let writer = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
         let store = RwSignal::new(Store::new(writer));
         let route = RwSignal::new(Route::parse(&browser::current_hash()));
@@ -61,7 +68,7 @@ impl Ctx {
             let id = route.with(|r| r.assessment().map(str::to_string))?;
             store.with(|s| s.get(&id).cloned())
         });
-        let ctx = Ctx {
+        Ctx {
             route,
             store,
             current,
@@ -75,9 +82,7 @@ impl Ctx {
             report_loading: StoredValue::new(false),
             picks: compare::Picks::new(),
             committing: StoredValue::new(Default::default()),
-        };
-        ctx.refresh();
-        ctx
+        }
     }
 
     /// Takes in what storage holds now (at start, and when another tab changed it).
@@ -146,8 +151,11 @@ impl Ctx {
                 crate::model::install_advice(&json).map(|_| ())
             };
             let (code, texts) = both(code, texts).await;
-            loading.set_value(false);
-            ready.try_set(Some(code.and(texts)));
+            // Taking the chunk and the texts in is one task, laying out the report another.
+            browser::after_task(move || {
+                loading.set_value(false);
+                ready.try_set(Some(code.and(texts)));
+            });
         });
     }
 
@@ -166,8 +174,21 @@ impl Default for Ctx {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let ctx = Ctx::new();
+    let ctx = Ctx::unread();
     provide_context(ctx);
+    // Three tasks, each short enough on a phone not to hold up a tap: the shell, which paints;
+    // storage read and the route followed; the page. One task of all three blocks for longer.
+    let stage = RwSignal::new(Stage::Shell);
+    browser::after_task(move || {
+        ctx.refresh();
+        stage.set(Stage::Read);
+        browser::after_task(move || {
+            stage.set(Stage::Page);
+            if let Some(main) = document().get_element_by_id("main") {
+                let _ = main.remove_attribute("aria-busy");
+            }
+        });
+    });
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         ctx.route.set(Route::parse(&browser::current_hash()));
@@ -182,7 +203,11 @@ pub fn App() -> impl IntoView {
         on_hash.remove();
         on_storage.remove();
     });
-    Effect::new(move |_| follow_route(ctx, ctx.route.get()));
+    Effect::new(move |_| {
+        if stage.get() >= Stage::Read {
+            follow_route(ctx, ctx.route.get());
+        }
+    });
     // Once the first page is up: offline support must not compete with the first view.
     Effect::new(move |_| offline::register(ctx));
 
@@ -198,9 +223,10 @@ pub fn App() -> impl IntoView {
             </a>
         </header>
         // Messages sit inside the main landmark, above the page they concern.
-        <main id="main" tabindex="-1">
+        // Busy until the first page is in (two short tasks after the shell, see above).
+        <main id="main" tabindex="-1" aria-busy="true">
             <notices::Notices/>
-            <Pages/>
+            <Pages stage=stage/>
         </main>
         <footer class="foot">
             <p>
@@ -213,6 +239,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// How far the app has started (see `App`).
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Stage {
+    Shell,
+    Read,
+    Page,
+}
+
 /// What a route asks of the store, done after rendering: redirects, and recording where the
 /// respondent is so a reload or a later visit resumes there.
 fn follow_route(ctx: Ctx, route: Route) {
@@ -221,9 +255,14 @@ fn follow_route(ctx: Ctx, route: Route) {
     let bank = builtin();
     let first = bank.dimensions[0].id.clone();
     let found = |id: &str| ctx.store.with_untracked(|s| s.get(id).cloned());
+    // The address may have moved on since the route was read (its `hashchange` is on its way, and
+    // brings the route it names): a redirect must never overwrite it.
+    let current = Route::parse(&browser::current_hash()) == route;
     let redirect = |next: Route| {
-        browser::replace(&next);
-        ctx.route.set(next);
+        if current {
+            browser::replace(&next);
+            ctx.route.set(next);
+        }
     };
     match route {
         Route::Landing => {
@@ -291,14 +330,18 @@ fn resume_at(a: &Assessment, first: &str) -> Route {
 /// `Either`, whose change of side always replaces the old page (a keyed `<For>` does the same
 /// at several kilobytes more of wasm).
 #[component]
-fn Pages() -> impl IntoView {
+fn Pages(stage: RwSignal<Stage>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let flip = StoredValue::new(false);
     // Only a different route makes a new page.
     let route = Memo::new(move |_| ctx.route.get());
     move || {
         let route = route.get();
-        let page = untrack(|| page(ctx, route));
+        let page = if stage.get() < Stage::Page {
+            ().into_any()
+        } else {
+            untrack(|| page(ctx, route))
+        };
         flip.update_value(|f| *f = !*f);
         if flip.get_value() {
             leptos::either::Either::Left(page)

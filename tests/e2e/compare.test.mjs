@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, open, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -170,6 +170,7 @@ async function copyLinks(people) {
   const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await sender.newPage();
   await page.goto(server.url);
+  await started(page);
   await store(page, people);
   const links = [];
   for (const p of people) {
@@ -307,6 +308,7 @@ for (const scheme of ['light', 'dark']) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
+    await started(page);
     await store(page, [seeded('axit', 'Narrow', 'it', () => 4), seeded('axbiz', 'Narrow', 'business', (i) => i + 1)]);
     await page.goto(`${server.url}#/compare`);
     await page.reload();

@@ -84,8 +84,16 @@ export async function open(browser, url, { init, serviceWorkers = 'allow' } = {}
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.locator('main').waitFor();
+  await started(page);
   return { context, page, errors };
+}
+
+/**
+ * Waits until the app has started: its first page is in and its route followed (main is busy
+ * until then). A test that changes the address sooner races the app's first redirect.
+ */
+export async function started(page) {
+  await page.locator('main:not([aria-busy])').waitFor();
 }
 
 /** The model version questions/model.toml declares. */

@@ -3,7 +3,7 @@
 // 360 px and the dark scheme, and no accessibility violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, showChart } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, showChart } from './harness.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -199,6 +199,7 @@ async function reportOnPhone(id, { init } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
+  await started(page);
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed(id, pattern()));
   await openReport(page, id, { scroll: false });
   return { context, page, errors };
@@ -208,8 +209,12 @@ test('on a phone the charts, two screens down, are drawn as the reader comes nea
   const { context, page, errors } = await reportOnPhone('phone1');
   const tops = await page.evaluate(() => ['radar-dimensions', 'bars-roles'].map((id) => document.getElementById(id).getBoundingClientRect().top / innerHeight));
   assert.ok(tops[0] > 1.5 && tops[1] > tops[0] + 1, `the charts sit further down than half a screen below it, a screen apart (${tops})`);
-  await page.waitForFunction(() => window.echarts);
+  // The chart library is downloaded while the reader reads, but not started: starting it blocks
+  // the page for a moment, spent only once a chart comes near.
+  await page.locator('link#echarts-prefetch').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
   await settle(page);
+  assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined', 'the chart library is not started while the report opens');
   assert.equal(await page.locator('canvas').count(), 0, 'no chart drawn before the reader scrolls');
   await page.getByRole('heading', { name: 'Scores' }).scrollIntoViewIfNeeded();
   await page.locator('#radar-dimensions canvas').waitFor();
@@ -236,6 +241,7 @@ for (const scheme of ['light', 'dark']) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
+    await started(page);
     await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('narrow1', pattern()));
     await openReport(page, 'narrow1');
     const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { serveDist, launch, open, bankFromFiles, modelVersion } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelVersion } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -46,6 +46,7 @@ test('a copied link opens the same report in an empty browser, read-only, and ca
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
+  await started(page);
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('orig1', 'Northwind Logistics'));
   await page.goto(`${server.url}#/a/orig1/results`);
   await page.reload();
@@ -190,6 +191,7 @@ test('the browser is asked to keep the data after a save, the page says when it 
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
+  await started(page);
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('keep2', 'Kept'));
   await page.goto(`${server.url}#/a/keep2/d/${bank[0].id}`);
   await page.reload();
