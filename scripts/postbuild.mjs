@@ -156,9 +156,27 @@ if (!swOnly) {
   const loaderName = `chunks-${pair}.js`;
   writes.push([glueName, glueMin.replaceAll(LOADER, `./${loaderName}`)], [loaderName, swapOnce(loaderMin, GLUE, `./${glueName}`, 'the minified chunk loader')]);
   // The page's own start: a file, not an inline script (the CSP). It mounts the app and announces
-  // the started module (tests/perf reads its memory); if the wasm cannot start or mount, the
-  // loading line says so.
+  // the started module (tests/perf reads its memory). Never a blank or frozen page without a word:
+  // if the wasm cannot start or mount, the loading line says so, and if it stops on an error later
+  // (a panic traps the wasm, and nothing it drew answers any more), a line at the top of the page.
   const start = `import init, { mount } from './${glueName}';
+const say = (what) => {
+  if (document.getElementById('stopped')) return;
+  let line = document.querySelector('.skeleton-line');
+  if (!line) {
+    line = document.createElement('p');
+    line.className = 'notice error';
+    (document.querySelector('main') ?? document.body).prepend(line);
+  }
+  line.id = 'stopped';
+  line.setAttribute('role', 'alert');
+  line.textContent = what + ' Reload the page; your answers are safe in this browser.';
+};
+const trapped = (e) => {
+  if (e instanceof WebAssembly.RuntimeError) say('bita stopped on an error (' + e + ').');
+};
+addEventListener('error', (e) => trapped(e.error));
+addEventListener('unhandledrejection', (e) => trapped(e.reason));
 try {
   const wasm = await init({ module_or_path: './${wasmName}' });
   // The app mounts in a task of its own: compiling and starting the wasm is one already.
@@ -166,11 +184,7 @@ try {
   mount();
   dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
 } catch (e) {
-  const line = document.querySelector('.skeleton-line');
-  if (line) {
-    line.setAttribute('role', 'alert');
-    line.textContent = 'bita could not start (' + e + '). Reload the page; your answers are safe in this browser.';
-  }
+  say('bita could not start (' + e + ').');
   throw e;
 }
 `;

@@ -203,13 +203,20 @@ pub fn App() -> impl IntoView {
         on_hash.remove();
         on_storage.remove();
     });
+    // Changes once each, so what follows them runs once at start.
+    let read = Memo::new(move |_| stage.get() >= Stage::Read);
+    let page_in = Memo::new(move |_| stage.get() == Stage::Page);
     Effect::new(move |_| {
-        if stage.get() >= Stage::Read {
+        if read.get() {
             follow_route(ctx, ctx.route.get());
         }
     });
     // Once the first page is up: offline support must not compete with the first view.
-    Effect::new(move |_| offline::register(ctx));
+    Effect::new(move |_| {
+        if page_in.get() {
+            offline::register(ctx);
+        }
+    });
 
     view! {
         <a class="skip" href="#main" on:click=move |ev| {
@@ -247,22 +254,18 @@ enum Stage {
     Page,
 }
 
-/// What a route asks of the store, done after rendering: redirects, and recording where the
-/// respondent is so a reload or a later visit resumes there.
+/// What a route asks of the store, once storage is read (at start, a task before the first page is
+/// built; afterwards, after each page): redirects, and recording where the respondent is so a
+/// reload or a later visit resumes there.
 fn follow_route(ctx: Ctx, route: Route) {
     // Charts are kept while their assessment's pages are shown, disposed once it is left.
     chart::dispose_unless(route.owner());
     let bank = builtin();
     let first = bank.dimensions[0].id.clone();
     let found = |id: &str| ctx.store.with_untracked(|s| s.get(id).cloned());
-    // The address may have moved on since the route was read (its `hashchange` is on its way, and
-    // brings the route it names): a redirect must never overwrite it.
-    let current = Route::parse(&browser::current_hash()) == route;
     let redirect = |next: Route| {
-        if current {
-            browser::replace(&next);
-            ctx.route.set(next);
-        }
+        browser::replace(&next);
+        ctx.route.set(next);
     };
     match route {
         Route::Landing => {

@@ -58,3 +58,24 @@ test('while the wasm loads the page names the product, and if it cannot start th
   assert.match(await alert.innerText(), /^bita could not start \(.+\)\. Reload the page; your answers are safe in this browser\.$/);
   await context.close();
 });
+
+test('if the wasm stops on an error once the page is up, the page says so at its top', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await page.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  const thrown = (error) => page.evaluate((e) => new Promise((done) => setTimeout(() => {
+    setTimeout(done, 50);
+    throw e === 'trap' ? new WebAssembly.RuntimeError('unreachable') : new Error(e);
+  })), error);
+  // An error that is not the wasm's (a script of the host, say) says nothing.
+  await thrown('a script of the host');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  // A panic traps the wasm: what reaches the page is a WebAssembly.RuntimeError from a callback.
+  await thrown('trap');
+  const alert = page.getByRole('main').getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.innerText(), 'bita stopped on an error (RuntimeError: unreachable). Reload the page; your answers are safe in this browser.');
+  await thrown('trap');
+  assert.equal(await page.getByRole('alert').count(), 1, 'said once');
+  assert.equal(errors.length, 3);
+  await context.close();
+});
