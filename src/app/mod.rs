@@ -336,10 +336,16 @@ fn resume_at(a: &Assessment, first: &str) -> Route {
 fn Pages(stage: RwSignal<Stage>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let flip = StoredValue::new(false);
-    // Only a different route makes a new page.
+    // Only a different route makes a new page, or its assessment going or coming back (deleted or
+    // restored in another tab: the page says so).
     let route = Memo::new(move |_| ctx.route.get());
+    let gone = Memo::new(move |_| {
+        let id = route.with(|r| r.assessment().map(str::to_string))?;
+        Some(ctx.store.with(|s| s.get(&id).is_none()))
+    });
     move || {
         let route = route.get();
+        let _ = gone.get();
         let page = if stage.get() < Stage::Page {
             ().into_any()
         } else {

@@ -172,3 +172,24 @@ test('two tabs, one held between its read and its write, keep both answers; the 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an assessment deleted in another tab says so where it is open, and "Restore it" brings it back in both', async () => {
+  const { page: a, context, errors } = await open(browser, server.url);
+  await startAssessment(a, { name: 'Gone for a while' });
+  await a.locator('label[for="sd-01-3"]').click();
+  await waitStored(a, (s) => s[0]?.answers['sd-01'] === '3');
+  const b = await context.newPage();
+  b.on('pageerror', (e) => errors.push(String(e)));
+  await b.goto(a.url().replace(/#.*$/, '#/'));
+  await b.getByRole('heading', { name: 'Saved assessments' }).waitFor();
+  await b.getByRole('button', { name: 'Delete' }).click();
+
+  await a.getByRole('heading', { level: 1, name: 'This assessment was deleted' }).waitFor();
+  await a.getByRole('button', { name: 'Restore it' }).click();
+  await heading(a, 0);
+  assert.equal(await a.locator('#sd-01-3').isChecked(), true, 'its answer is back');
+  await b.getByRole('heading', { name: 'Saved assessments' }).waitFor();
+  await b.getByText('Gone for a while').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
