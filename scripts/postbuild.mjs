@@ -156,9 +156,9 @@ if (!swOnly) {
   const loaderName = `chunks-${pair}.js`;
   writes.push([glueName, glueMin.replaceAll(LOADER, `./${loaderName}`)], [loaderName, swapOnce(loaderMin, GLUE, `./${glueName}`, 'the minified chunk loader')]);
   // The page's own start: a file, not an inline script (the CSP). It mounts the app and announces
-  // the started module (tests/perf reads its memory). Never a blank or frozen page without a word:
-  // if the wasm cannot start or mount, the loading line says so, and if it stops on an error later
-  // (a panic traps the wasm, and nothing it drew answers any more), a line at the top of the page.
+  // the started module (tests/perf reads its memory). If the wasm cannot start or mount, the loading
+  // line says so; if it stops on an error later (a panic traps the wasm, and nothing it drew answers
+  // any more), a line at the top of the main content does.
   const start = `import init, { mount } from './${glueName}';
 const say = (what) => {
   if (document.getElementById('stopped')) return;
@@ -170,10 +170,10 @@ const say = (what) => {
   }
   line.id = 'stopped';
   line.setAttribute('role', 'alert');
-  line.textContent = what + ' Reload the page; your answers are safe in this browser.';
+  line.textContent = what;
 };
 const trapped = (e) => {
-  if (e instanceof WebAssembly.RuntimeError) say('bita stopped on an error (' + e + ').');
+  if (e instanceof WebAssembly.RuntimeError) say('bita stopped on an error (' + e + '). Reload the page; answers saved before it are safe in this browser.');
 };
 addEventListener('error', (e) => trapped(e.error));
 addEventListener('unhandledrejection', (e) => trapped(e.reason));
@@ -184,7 +184,7 @@ try {
   mount();
   dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
 } catch (e) {
-  say('bita could not start (' + e + ').');
+  say('bita could not start (' + e + '). Reload the page; your answers are safe in this browser.');
   throw e;
 }
 `;

@@ -263,9 +263,14 @@ fn follow_route(ctx: Ctx, route: Route) {
     let bank = builtin();
     let first = bank.dimensions[0].id.clone();
     let found = |id: &str| ctx.store.with_untracked(|s| s.get(id).cloned());
+    // The address may have moved on since the route was read (its `hashchange` is on its way, and
+    // brings the route it names): a redirect never overwrites it.
+    let current = Route::parse(&browser::current_hash()) == route;
     let redirect = |next: Route| {
-        browser::replace(&next);
-        ctx.route.set(next);
+        if current {
+            browser::replace(&next);
+            ctx.route.set(next);
+        }
     };
     match route {
         Route::Landing => {
@@ -339,9 +344,10 @@ fn Pages(stage: RwSignal<Stage>) -> impl IntoView {
     // Only a different route makes a new page, or its assessment going or coming back (deleted or
     // restored in another tab: the page says so).
     let route = Memo::new(move |_| ctx.route.get());
+    // Its record: absent, deleted, or there (`Some(false)`).
     let gone = Memo::new(move |_| {
         let id = route.with(|r| r.assessment().map(str::to_string))?;
-        Some(ctx.store.with(|s| s.get(&id).is_none()))
+        Some(ctx.store.with(|s| s.record(&id).map(|a| a.deleted)))
     });
     move || {
         let route = route.get();

@@ -82,6 +82,9 @@ fn UnreadableNotice(u: Unreadable) -> impl IntoView {
 
 /// The page of an assessment that was deleted (here or in another tab), with a way back.
 pub fn deleted_page(ctx: Ctx, id: String) -> AnyView {
+    // It may replace the page being worked in (deleted in another tab): focus goes to it, as to
+    // every new page, not to nowhere.
+    request_animation_frame(super::browser::focus_main);
     let name = ctx
         .store
         .with_untracked(|s| s.record(&id).map(|a| a.display_name().to_string()))
@@ -93,8 +96,11 @@ pub fn deleted_page(ctx: Ctx, id: String) -> AnyView {
             <p>
                 <button type="button" class="primary" on:click=move |_| {
                     ctx.dispatch(Op::Restore { id: id.clone() });
-                    // Rebuild the page for the restored assessment.
-                    ctx.route.set(crate::route::Route::Resume { id: id.clone() });
+                    // Rebuild the page for the restored assessment, the address with it (a route
+                    // the address does not name would never be redirected from).
+                    let resume = crate::route::Route::Resume { id: id.clone() };
+                    super::browser::replace(&resume);
+                    ctx.route.set(resume);
                 }>"Restore it"</button>
                 " "
                 <a href="#/">"Go to the start page"</a>

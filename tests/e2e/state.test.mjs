@@ -182,14 +182,15 @@ test('an assessment deleted in another tab says so where it is open, and "Restor
   b.on('pageerror', (e) => errors.push(String(e)));
   await b.goto(a.url().replace(/#.*$/, '#/'));
   await b.getByRole('heading', { name: 'Saved assessments' }).waitFor();
-  await b.getByRole('button', { name: 'Delete' }).click();
+  await b.getByRole('button', { name: 'Delete', exact: true }).click();
 
   await a.getByRole('heading', { level: 1, name: 'This assessment was deleted' }).waitFor();
   await a.getByRole('button', { name: 'Restore it' }).click();
   await heading(a, 0);
   assert.equal(await a.locator('#sd-01-3').isChecked(), true, 'its answer is back');
-  await b.getByRole('heading', { name: 'Saved assessments' }).waitFor();
-  await b.getByText('Gone for a while').first().waitFor();
+  assert.equal(await a.evaluate(() => document.activeElement?.id), 'sd-01-3', 'focus on its answer');
+  // Back in the other tab's list (its own Undo notice names it too: the link is the list's).
+  await b.getByRole('link', { name: 'Gone for a while', exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
