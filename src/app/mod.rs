@@ -159,6 +159,13 @@ impl Ctx {
         });
     }
 
+    /// Goes to `next` in place of the current address (no new history entry): redirects, and a
+    /// page rebuilt for another route.
+    pub fn replace_route(&self, next: Route) {
+        browser::replace(&next);
+        self.route.set(next);
+    }
+
     pub fn current_id(&self) -> Option<String> {
         self.current
             .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
@@ -176,8 +183,8 @@ impl Default for Ctx {
 pub fn App() -> impl IntoView {
     let ctx = Ctx::unread();
     provide_context(ctx);
-    // Three tasks, each short enough on a phone not to hold up a tap: the shell, which paints;
-    // storage read and the route followed; the page. One task of all three blocks for longer.
+    // Three tasks, each short enough on a phone not to hold up a tap: the shell; storage read and
+    // the route followed; the page. One task of all three blocks for longer.
     let stage = RwSignal::new(Stage::Shell);
     browser::after_task(move || {
         ctx.refresh();
@@ -233,7 +240,7 @@ pub fn App() -> impl IntoView {
         // Busy until the first page is in (two short tasks after the shell, see above).
         <main id="main" tabindex="-1" aria-busy="true">
             <notices::Notices/>
-            <Pages stage=stage/>
+            <Pages page_in=page_in/>
         </main>
         <footer class="foot">
             <p>
@@ -268,8 +275,7 @@ fn follow_route(ctx: Ctx, route: Route) {
     let current = Route::parse(&browser::current_hash()) == route;
     let redirect = |next: Route| {
         if current {
-            browser::replace(&next);
-            ctx.route.set(next);
+            ctx.replace_route(next);
         }
     };
     match route {
@@ -338,7 +344,10 @@ fn resume_at(a: &Assessment, first: &str) -> Route {
 /// `Either`, whose change of side always replaces the old page (a keyed `<For>` does the same
 /// at several kilobytes more of wasm).
 #[component]
-fn Pages(stage: RwSignal<Stage>) -> impl IntoView {
+fn Pages(
+    /// The first page may be built (see `App`).
+    page_in: Memo<bool>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let flip = StoredValue::new(false);
     // Only a different route makes a new page, or its assessment going or coming back (deleted or
@@ -352,10 +361,10 @@ fn Pages(stage: RwSignal<Stage>) -> impl IntoView {
     move || {
         let route = route.get();
         let _ = gone.get();
-        let page = if stage.get() < Stage::Page {
-            ().into_any()
-        } else {
+        let page = if page_in.get() {
             untrack(|| page(ctx, route))
+        } else {
+            ().into_any()
         };
         flip.update_value(|f| *f = !*f);
         if flip.get_value() {

@@ -98,9 +98,7 @@ pub fn deleted_page(ctx: Ctx, id: String) -> AnyView {
                     ctx.dispatch(Op::Restore { id: id.clone() });
                     // Rebuild the page for the restored assessment, the address with it (a route
                     // the address does not name would never be redirected from).
-                    let resume = crate::route::Route::Resume { id: id.clone() };
-                    super::browser::replace(&resume);
-                    ctx.route.set(resume);
+                    ctx.replace_route(crate::route::Route::Resume { id: id.clone() });
                 }>"Restore it"</button>
                 " "
                 <a href="#/">"Go to the start page"</a>
