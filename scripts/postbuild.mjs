@@ -157,8 +157,9 @@ if (!swOnly) {
   writes.push([glueName, glueMin.replaceAll(LOADER, `./${loaderName}`)], [loaderName, swapOnce(loaderMin, GLUE, `./${glueName}`, 'the minified chunk loader')]);
   // The page's own start: a file, not an inline script (the CSP). It mounts the app and announces
   // the started module (tests/perf reads its memory). If the wasm cannot start or mount, the loading
-  // line says so; if it stops on an error later (a panic traps the wasm, and nothing it drew answers
-  // any more), a line at the top of the main content does.
+  // line says so; if it stops on an error later (a panic traps the wasm, a stack overflow throws a
+  // RangeError: nothing it drew answers any more), or its start has not finished 10 seconds after
+  // the wasm arrived, a line at the top of the main content does.
   const start = `import init, { mount } from './${glueName}';
 const say = (what) => {
   if (document.getElementById('stopped')) return;
@@ -172,13 +173,18 @@ const say = (what) => {
   line.setAttribute('role', 'alert');
   line.textContent = what;
 };
+// A trap (a panic) or a stack overflow (the engine throws a RangeError) leaves the wasm unusable.
 const trapped = (e) => {
-  if (e instanceof WebAssembly.RuntimeError) say('bita stopped on an error (' + e + '). Reload the page; answers saved before it are safe in this browser.');
+  if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) say('bita stopped on an error (' + e + '). Reload the page; answers saved before it are safe in this browser.');
 };
 addEventListener('error', (e) => trapped(e.error));
 addEventListener('unhandledrejection', (e) => trapped(e.reason));
 try {
   const wasm = await init({ module_or_path: './${wasmName}' });
+  // The start ends when the first page is in (main is busy until then): a start that hangs is said.
+  setTimeout(() => {
+    if (!document.querySelector('main:not([aria-busy])')) say('bita has not finished starting after 10 seconds. Reload the page; answers saved before are safe in this browser.');
+  }, 10000);
   // The app mounts in a task of its own: compiling and starting the wasm is one already.
   await new Promise((next) => setTimeout(next));
   mount();

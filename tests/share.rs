@@ -235,6 +235,52 @@ fn bad_links_say_what_is_wrong() {
         .contains("Reload the page to update bita"));
 }
 
+/// A link as a later version may make it: the golden link of version 1 with the flag 16 set and a
+/// field of one byte after the name, checksum recomputed. Whole, so never called damaged.
+const NEWER_FLAG_LINK: &str = "ARFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW4DP3y-nQ";
+
+#[test]
+fn golden_a_link_with_a_flag_of_a_later_version_says_newer_version() {
+    let bank = builtin();
+    let mut body = unbase64url(V1_LINK).unwrap();
+    body.truncate(body.len() - 4);
+    body[1] |= 16;
+    body.push(3);
+    let crc = crc32(&body);
+    body.extend(crc.to_be_bytes());
+    assert_eq!(
+        base64url(&body),
+        NEWER_FLAG_LINK,
+        "the golden link as the rule makes it"
+    );
+    let e = decode(bank, NEWER_FLAG_LINK).unwrap_err();
+    assert_eq!(e, ShareError::NewerFormat);
+    assert!(e.newer());
+    let text = e.to_string();
+    assert!(
+        text.contains("newer version of bita") && text.contains("Reload"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("changed") && !text.contains("damaged") && !text.contains("incomplete"),
+        "{text}"
+    );
+    // Every flag this version does not know, alone, with no field after it, reads the same way.
+    let mut plain = unbase64url(V1_LINK).unwrap();
+    plain.truncate(plain.len() - 4);
+    for bit in [16u8, 32, 64, 128] {
+        let mut b = plain.clone();
+        b[1] |= bit;
+        let crc = crc32(&b);
+        b.extend(crc.to_be_bytes());
+        assert_eq!(
+            decode(bank, &base64url(&b)),
+            Err(ShareError::NewerFormat),
+            "flag {bit}"
+        );
+    }
+}
+
 #[test]
 fn every_prefix_and_every_single_change_is_refused_or_exact() {
     let bank = builtin();

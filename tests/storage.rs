@@ -121,6 +121,42 @@ fn damaged_records_give_errors_a_person_can_read() {
     assert_eq!(decode(&newer), Err(LoadError::NewerSchema(SCHEMA + 1)));
 }
 
+/// A record of the current schema as a later bita might write it, with a field this one does not
+/// know (`targets`, say, stamped in the clock too).
+const NEWER_FIELD_RECORD: &str = r#"{"format":"bita-assessment","schema":2,"id":"k3x9","name":"Acme Q3","perspective":"it","role":"","model":"bita","model_version":2,"created":1764115200000,"updated":1764115200000,"answers":{"sd-01":"3"},"notes":{},"place":"Review","targets":{"sd":4},"clock":{"answers":{"sd-01":[1764115200000,1]},"notes":{},"name":[1764115200000,1],"role":[0,0],"perspective":[0,0],"place":[0,0],"deleted":[0,0]}}"#;
+
+#[test]
+fn golden_a_record_with_a_field_of_a_later_version_is_kept_untouched_and_named() {
+    assert_eq!(
+        decode(NEWER_FIELD_RECORD),
+        Err(LoadError::NewerField("targets".into()))
+    );
+    let in_clock = NEWER_FIELD_RECORD
+        .replace(r#""targets":{"sd":4},"#, "")
+        .replace(r#""deleted":[0,0]}"#, r#""deleted":[0,0],"targets":[1,1]}"#);
+    assert_eq!(
+        decode(&in_clock),
+        Err(LoadError::NewerField("clock.targets".into()))
+    );
+    let without = NEWER_FIELD_RECORD.replace(r#""targets":{"sd":4},"#, "");
+    assert!(decode(&without).is_ok(), "the same record without it reads");
+    let e = decode(NEWER_FIELD_RECORD).unwrap_err();
+    assert!(e.newer());
+    assert!(e.to_string().contains("newer version of bita"), "{e}");
+    // Kept untouched: listed as unreadable with its raw text, never rewritten by a commit.
+    let mut io = std::collections::BTreeMap::new();
+    io.insert(key("k3x9"), NEWER_FIELD_RECORD.to_string());
+    let loaded = read_all(io.clone());
+    assert!(loaded.assessments.is_empty());
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(loaded.unreadable[0].raw, NEWER_FIELD_RECORD);
+    assert_eq!(
+        loaded.unreadable[0].name().as_deref(),
+        Some("Acme Q3"),
+        "named in the page"
+    );
+}
+
 #[test]
 fn read_all_keeps_unreadable_entries_aside_and_ignores_other_keys() {
     let older = sample("older", 10.0);

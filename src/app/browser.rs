@@ -109,6 +109,18 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .ok_or_else(|| "unreadable answer".to_string())
 }
 
+/// Whether the site now serves another build than this page's: its start page no longer names
+/// this page's start script. `None` when that cannot be told (no connection, or a build without
+/// the loader, as in the tests). A query the service worker does not know makes it ask the site.
+pub async fn deployment_replaced() -> Option<bool> {
+    let mine = document()
+        .query_selector("script[type=module][src]")
+        .ok()??
+        .get_attribute("src")?;
+    let index = fetch_text(&format!("./?fresh={}", now())).await.ok()?;
+    Some(!index.contains(mine.trim_start_matches("./")))
+}
+
 /// A property of a JavaScript object, when it is there (neither undefined nor null).
 pub fn js_get(target: &wasm_bindgen::JsValue, name: &str) -> Option<wasm_bindgen::JsValue> {
     js_sys::Reflect::get(target, &name.into())

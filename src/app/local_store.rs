@@ -35,7 +35,7 @@ impl Local {
         let len = s.length().unwrap_or(0);
         let entries = (0..len)
             .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| k.starts_with(storage::PREFIX))
+            .filter(|k| storage::is_ours(k))
             .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
             .collect::<Vec<_>>();
         let last = s.get_item(storage::LAST_KEY).ok().flatten();
@@ -58,6 +58,23 @@ impl Io for Local {
 
     fn remove(&mut self, key: &str) {
         let _ = self.0.remove_item(key);
+    }
+
+    fn keys(&mut self, prefix: &str) -> Vec<String> {
+        let len = self.0.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .filter(|k| k.starts_with(prefix))
+            .collect()
+    }
+}
+
+/// Saves at once what is not saved yet, for a page being hidden, closed or reloaded: its commit,
+/// waiting for the lock in a later task, may never run. Synchronous, so it is done before the
+/// page goes (see `Store::stash`).
+pub fn stash_now(ctx: Ctx) {
+    if let Some(mut io) = local() {
+        ctx.store.try_update_untracked(|s| s.stash(&mut io));
     }
 }
 

@@ -22,6 +22,7 @@ use crate::model::store::{Op, Store};
 use crate::model::{builtin, Action, Assessment};
 use crate::route::Route;
 use leptos::prelude::*;
+use offline::CodeMissing;
 use std::future::Future;
 
 pub use browser::{focus_main, go};
@@ -206,9 +207,19 @@ pub fn App() -> impl IntoView {
             ctx.refresh();
         }
     });
+    // A page hidden (a phone freezes it, a tab is switched away) or going (closed, reloaded):
+    // what waits for the lock is saved now.
+    let on_hide = window_event_listener_untyped("pagehide", move |_| local_store::stash_now(ctx));
+    let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            local_store::stash_now(ctx);
+        }
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
+        on_hide.remove();
+        on_hidden.remove();
     });
     // Changes once each, so what follows them runs once at start.
     let read = Memo::new(move |_| stage.get() >= Stage::Read);
@@ -448,7 +459,7 @@ fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static) -> Any
             view! {
                 <section class="page">
                     <h1>"This page could not be loaded"</h1>
-                    <p role="alert">"Its code could not be fetched: the connection may be down, or a newer version of bita has replaced this one. Reload the page; your answers are safe in this browser."</p>
+                    <CodeMissing what="This page"/>
                     <p><a href="#/">"Go to the start page"</a></p>
                 </section>
             }

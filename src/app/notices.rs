@@ -1,6 +1,7 @@
 //! Messages about storage above every page: changes not saved, entries that cannot be read, and
 //! the assessment just deleted (with Undo).
 
+use super::offline::ReloadButton;
 use super::{browser, home, Ctx};
 use crate::model::storage::Unreadable;
 use crate::model::store::Op;
@@ -59,12 +60,21 @@ fn UnreadableNotice(u: Unreadable) -> impl IntoView {
     let key = u.key.clone();
     let raw = u.raw.clone();
     let file = format!("{}-unreadable.json", u.key.replace('.', "-"));
+    let which = match u.name() {
+        Some(name) => format!("The saved assessment “{name}” could not be opened: "),
+        None => "A saved assessment could not be opened: ".to_string(),
+    };
+    let newer = u.error.newer();
     view! {
         <div class="notice error" role="alert">
             <p>
-                "A saved assessment could not be opened: " {u.error.to_string()} ". "
+                {which} {u.error.to_string()} ". "
                 "bita has left it untouched; everything else works as usual."
+                {newer.then_some(" Reloading the page may bring that version.")}
             </p>
+            {newer.then(|| view! {
+                <ReloadButton label="Reload to update"/>
+            })}
             <button type="button" on:click=move |_| browser::download(&file, "application/json", &raw)>
                 "Download its raw data"
             </button>

@@ -92,3 +92,52 @@ pub fn switch(ctx: Ctx) {
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
     let _ = js_call(&waiting, "postMessage", &[message.into()]);
 }
+
+/// Loads the newest version of bita this site has: the one installed and waiting, where there is
+/// one, else the page again (once every change is saved).
+pub fn update(ctx: Ctx) {
+    let waiting = REGISTRATION.with_borrow(|r| r.as_ref().and_then(|r| js_get(r, "waiting")));
+    if waiting.is_some() {
+        switch(ctx);
+    } else {
+        reload_when_saved(ctx);
+    }
+}
+
+/// The offer to reload, where something needs a newer bita or this one's code is gone.
+#[component]
+pub fn ReloadButton(#[prop(into)] label: &'static str) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! { <button type="button" class="primary" on:click=move |_| update(ctx)>{label}</button> }
+}
+
+/// What a page says when code it needs could not be fetched: that bita was updated on the site
+/// since this page was opened (its chunks are gone), or that the connection is down; with the
+/// offer to reload either way.
+#[component]
+pub fn CodeMissing(
+    /// "This page", "The report", ...
+    #[prop(into)]
+    what: &'static str,
+) -> impl IntoView {
+    let replaced = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        let r = super::browser::deployment_replaced().await;
+        replaced.try_set(Some(r.unwrap_or(false)));
+    });
+    move || {
+        replaced.get().map(|r| {
+            let text = if r {
+                format!("{what} could not be loaded: bita has been updated on this site since this page was opened, and the code it needs belongs to the earlier version. Reload to use the new version; your answers are safe in this browser.")
+            } else {
+                format!("{what} could not be loaded: its code could not be fetched, most likely because the connection is down. Reload the page once you are back online; your answers are safe in this browser.")
+            };
+            view! {
+                <div class="notice error" role="alert">
+                    <p>{text}</p>
+                    <ReloadButton label=if r { "Reload to update" } else { "Reload" }/>
+                </div>
+            }
+        })
+    }
+}

@@ -1,5 +1,6 @@
 //! The results page of the open assessment: the report, with print, share and export.
 
+use super::offline::CodeMissing;
 use super::report::Report;
 use super::share::ShareLink;
 use super::widgets::AssessmentBar;
@@ -44,11 +45,8 @@ pub fn ReportWhenReady(
     move || {
         if has_model.get() {
             view! { <Report model=model owner=owner.clone() nested=nested/> }.into_any()
-        } else if let Some(Err(e)) = ctx.report_ready.get() {
-            view! {
-                <p class="notice warn" role="alert">{format!("The report could not be loaded ({e}). Reload the page: the connection may have dropped, or a newer version of bita has replaced this one.")}</p>
-            }
-            .into_any()
+        } else if let Some(Err(_)) = ctx.report_ready.get() {
+            view! { <CodeMissing what="The report"/> }.into_any()
         } else {
             view! { <p role="status">"Preparing the report…"</p> }.into_any()
         }

@@ -2,10 +2,11 @@
 //! reader saves a copy. A bad link gets a clear message over the normal start page.
 
 use super::home::Home;
+use super::offline::ReloadButton;
 use super::results::ReportWhenReady;
 use super::{browser, go, Ctx};
 use crate::model::builtin;
-use crate::model::share::{decode, ShareError};
+use crate::model::share::decode;
 use crate::model::store::Op;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -17,12 +18,12 @@ pub fn SharedPage(payload: String) -> impl IntoView {
     let shared = match decode(builtin(), &payload) {
         Ok(s) => s,
         Err(e) => {
-            let newer = matches!(e, ShareError::Newer(_));
+            let newer = e.newer();
             return view! {
                 <div class="notice error" role="alert">
                     <p>{e.to_string()} " Nothing saved in this browser was changed."</p>
                     {newer.then(|| view! {
-                        <button type="button" on:click=|_| { let _ = window().location().reload(); }>"Reload to update"</button>
+                        <ReloadButton label="Reload to update"/>
                     })}
                 </div>
                 <Home/>

@@ -7,22 +7,17 @@
 
 use super::assessment::{clip, Place};
 use super::json::Json;
-use super::storage::{self, valid_id, LoadError, SCHEMA};
+use super::storage::{self, valid_id, LoadError};
 use super::{Answer, Assessment, Bank};
 use std::fmt;
 
-/// Marks a JSON document as a bita export of several assessments.
-pub const EXPORT_FORMAT: &str = "bita-export";
+pub use super::storage::EXPORT_FORMAT;
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// The export file of some assessments.
 pub fn export_json(list: &[&Assessment]) -> String {
-    let records: Vec<String> = list.iter().map(|a| storage::encode(a)).collect();
-    format!(
-        "{{\"format\":\"{EXPORT_FORMAT}\",\"schema\":{SCHEMA},\"assessments\":[{}]}}",
-        records.join(",")
-    )
+    storage::encode_many(list.iter().copied())
 }
 
 /// Why a file cannot be imported; nothing is saved when any part of it is wrong.
@@ -64,9 +59,7 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
     // Nesting deeper than `json::MAX_DEPTH` is an error, never a crash.
     let file = super::json::parse(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let records: Vec<&Json> = match file.get("format").and_then(Json::as_str) {
-        Some(EXPORT_FORMAT) => file
-            .get("assessments")
-            .and_then(Json::as_array)
+        Some(EXPORT_FORMAT) => storage::export_records(&file)
             .ok_or(ImportError::NotBita)?
             .iter()
             .collect(),

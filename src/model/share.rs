@@ -6,7 +6,7 @@
 //! | bytes | what |
 //! |---|---|
 //! | 1 | model version the answers refer to (1 to 255) |
-//! | 1 | flags: 1 the business's view, 2 name shortened, 4 notes included, 8 notes shortened |
+//! | 1 | flags: 1 the business's view, 2 name shortened, 4 notes included, 8 notes shortened; the other bits are for later versions (see below) |
 //! | 2 | the day the answers were last changed, UTC days since 1970-01-01, big-endian |
 //! | ⌈3n/8⌉ | one answer per question of that version's fixed order, 3 bits each, first question in the high bits: 0 none, 1–5 the statement, 6 "Don't know", 7 "Not applicable" |
 //! | 1 + k | the name: its length k (at most [`NAME_BYTES`]), then k bytes of UTF-8 |
@@ -15,6 +15,12 @@
 //!
 //! For 50 questions that is 4 + 19 + 1 + 4 = 28 bytes, 38 characters; a name adds at most 60.
 //! A link with notes is at most [`MAX_PAYLOAD`] characters after its prefix.
+//!
+//! **Later fields.** A later version adds a field to the link only behind a flag bit this one
+//! does not know (16, 32 and 64; 128 would say that a second flags byte follows), and puts the
+//! field after the notes. This version reads a link with any such bit as one made by a newer
+//! bita ([`ShareError::NewerFormat`]), never as damaged: builds cached offline meet the next
+//! version's links with the offer to reload.
 
 use super::{Answer, Assessment, Bank, Perspective};
 use std::fmt;
@@ -47,6 +53,7 @@ const BUSINESS: u8 = 1;
 const NAME_CUT: u8 = 2;
 const NOTES: u8 = 4;
 const NOTES_CUT: u8 = 8;
+const KNOWN_FLAGS: u8 = BUSINESS | NAME_CUT | NOTES | NOTES_CUT;
 
 /// A link's payload and what did not fit in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +85,15 @@ pub enum ShareError {
     Damaged,
     /// Made by a newer version of bita, which knows a later question model.
     Newer(u32),
+    /// Made by a newer version of bita, which puts more in its links than this one knows.
+    NewerFormat,
+}
+
+impl ShareError {
+    /// Whether a reload (which may bring the newer version) is the way to open the link.
+    pub fn newer(&self) -> bool {
+        matches!(self, ShareError::Newer(_) | ShareError::NewerFormat)
+    }
 }
 
 impl fmt::Display for ShareError {
@@ -87,6 +103,7 @@ impl fmt::Display for ShareError {
             ShareError::NotALink => write!(f, "This link is not a bita results link: it holds characters no bita link has. Ask for the link again."),
             ShareError::Damaged => write!(f, "This results link is incomplete or has been changed, so it cannot be opened. It may have been cut off when it was copied: ask for the link again."),
             ShareError::Newer(v) => write!(f, "This link was made by a newer version of bita (question model {v}). Reload the page to update bita, then open the link again."),
+            ShareError::NewerFormat => write!(f, "This link was made by a newer version of bita, which puts more in its links than this version knows. Reload the page to update bita, then open the link again."),
         }
     }
 }
@@ -297,8 +314,9 @@ pub fn decode_body(bank: &Bank, body: &[u8]) -> Result<Shared, ShareError> {
         return Err(ShareError::Newer(version));
     }
     let flags = r.byte()?;
-    if flags & !(BUSINESS | NAME_CUT | NOTES | NOTES_CUT) != 0 {
-        return Err(ShareError::Damaged);
+    if flags & !KNOWN_FLAGS != 0 {
+        // The checksum holds, so the link is whole: a field of a later version.
+        return Err(ShareError::NewerFormat);
     }
     let day = u16::from_be_bytes([r.byte()?, r.byte()?]);
     let order = bank.order(version);

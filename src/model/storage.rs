@@ -18,6 +18,41 @@ pub const FORMAT: &str = "bita-assessment";
 pub const PREFIX: &str = "bita.assessment.";
 /// Key of the id of the assessment last worked on, to resume there.
 pub const LAST_KEY: &str = "bita.last";
+/// Key prefix of a pending entry: what a tab that was going away held unsaved (see
+/// `store::Store::stash`), in the shape of an export file. The rest of the key names the tab and
+/// the entry, so an entry is written once and never changes.
+pub const PENDING_PREFIX: &str = "bita.pending.";
+
+/// The top-level fields of a current record, and of its `clock`. A record of the current schema
+/// holding any other is from a newer bita that added a field without bumping the schema: it is
+/// kept untouched, never rewritten without the field.
+const FIELDS: &[&str] = &[
+    "format",
+    "schema",
+    "id",
+    "name",
+    "perspective",
+    "role",
+    "model",
+    "model_version",
+    "created",
+    "updated",
+    "answers",
+    "notes",
+    "place",
+    "marks",
+    "deleted",
+    "clock",
+];
+const CLOCK_FIELDS: &[&str] = &[
+    "answers",
+    "notes",
+    "name",
+    "role",
+    "perspective",
+    "place",
+    "deleted",
+];
 
 /// Migrations in order: `MIGRATIONS[i]` turns a schema `i + 1` record into a schema `i + 2` one.
 /// They work on the typed record: fields a later schema adds have defaults (`codec`), and fields it
@@ -38,6 +73,11 @@ pub fn key(id: &str) -> String {
     format!("{PREFIX}{id}")
 }
 
+/// The key of a tab's `seq`-th pending entry.
+pub fn pending_key(writer: u32, seq: u32) -> String {
+    format!("{PENDING_PREFIX}{writer:x}.{seq}")
+}
+
 /// The stored (and exported) text of an assessment.
 pub fn encode(a: &Assessment) -> String {
     super::codec::assessment_json(a, FORMAT, SCHEMA).to_text()
@@ -49,6 +89,8 @@ pub enum LoadError {
     NotJson(String),
     NotAnAssessment,
     NewerSchema(u32),
+    /// A field only a newer bita writes, at this schema.
+    NewerField(String),
     BadSchema,
     Invalid(String),
 }
@@ -61,6 +103,10 @@ impl fmt::Display for LoadError {
             LoadError::NewerSchema(v) => write!(
                 f,
                 "it was saved by a newer version of bita (format {v}, this version reads up to {SCHEMA})"
+            ),
+            LoadError::NewerField(k) => write!(
+                f,
+                "it was saved by a newer version of bita (it holds “{k}”, which this version does not know)"
             ),
             LoadError::BadSchema => write!(f, "the data has no valid format version"),
             LoadError::Invalid(e) => write!(f, "the data is incomplete or damaged ({e})"),
@@ -91,6 +137,15 @@ pub fn decode_json(j: &Json) -> Result<Assessment, LoadError> {
     if schema > SCHEMA {
         return Err(LoadError::NewerSchema(schema));
     }
+    if schema == SCHEMA {
+        if let Some(k) = unknown_field(j, FIELDS).or_else(|| {
+            j.get("clock")
+                .and_then(|c| unknown_field(c, CLOCK_FIELDS))
+                .map(|k| format!("clock.{k}"))
+        }) {
+            return Err(LoadError::NewerField(k));
+        }
+    }
     let mut a = super::codec::assessment(j).map_err(LoadError::Invalid)?;
     for step in &MIGRATIONS[(schema - 1) as usize..] {
         step(&mut a);
@@ -98,6 +153,60 @@ pub fn decode_json(j: &Json) -> Result<Assessment, LoadError> {
     a.clamp_times();
     a.stamp_unstamped();
     Ok(a)
+}
+
+fn unknown_field(j: &Json, known: &[&str]) -> Option<String> {
+    j.as_object()?
+        .iter()
+        .map(|(k, _)| k)
+        .find(|k| !known.contains(&k.as_str()))
+        .cloned()
+}
+
+impl LoadError {
+    /// Whether the record comes from a newer bita (a reload may bring that version).
+    pub fn newer(&self) -> bool {
+        matches!(self, LoadError::NewerSchema(_) | LoadError::NewerField(_))
+    }
+}
+
+/// The records of an export document (`{"format": "bita-export", "assessments": [...]}`): the shape
+/// of export files and of pending entries alike.
+pub fn export_records(j: &Json) -> Option<&[Json]> {
+    if j.get("format").and_then(Json::as_str) != Some(EXPORT_FORMAT) {
+        return None;
+    }
+    j.get("assessments").and_then(Json::as_array)
+}
+
+/// Marks a JSON document as a bita export of several assessments.
+pub const EXPORT_FORMAT: &str = "bita-export";
+
+/// The text of a pending entry or an export file: the records, each as storage holds it.
+pub fn encode_many<'a>(list: impl IntoIterator<Item = &'a Assessment>) -> String {
+    let records: Vec<String> = list.into_iter().map(encode).collect();
+    format!(
+        "{{\"format\":\"{EXPORT_FORMAT}\",\"schema\":{SCHEMA},\"assessments\":[{}]}}",
+        records.join(",")
+    )
+}
+
+/// Reads a pending entry: every record must be readable, or none is taken (the entry then stays
+/// untouched, listed as unreadable).
+pub fn decode_pending(raw: &str) -> Result<Vec<Assessment>, LoadError> {
+    let json = super::json::parse(raw).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let records = export_records(&json).ok_or(LoadError::NotAnAssessment)?;
+    records
+        .iter()
+        .map(|r| {
+            let a = decode_json(r)?;
+            if valid_id(&a.id) {
+                Ok(a)
+            } else {
+                Err(LoadError::Invalid("a record holds no valid bita id".into()))
+            }
+        })
+        .collect()
 }
 
 /// A stored entry that could not be read: kept untouched so its raw text can still be exported.
@@ -108,18 +217,43 @@ pub struct Unreadable {
     pub error: LoadError,
 }
 
+impl Unreadable {
+    /// The name the entry gives, where its text can still be read as JSON: so the page can say
+    /// which assessment it is.
+    pub fn name(&self) -> Option<String> {
+        let j = super::json::parse(&self.raw).ok()?;
+        let name = j.get("name")?.as_str()?.trim();
+        (!name.is_empty()).then(|| name.to_string())
+    }
+}
+
 /// Everything bita found in storage.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loaded {
     /// Most recently changed first.
     pub assessments: Vec<Assessment>,
     pub unreadable: Vec<Unreadable>,
+    /// Pending entries (see [`PENDING_PREFIX`]), by key: records storage may not hold yet.
+    pub pending: Vec<(String, Vec<Assessment>)>,
 }
 
-/// Sorts storage entries into readable assessments and unreadable ones; other keys are ignored.
+/// Whether a storage key is one of bita's records or pending entries (what [`read_all`] reads).
+pub fn is_ours(key: &str) -> bool {
+    key.starts_with(PREFIX) || key.starts_with(PENDING_PREFIX)
+}
+
+/// Sorts storage entries into readable assessments, pending entries and unreadable ones; other
+/// keys are ignored.
 pub fn read_all(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     let mut loaded = Loaded::default();
     for (k, raw) in entries {
+        if k.starts_with(PENDING_PREFIX) {
+            match decode_pending(&raw) {
+                Ok(list) => loaded.pending.push((k, list)),
+                Err(error) => loaded.unreadable.push(Unreadable { key: k, raw, error }),
+            }
+            continue;
+        }
         let Some(id) = k.strip_prefix(PREFIX) else {
             continue;
         };
@@ -144,6 +278,7 @@ pub fn read_all(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
         b.updated.total_cmp(&a.updated).then(a.id.cmp(&b.id))
     });
     super::sort_by(&mut loaded.unreadable, |a, b| a.key.cmp(&b.key));
+    super::sort_by(&mut loaded.pending, |a, b| a.0.cmp(&b.0));
     loaded
 }
 

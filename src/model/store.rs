@@ -24,6 +24,15 @@
 //!   assessment back. Deleted records are removed from storage for good when the person dismisses
 //!   the Undo message, after [`PURGE_AFTER_MS`], or at once when storage is full and the space is
 //!   needed.
+//! - **A tab going away saves without the lock.** A commit waits for the lock in a later task, so
+//!   a tab that is hidden, closed or reloaded may never run it. [`Store::stash`] therefore writes,
+//!   synchronously and unlocked, every record not yet saved into a *pending entry*: a key of its
+//!   own (`storage::pending_key`), new for each stash and never rewritten, so no other tab's write
+//!   can overwrite it and no other tab's removal can take a later stash with it. Every commit
+//!   (and every refresh) merges all pending entries it finds; an entry is removed only by a
+//!   commit that merged it and has written every record it holds. Whatever the order of a stash
+//!   and another tab's locked commit, the stashed answers are then either in that commit's write
+//!   or still in their entry for the next one: never lost, and merged per answer like any copy.
 
 use super::assessment::{apply_at, merge, Action, Assessment, Clock, Stamp};
 use super::storage::{self, Loaded, Unreadable};
@@ -114,6 +123,8 @@ pub trait Io {
     /// `Err` carries the browser's name for the failure (e.g. `QuotaExceededError`).
     fn write(&mut self, key: &str, value: &str) -> Result<(), String>;
     fn remove(&mut self, key: &str);
+    /// Every key that starts with `prefix`.
+    fn keys(&mut self, prefix: &str) -> Vec<String>;
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -135,6 +146,12 @@ pub struct Store {
     /// Deleted last, for Undo.
     undo: Option<String>,
     problem: Option<Problem>,
+    /// Pending entries merged into memory, with the ids each holds: removed from storage once
+    /// those records are written.
+    merged: BTreeMap<String, Vec<String>>,
+    /// This tab's stashes so far, and its latest pending entry (superseded by the next).
+    stashes: u32,
+    stashed: Option<String>,
 }
 
 impl Store {
@@ -369,6 +386,9 @@ impl Store {
             // Restored in another tab: nothing left to undo.
             self.undo = None;
         }
+        for (key, records) in loaded.pending {
+            self.take_pending(key, records);
+        }
         self.unreadable = loaded.unreadable;
         if !self.last_dirty {
             if let Some(l) = last {
@@ -379,6 +399,51 @@ impl Store {
             self.problem = None;
         }
         self.unsaved() || !self.removals.is_empty() || self.last_dirty
+    }
+
+    /// Merges a pending entry's records into memory (once per entry) and marks them for writing.
+    fn take_pending(&mut self, key: String, records: Vec<Assessment>) {
+        if self.merged.contains_key(&key) {
+            return;
+        }
+        let ids = records.iter().map(|a| a.id.clone()).collect();
+        for a in records {
+            let id = a.id.clone();
+            match self.records.get_mut(&id) {
+                Some(mine) => merge(mine, &a),
+                None => {
+                    self.records.insert(id.clone(), a);
+                }
+            }
+            self.dirty.insert(id);
+        }
+        self.merged.insert(key, ids);
+    }
+
+    /// Saves what is unsaved at once, without the lock, into a pending entry of this tab's (see
+    /// the rules above): for a tab being hidden, closed or reloaded, whose commit may never run.
+    /// Supersedes this tab's previous entry. Returns whether anything was left to stash and
+    /// written.
+    pub fn stash(&mut self, io: &mut impl Io) -> bool {
+        if self.last_dirty {
+            if let Some(last) = &self.last {
+                let _ = io.write(storage::LAST_KEY, last);
+            }
+        }
+        if self.dirty.is_empty() {
+            return false;
+        }
+        self.stashes += 1;
+        let key = storage::pending_key(self.writer, self.stashes);
+        let text = storage::encode_many(self.dirty.iter().filter_map(|id| self.records.get(id)));
+        if io.write(&key, &text).is_err() {
+            return false;
+        }
+        // Everything the previous entry held is in this one, or in storage already.
+        if let Some(old) = self.stashed.replace(key) {
+            io.remove(&old);
+        }
+        true
     }
 
     /// Reads and merges the stored copy of every dirty record: the first half of a commit.
@@ -393,6 +458,25 @@ impl Store {
         // longer blocked by them.
         for key in std::mem::take(&mut self.removals) {
             io.remove(&key);
+        }
+        // Pending entries of tabs that went away (or of this one) since storage was last read.
+        for key in io.keys(storage::PENDING_PREFIX) {
+            if self.merged.contains_key(&key) {
+                continue;
+            }
+            match io.read(&key) {
+                Err(Unavailable) => {
+                    self.problem = Some(Problem::Unavailable);
+                    return false;
+                }
+                Ok(Some(raw)) => {
+                    // An unreadable entry stays untouched; the next refresh lists it.
+                    if let Ok(records) = storage::decode_pending(&raw) {
+                        self.take_pending(key, records);
+                    }
+                }
+                Ok(None) => {}
+            }
         }
         let ids: Vec<String> = self.dirty.iter().cloned().collect();
         for id in ids {
@@ -452,6 +536,20 @@ impl Store {
                 if io.write(storage::LAST_KEY, last).is_ok() {
                     self.last_dirty = false;
                 }
+            }
+        }
+        // A pending entry goes once every record it holds is written.
+        let written: Vec<String> = self
+            .merged
+            .iter()
+            .filter(|(_, ids)| ids.iter().all(|id| !self.dirty.contains(id)))
+            .map(|(key, _)| key.clone())
+            .collect();
+        for key in written {
+            io.remove(&key);
+            self.merged.remove(&key);
+            if self.stashed.as_deref() == Some(key.as_str()) {
+                self.stashed = None;
             }
         }
         self.problem = if !self.blocked.is_empty() {
