@@ -178,6 +178,9 @@ const trapped = (e) => {
   if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) say('bita stopped on an error (' + e + '). Reload the page; answers saved before it are safe in this browser.');
 };
 addEventListener('error', (e) => trapped(e.error));
+// Focus the page moves (to a new page's heading) shows its ring to keyboard users only.
+addEventListener('keydown', (e) => { if (e.key === 'Tab') document.documentElement.dataset.keys = ''; }, true);
+addEventListener('pointerdown', () => delete document.documentElement.dataset.keys, true);
 addEventListener('unhandledrejection', (e) => trapped(e.reason));
 try {
   const wasm = await init({ module_or_path: './${wasmName}' });

@@ -169,16 +169,51 @@ pub fn roles() -> String {
     )
 }
 
+/// The alignment gap as bars either side of zero, one per dimension and role: the business's score
+/// minus IT's. The axis is symmetric (`"@max"` either way), the labels stay at the left edge
+/// rather than on the zero line the bars start from, and each bar brings its colour (the side
+/// that sees it higher) in its data.
+pub fn gap() -> String {
+    let grid = Grid::new()
+        .left(8)
+        .right(24)
+        .top(8)
+        .bottom(28)
+        .contain_label(true);
+    let x = Axis::new()
+        .type_(AxisType::Value)
+        .interval(1)
+        .axis_label(AxisLabel::new().color(Color::from(MUTED)))
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(LINE)));
+    let y = Axis::new()
+        .type_(AxisType::Category)
+        .data(vec!["@labels"])
+        .axis_label(label());
+    let bar = Bar::new().bar_width(16).data(vec![0]);
+    format!(
+        r#"{{"animation":false,"grid":{},"xAxis":{},"yAxis":{},"series":[{}]}}"#,
+        json(&grid),
+        json(&x).replacen('{', r#"{"min":"@min","max":"@max","#, 1),
+        json(&y).replace(r#"["@labels"]"#, r#""@labels""#).replacen(
+            '{',
+            r#"{"axisLine":{"onZero":false},"#,
+            1
+        ),
+        json(&bar).replace("[0]", r#""@values""#),
+    )
+}
+
 /// Rust source for the crate: the templates and the series colours, as constants.
 pub fn source() -> String {
     let colours: Vec<String> = SERIES.iter().map(|(c, _)| format!("{c:?}")).collect();
     let marks: Vec<String> = SERIES.iter().map(|(_, m)| format!("{m:?}")).collect();
     format!(
-        "pub const DIMENSIONS: &str = {:?};\npub const LINE: &str = {:?};\npub const LINE_FILLED: &str = {:?};\npub const ROLES: &str = {:?};\npub const COLOURS: [&str; {n}] = [{}];\npub const MARKS: [&str; {n}] = [{}];\n",
+        "pub const DIMENSIONS: &str = {:?};\npub const LINE: &str = {:?};\npub const LINE_FILLED: &str = {:?};\npub const ROLES: &str = {:?};\npub const GAP: &str = {:?};\npub const COLOURS: [&str; {n}] = [{}];\npub const MARKS: [&str; {n}] = [{}];\n",
         dimensions(),
         dimension_line(false),
         dimension_line(true),
         roles(),
+        gap(),
         colours.join(", "),
         marks.join(", "),
         n = SERIES.len(),

@@ -2,7 +2,7 @@
 //! the templates' placeholders, and names kept as text.
 #![cfg(not(target_arch = "wasm32"))]
 
-use bita::model::chart::{bars, dimensions, COLOURS, MAX_SERIES};
+use bita::model::chart::{bars, dimensions, gap, COLOURS, MAX_SERIES};
 use serde_json::Value;
 
 fn placeholders(v: &Value) -> usize {
@@ -115,4 +115,38 @@ fn names_that_read_exactly_like_placeholders_stay_names() {
         points(&o["series"][0]["data"]),
         [Some((1.0, 0.0)), None, Some((2.0, 2.0)), Some((1.0, 3.0))]
     );
+}
+
+#[test]
+fn the_gap_is_bars_either_side_of_zero_coloured_by_the_side_that_sees_it_higher() {
+    let labels = ["A".to_string(), "B".into(), "Role \"R\"".into()];
+    let o = parse(&gap(&labels, &[Some(-1.2), Some(0.5), None]));
+    // Top to bottom as given: ECharts draws a category axis from the bottom up.
+    assert_eq!(
+        o["yAxis"]["data"],
+        serde_json::json!(["Role \"R\"", "B", "A"])
+    );
+    assert_eq!(
+        o["yAxis"]["axisLine"]["onZero"], false,
+        "labels at the edge, not on zero"
+    );
+    let data = o["series"][0]["data"].as_array().unwrap();
+    assert!(data[0].is_null(), "no bar without a value");
+    assert_eq!(data[1]["value"], 0.5);
+    assert_eq!(
+        data[1]["itemStyle"]["color"], COLOURS[1],
+        "the business sees it higher"
+    );
+    assert_eq!(data[2]["value"], -1.2);
+    assert_eq!(
+        data[2]["itemStyle"]["color"], COLOURS[0],
+        "IT sees it higher"
+    );
+    // Symmetric, in whole levels, never narrower than one either way.
+    assert_eq!(
+        (o["xAxis"]["min"].as_f64(), o["xAxis"]["max"].as_f64()),
+        (Some(-2.0), Some(2.0))
+    );
+    let small = parse(&gap(&labels, &[Some(0.1), None, None]));
+    assert_eq!(small["xAxis"]["max"].as_f64(), Some(1.0));
 }

@@ -50,8 +50,15 @@ fn an_it_and_a_business_assessment_give_the_gap_worked_out_by_hand() {
         .map(|d| (d.question.as_str(), d.difference()))
         .collect();
     assert_eq!(order, [("q1", -3), ("q4", 2), ("q2", -1)]);
-    assert_eq!(al.sentences.len(), 3);
-    assert!(al.sentences[0].starts_with("Question q1? IT chose “q1 statement 4” (level 4); the business chose “q1 statement 1” (level 1). IT sees this 3 levels better than the business."), "{}", al.sentences[0]);
+    assert_eq!(al.items.len(), 3);
+    assert_eq!(
+        al.items[0],
+        [
+            "Question q1?".to_string(),
+            "IT: level 4, “q1 statement 4”".to_string(),
+            "The business: level 1, “q1 statement 1”".to_string()
+        ]
+    );
     assert_eq!(signed(-8), "-0.8");
     assert_eq!(signed(5), "+0.5");
     // Two assessments of the same side are compared, but that is no alignment gap.
@@ -305,8 +312,12 @@ fn the_page_for_an_it_and_a_business_assessment_shows_the_gap_worked_out_by_hand
         // Side by side: the scores alone, under the gap (no second difference to confuse).
         "Dimension | IT (IT) | Sales (business)",
         "A | 4.0 | 3.2",
-        "Where they disagree most",
-        "Question q1? IT (IT): level 4, “q1 statement 4”; Sales (business): level 1, “q1 statement 1”",
+        // Every table says what it counts.
+        "Alignment gap per dimension, over the 5 questions both sides are asked",
+        "Score per dimension (1 to 5), each over every question its side is asked",
+        // The three largest disagreements as short items: the question, each side's answer.
+        "The biggest differences",
+        "Question q1? IT: level 4, “q1 statement 4” The business: level 1, “q1 statement 1”",
     ] {
         assert!(
             text.lines().any(|l| l == line),
@@ -315,6 +326,8 @@ fn the_page_for_an_it_and_a_business_assessment_shows_the_gap_worked_out_by_hand
     }
     assert!(text
         .contains("\nIT is more optimistic overall. Each gap is the business's score minus IT's"));
+    // Only three disagree: side by side does not list them again.
+    assert!(!text.contains("disagree"), "{text}");
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Export and import files: round trips, hostile files, and CSV cells that are never formulas.
 #![cfg(not(target_arch = "wasm32"))]
 
-use bita::model::exchange::{export_csv, export_json, import, ImportError, MAX_IMPORT_BYTES};
+use bita::model::exchange::{
+    export_csv, export_json, export_scores_csv, import, ImportError, MAX_IMPORT_BYTES,
+};
 use bita::model::storage::encode;
 use bita::model::{builtin, Answer, Assessment};
 
@@ -84,9 +86,13 @@ fn csv_has_a_row_per_question_and_no_cell_is_a_formula() {
     let csv = export_csv(bank, &[&a]);
     let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
     assert_eq!(rows.len(), 1 + a.asked(bank));
-    assert!(rows[0].starts_with("assessment,name,perspective,date"));
+    assert!(
+        rows[0].starts_with("\u{feff}assessment,name,perspective,role,date"),
+        "a byte-order mark for spreadsheet programs, and the role: {}",
+        rows[0]
+    );
     for row in &rows[1..] {
-        assert!(row.starts_with("a1,'@SUM(1+1),it,2025-11-26,"), "{row}");
+        assert!(row.starts_with("a1,'@SUM(1+1),it,,2025-11-26,"), "{row}");
     }
     let sd01 = rows.iter().find(|r| r.contains(",sd-01,")).unwrap();
     assert!(sd01.contains(",3,"), "{sd01}");
@@ -118,4 +124,70 @@ fn imports_are_kept_within_what_bita_writes() {
     );
     assert_eq!(got.model_version, bank.version());
     assert_eq!(got.place, bita::model::assessment::Place::Start);
+}
+
+#[test]
+fn the_scores_csv_holds_the_report_s_figures() {
+    let bank = builtin();
+    let mut a = sample("a1", "Acme");
+    a.role = "CIO, Group".into();
+    // Every question asked: level 1 to 5 in turn, every seventh "Don't know".
+    for (i, q) in bank
+        .dimensions
+        .iter()
+        .flat_map(|d| bank.asked(d, a.perspective))
+        .enumerate()
+    {
+        let ans = if i % 7 == 6 {
+            Answer::DontKnow
+        } else {
+            Answer::Level((i % 5) as u8 + 1)
+        };
+        a.answers.insert(q.id.clone(), ans);
+    }
+    let csv = export_scores_csv(bank, &[&a]);
+    assert!(csv.starts_with('\u{feff}'));
+    let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(
+        rows[0],
+        "\u{feff}assessment,name,perspective,role,date,scope,scope id,scope name,score,level,level name,confidence,answered,applicable,don't know"
+    );
+    let report = bita::model::scoring::score(bank, &a);
+    assert_eq!(rows.len(), 2 + report.dimensions.len() + report.roles.len());
+    let o = report.overall.as_ref().expect("every question answered");
+    let level_name = &bank.model.levels[usize::from(o.level) - 1].name;
+    assert!(
+        rows[1].starts_with(&format!(
+            "a1,Acme,it,\"CIO, Group\",2025-11-26,overall,,Overall,{},{},{level_name},",
+            bita::model::scoring::tenths_text(o.tenths),
+            o.level
+        )),
+        "{}",
+        rows[1]
+    );
+    for (d, row) in report.dimensions.iter().zip(&rows[2..]) {
+        let t = &d.tally;
+        let want = format!(
+            ",dimension,{},{},{},{},",
+            d.id,
+            d.name,
+            t.score_text().unwrap(),
+            t.level().unwrap()
+        );
+        assert!(row.contains(&want), "{row} lacks {want}");
+        assert!(
+            row.ends_with(&format!(
+                ",{},{},{},{}",
+                t.confidence_label(),
+                t.scored,
+                t.applicable(),
+                t.dont_know
+            )),
+            "{row}"
+        );
+    }
+    let roles = &rows[2 + report.dimensions.len()..];
+    for (r, row) in report.roles.iter().zip(roles) {
+        assert!(row.contains(&format!(",role,{},", r.id)), "{row}");
+    }
 }

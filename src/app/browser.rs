@@ -13,11 +13,11 @@ pub fn go(route: &Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
-/// Replaces the fragment without a new history entry (for redirects).
+/// Replaces the fragment without a new history entry (for redirects), keeping the entry's number.
 pub fn replace(route: &Route) {
     if let Ok(history) = window().history() {
-        let _ =
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()));
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&route.href()));
     }
 }
 
@@ -25,6 +25,74 @@ pub fn focus_main() {
     if let Some(el) = document().get_element_by_id("main") {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
+}
+
+// Where the reader was on each history entry of this tab, so that back and forward return there
+// while every other navigation shows the new page from its top. The browser's own restoration is
+// off: it would scroll before the new page is built. Entries are numbered at random in their
+// history state (a reload keeps the states but not this memory).
+thread_local! {
+    static ENTRY: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
+    static SCROLLS: std::cell::RefCell<Vec<(f64, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static RESTORE: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Takes over scrolling between pages, at start.
+pub fn manage_scrolling() {
+    if let Ok(history) = window().history() {
+        let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
+    }
+    entered();
+}
+
+/// The address changed (a new entry, or back and forward): remembers where the reader was on the
+/// page left, and whether the next page shows from its top or from where the reader was on it.
+pub fn entered() {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let y = window().scroll_y().unwrap_or(0.0);
+    let left = ENTRY.get();
+    SCROLLS.with_borrow_mut(|s| {
+        s.retain(|(e, _)| *e != left);
+        s.push((left, y));
+    });
+    let entry = history.state().ok().and_then(|v| v.as_f64());
+    let known = entry
+        .and_then(|e| SCROLLS.with_borrow(|s| s.iter().find(|(k, _)| *k == e).map(|(_, y)| *y)));
+    RESTORE.set(known);
+    let entry = entry.unwrap_or_else(|| {
+        let e = (js_sys::Math::random() * 1e9).floor();
+        let _ = history.replace_state(&e.into(), "");
+        e
+    });
+    ENTRY.set(entry);
+}
+
+/// Whether the page about to be shown returns to where the reader was (back and forward).
+pub fn returning() -> bool {
+    RESTORE.get().is_some()
+}
+
+/// Shows a page that was just built: from its top (or, after back and forward, from where the
+/// reader was on it), with focus on its heading for screen readers. The focus ring shows only
+/// to keyboard users (see the loader and the stylesheet).
+pub fn show_page() {
+    let doc = document();
+    let heading = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main"));
+    if let Some(h) = heading {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &true.into());
+        let _ = js_call(&h, "focus", &[opts.into()]);
+    }
+    window().scroll_to_with_x_and_y(0.0, RESTORE.take().unwrap_or(0.0));
 }
 
 /// Calls `f` in a later task, so the browser may paint and take input between two long pieces of
@@ -162,6 +230,14 @@ pub fn new_id() -> String {
 /// Milliseconds since the Unix epoch.
 pub fn now() -> u64 {
     js_sys::Date::now().max(0.0) as u64
+}
+
+/// The UTC day of a time, e.g. "2026-11-26" (a link carries only the day).
+pub fn utc_day(ms: f64) -> String {
+    let iso: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
+        .to_iso_string()
+        .into();
+    iso.chars().take(10).collect()
 }
 
 /// A local date and time for people, e.g. "2026-11-26 17:04".

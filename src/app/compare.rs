@@ -89,6 +89,24 @@ impl Picks {
             .update(|on| on.extend(std::iter::repeat_n(true, n)));
         self.status.set(problems);
     }
+
+    /// Shows a saved assessment beside the one a link holds, side by side (the gap first when
+    /// they are IT's and the business's): what answering a shared report from the other side
+    /// leads to.
+    pub fn pair(&self, ctx: Ctx, saved: &str, linked: Assessment) {
+        self.saved.set(vec![saved.to_string()]);
+        self.added_on
+            .update(|on| on.iter_mut().for_each(|o| *o = false));
+        let already = self.added.with_untracked(|l| {
+            l.iter()
+                .position(|a| crate::model::compare::same(a, &linked))
+        });
+        match already {
+            Some(i) => self.added_on.update(|on| on[i] = true),
+            None => self.add(ctx, vec![linked], Vec::new()),
+        }
+        self.show.set(Show::Side);
+    }
 }
 
 /// One list of the picker: each assessment as a checkbox with its label. Not generic over the
@@ -122,7 +140,7 @@ fn describe(a: &Assessment) -> String {
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    request_animation_frame(browser::focus_main);
+    request_animation_frame(browser::show_page);
     let Picks {
         saved: picked,
         added,
@@ -186,10 +204,22 @@ pub fn ComparePage() -> impl IntoView {
             take(found, problems);
         });
     };
+    // The setup folds away once two are picked, so the result comes first; it opens again on
+    // request, and never closes by itself while the reader is picking.
+    let open = chosen.with_untracked(|l| l.len() < 2);
+    let summary = move || {
+        let n = chosen.with(Vec::len);
+        if n < 2 {
+            "Choose the assessments".to_string()
+        } else {
+            format!("Choose the assessments ({n} picked)")
+        }
+    };
     view! {
-        <section class="page compare" aria-labelledby="compare-title">
+        <section class="page compare" aria-labelledby="compare-title" on:click=super::report::fold>
             <h1 id="compare-title">"Compare assessments"</h1>
-            <div class="no-print">
+            <details class="no-print compare-setup" open=open>
+                <summary>{summary}</summary>
                 <p class="lead">
                     "Pick two or more assessments: saved ones, or ones colleagues sent you as links or files. "
                     "See them side by side, the alignment gap between IT and the business, a team's pooled answers, or the trend over time. "
@@ -234,7 +264,7 @@ pub fn ComparePage() -> impl IntoView {
                     <input type="file" id="compare-files" multiple accept=".json,application/json" on:change=add_files />
                 </form>
                 <div role="status">{move || status.get().into_iter().map(|m| view! { <p class="meta">{m}</p> }).collect_view()}</div>
-            </div>
+            </details>
             {move || {
                 let n = chosen.with(Vec::len);
                 if n < 2 {

@@ -7,6 +7,7 @@ use crate::model::store::Op;
 use crate::model::{builtin, Action, Assessment, Perspective};
 use crate::route::Route;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Downloads an assessment as the same JSON that storage holds.
 pub fn export(a: &Assessment) {
@@ -30,6 +31,7 @@ pub fn export(a: &Assessment) {
 
 #[component]
 pub fn Home() -> impl IntoView {
+    request_animation_frame(browser::show_page);
     let bank = builtin();
     let minutes = bank.question_count() * 25 / 60;
     view! {
@@ -41,15 +43,15 @@ pub fn Home() -> impl IntoView {
                 "from least to most mature: pick the one that best describes your organisation today. "
                 "It takes about " {minutes} " to " {minutes + 5} " minutes, and every answer is saved in this browser as you go."
             </p>
+            // Starting is what most visitors come for: it leads, in view without scrolling.
+            <StartForm/>
             <p>
                 "Ask colleagues from IT and from the business to answer the same questions: "
                 "where they see things differently is as telling as the scores themselves. "
                 <a href="#/compare">"Compare assessments"</a>
                 " side by side, pool a team's answers, or follow the trend."
             </p>
-            // Returning respondents look for their saved work first.
             <SavedList/>
-            <StartForm/>
             <section aria-labelledby="dims-title">
                 <h2 id="dims-title">"What the assessment covers"</h2>
                 <ol class="dimensions">
@@ -71,9 +73,18 @@ fn StartForm() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
-    let perspective = RwSignal::new(Perspective::It);
+    // No default: a business respondent who skims must not be saved as IT.
+    let perspective = RwSignal::new(None::<Perspective>);
+    let unchosen = RwSignal::new(false);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let Some(side) = perspective.get_untracked() else {
+            unchosen.set(true);
+            if let Ok(Some(first)) = document().query_selector("input[name=perspective]") {
+                let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        };
         let first = builtin().dimensions[0].id.clone();
         let id = browser::new_id();
         ctx.dispatch(Op::Start {
@@ -81,7 +92,7 @@ fn StartForm() -> impl IntoView {
             setup: vec![
                 Action::Rename(name.get_untracked().trim().to_string()),
                 Action::SetRole(role.get_untracked().trim().to_string()),
-                Action::SetPerspective(perspective.get_untracked()),
+                Action::SetPerspective(side),
                 Action::Visit(Place::Dimension {
                     dimension: first.clone(),
                     question: None,
@@ -101,8 +112,11 @@ fn StartForm() -> impl IntoView {
                     type="radio"
                     name="perspective"
                     value=p.as_str()
-                    prop:checked=move || perspective.get() == p
-                    on:change=move |_| perspective.set(p)
+                    prop:checked=move || perspective.get() == Some(p)
+                    on:change=move |_| {
+                        perspective.set(Some(p));
+                        unchosen.set(false);
+                    }
                 />
                 <span><strong>{label}</strong>" " <span class="hint">{hint}</span></span>
             </label>
@@ -115,10 +129,13 @@ fn StartForm() -> impl IntoView {
             <input id="start-name" type="text" maxlength="200" autocomplete="organization"
                 prop:value=move || name.get()
                 on:input=move |ev| name.set(event_target_value(&ev)) />
-            <fieldset>
+            <fieldset aria-describedby="side-error" aria-invalid=move || unchosen.get().then_some("true")>
                 <legend>"You answer from the point of view of"</legend>
                 {choice(Perspective::It, "IT", "you work in or lead the IT organisation")}
                 {choice(Perspective::Business, "The business", "you use IT's services or lead a business unit")}
+                <p id="side-error" class="field-error" role="alert">
+                    {move || unchosen.get().then_some("Choose whether you answer for IT or for the business: the comparison depends on it.")}
+                </p>
             </fieldset>
             <label for="start-role">"Your role " <span class="hint">"(optional, e.g. CIO, service owner, finance director)"</span></label>
             <input id="start-role" type="text" maxlength="200" autocomplete="organization-title"
@@ -136,22 +153,29 @@ fn SavedList() -> impl IntoView {
         ctx.store
             .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
     });
-    let export_all = move |csv: bool| {
+    // 0: JSON, 1: the answers as CSV, 2: the scores as CSV.
+    let export_all = move |kind: u8| {
         let all = list.get_untracked();
         let refs: Vec<&Assessment> = all.iter().collect();
-        if csv {
-            browser::download(
-                "bita-assessments.csv",
-                "text/csv",
-                &exchange::export_csv(builtin(), &refs),
-            );
-        } else {
-            browser::download(
+        let bank = builtin();
+        let (file, mime, text) = match kind {
+            0 => (
                 "bita-assessments.json",
                 "application/json",
-                &exchange::export_json(&refs),
-            );
-        }
+                exchange::export_json(&refs),
+            ),
+            1 => (
+                "bita-assessments.csv",
+                "text/csv",
+                exchange::export_csv(bank, &refs),
+            ),
+            _ => (
+                "bita-scores.csv",
+                "text/csv",
+                exchange::export_scores_csv(bank, &refs),
+            ),
+        };
+        browser::download(file, mime, &text);
     };
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
@@ -164,8 +188,9 @@ fn SavedList() -> impl IntoView {
                     {move || list.get().into_iter().map(|a| view! { <SavedItem a=a/> }).collect_view()}
                 </ul>
                 <p class="actions">
-                    <button type="button" on:click=move |_| export_all(false)>"Export all (JSON)"</button>
-                    <button type="button" on:click=move |_| export_all(true)>"Export all (CSV, for spreadsheets)"</button>
+                    <button type="button" on:click=move |_| export_all(0)>"Export all (JSON)"</button>
+                    <button type="button" on:click=move |_| export_all(1)>"Export all (CSV, for spreadsheets)"</button>
+                    <button type="button" on:click=move |_| export_all(2)>"Export all scores (CSV)"</button>
                 </p>
             </section>
         </Show>

@@ -203,3 +203,19 @@ fn ask_to_persist(ctx: Ctx) {
         ctx.persist_refused.try_set(!granted);
     });
 }
+
+/// Key prefix of the link an assessment answers from the other side (see `shared`): kept beside
+/// the record, not in it, so the saved schema does not change.
+const COUNTERPART: &str = "bita.counterpart.";
+
+/// Remembers that assessment `id` gives the other side's view of the report a link holds.
+pub fn remember_counterpart(id: &str, payload: &str) {
+    if let Some(mut io) = local() {
+        let _ = io.write(&format!("{COUNTERPART}{id}"), payload);
+    }
+}
+
+/// The link whose other side assessment `id` gives, if it does.
+pub fn counterpart(id: &str) -> Option<String> {
+    local()?.0.get_item(&format!("{COUNTERPART}{id}")).ok()?
+}

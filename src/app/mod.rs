@@ -198,7 +198,9 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    browser::manage_scrolling();
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        browser::entered();
         ctx.route.set(Route::parse(&browser::current_hash()));
     });
     // Another tab changed storage: take in its answers; ours stay.
@@ -246,6 +248,10 @@ pub fn App() -> impl IntoView {
                 <span class="brand-name">"bita"</span>
                 <span class="brand-tag">"Business–IT Alignment maturity"</span>
             </a>
+            <nav class="top-nav" aria-label="bita">
+                <a href="#/">"Your assessments"</a>
+                <a href="#/compare">"Compare"</a>
+            </nav>
         </header>
         // Messages sit inside the main landmark, above the page they concern.
         // Busy until the first page is in (two short tasks after the shell, see above).
@@ -291,9 +297,13 @@ fn follow_route(ctx: Ctx, route: Route) {
     };
     match route {
         Route::Landing => {
-            let resume = ctx
-                .store
-                .with_untracked(|s| s.last().and_then(|id| s.get(id).cloned()));
+            // Only an assessment left part-way is resumed; one at its review or results waits in
+            // the start page's list.
+            let resume = ctx.store.with_untracked(|s| {
+                s.last()
+                    .and_then(|id| s.get(id).cloned())
+                    .filter(|a| matches!(a.place, Place::Dimension { .. } | Place::Start))
+            });
             redirect(match resume {
                 Some(a) => resume_at(&a, &first),
                 None => Route::Home,
@@ -395,6 +405,7 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
             return notices::deleted_page(ctx, id.to_string());
         }
         if !exists {
+            request_animation_frame(browser::show_page);
             return view! {
                 <section class="page">
                     <h1>"Assessment not found"</h1>
@@ -436,6 +447,7 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
 }
 
 fn not_found() -> AnyView {
+    request_animation_frame(browser::show_page);
     view! {
         <section class="page">
             <h1>"Page not found"</h1>
@@ -455,7 +467,7 @@ fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static) -> Any
     // Scoped: the page is built inside the task, and needs this page's owner (its context).
     leptos::task::spawn_local_scoped(async move {
         let view = page.await.unwrap_or_else(|Unloaded| {
-            request_animation_frame(focus_main);
+            request_animation_frame(browser::show_page);
             view! {
                 <section class="page">
                     <h1>"This page could not be loaded"</h1>

@@ -94,7 +94,7 @@ fn UnreadableNotice(u: Unreadable) -> impl IntoView {
 pub fn deleted_page(ctx: Ctx, id: String) -> AnyView {
     // It may replace the page being worked in (deleted in another tab): focus goes to it, as to
     // every new page, not to nowhere.
-    request_animation_frame(super::browser::focus_main);
+    request_animation_frame(super::browser::show_page);
     let name = ctx
         .store
         .with_untracked(|s| s.record(&id).map(|a| a.display_name().to_string()))

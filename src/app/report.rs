@@ -121,7 +121,18 @@ fn heading(depth: u8, id: &str, title: &str) -> web_sys::Element {
         2 => ("h4", ""),
         _ => ("h5", ""),
     };
-    let h = el(tag, class, Some(title));
+    // A page's sections fold (a long report on a phone): the heading holds the button that does
+    // it, so its name stays the title (see `fold`).
+    let h = if depth == 0 && !id.is_empty() {
+        let h = el(tag, class, None);
+        let b = el("button", "fold", Some(title));
+        attr(&b, "type", "button");
+        attr(&b, "aria-expanded", "true");
+        add(&h, &b);
+        h
+    } else {
+        el(tag, class, Some(title))
+    };
     if !id.is_empty() {
         attr(&h, "id", id);
     }
@@ -273,6 +284,29 @@ pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
         .into_any()
 }
 
+/// Folds or unfolds the section whose heading's button was clicked: one listener on the page
+/// serves every section, built by DOM calls or as views.
+pub fn fold(ev: leptos::ev::MouseEvent) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if !target.class_list().contains("fold") {
+        return;
+    }
+    let open = target.get_attribute("aria-expanded").as_deref() != Some("true");
+    attr(
+        &target,
+        "aria-expanded",
+        if open { "true" } else { "false" },
+    );
+    if let Some(section) = target.parent_element().and_then(|h| h.parent_element()) {
+        let _ = section.class_list().toggle_with_force("folded", !open);
+    }
+}
+
 /// The whole report, laid out afresh whenever its figures change. The charts survive that: they
 /// are kept per owner and updated in place (see `chart`). `nested` under a heading of the page (the
 /// team's report), it has no title of its own and its headings start one level down.
@@ -284,28 +318,35 @@ pub fn Report(
     model: Signal<Option<(ReportModel, Vec<Block>)>>,
     #[prop(into)] owner: String,
     #[prop(optional)] nested: bool,
+    /// The page has given the report its title (`#report-title`) and said whose view it is: the
+    /// report starts at its level.
+    #[prop(optional)]
+    titled: bool,
 ) -> impl IntoView {
     move || {
         let (m, sections) = model.get()?;
         Some(view! {
-            <article class="report" aria-labelledby=(!nested).then_some("report-title")>
-                {Dom::view(headline(&m, nested))}
+            <article class="report" aria-labelledby=(!nested).then_some("report-title") on:click=fold>
+                {Dom::view(headline(&m, nested, titled))}
                 {render(sections, u8::from(nested), &owner)}
             </article>
         })
     }
 }
 
-/// The report's head: whose it is, and its level and score. Its own `h1` unless `nested`.
-fn headline(m: &ReportModel, nested: bool) -> web_sys::Element {
+/// The report's head: whose it is, and its level and score. Its own `h1` unless `nested`; only
+/// the level and score when the page has `titled` it.
+fn headline(m: &ReportModel, nested: bool, titled: bool) -> web_sys::Element {
     let h = &m.headline;
     let head = el("header", "report-head", None);
-    let meta = el("p", "report-meta", None);
-    add(&meta, &el("span", "report-name", Some(&m.name)));
-    let _ = meta.append_with_str_1(&format!(" · {} · ", h.perspective));
-    add(&meta, &el("time", "", Some(&h.date)));
-    add(&head, &meta);
-    if !nested {
+    if !titled {
+        let meta = el("p", "report-meta", None);
+        add(&meta, &el("span", "report-name", Some(&m.name)));
+        let _ = meta.append_with_str_1(&format!(" · {} · ", h.perspective));
+        add(&meta, &el("time", "", Some(&h.date)));
+        add(&head, &meta);
+    }
+    if !nested && !titled {
         let title = el("h1", "", Some("Results"));
         attr(&title, "id", "report-title");
         add(&head, &title);

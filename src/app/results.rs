@@ -24,6 +24,9 @@ pub fn ReportWhenReady(
     /// A team's median over both sides: see `ReportModel::pooled`.
     #[prop(optional)]
     pooled: bool,
+    /// The page gives the title and says whose view it is: see [`Report`].
+    #[prop(optional)]
+    titled: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     ctx.load_report();
@@ -44,7 +47,8 @@ pub fn ReportWhenReady(
     let has_model = Memo::new(move |_| model.with(Option::is_some));
     move || {
         if has_model.get() {
-            view! { <Report model=model owner=owner.clone() nested=nested/> }.into_any()
+            view! { <Report model=model owner=owner.clone() nested=nested titled=titled/> }
+                .into_any()
         } else if let Some(Err(_)) = ctx.report_ready.get() {
             view! { <CodeMissing what="The report"/> }.into_any()
         } else {
@@ -56,7 +60,7 @@ pub fn ReportWhenReady(
 #[component]
 pub fn Results() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    request_animation_frame(browser::focus_main);
+    request_animation_frame(browser::show_page);
     let Some(id) = ctx.current_id() else {
         return ().into_any();
     };
@@ -67,6 +71,15 @@ pub fn Results() -> impl IntoView {
             <div class="page report-page">
                 <div class="no-print report-actions">
                     <button type="button" on:click=|_| super::chart::print_page()>"Print or save as PDF"</button>
+                    <button type="button" on:click=move |_| {
+                        if let Some(a) = ctx.current.get_untracked() {
+                            browser::download(
+                                "bita-scores.csv",
+                                "text/csv",
+                                &crate::model::exchange::export_scores_csv(builtin(), &[&a]),
+                            );
+                        }
+                    }>"Export scores (CSV)"</button>
                     <ShareLink assessment=assessment/>
                 </div>
                 <ReportWhenReady assessment=assessment owner=id/>

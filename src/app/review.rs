@@ -10,12 +10,16 @@ use leptos::prelude::*;
 pub fn Review() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let bank = builtin();
-    request_animation_frame(browser::focus_main);
+    request_animation_frame(browser::show_page);
     let id = ctx
         .current
         .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
         .unwrap_or_default();
     let results = Route::Results { id: id.clone() }.href();
+    // Answered from the other side of a shared report: the comparison with it is the next step.
+    let counterpart = super::local_store::counterpart(&id)
+        .and_then(|payload| crate::model::share::decode(bank, &payload).ok())
+        .map(|s| (s.assessment, id.clone()));
     let missing = move || {
         ctx.current.with(|c| {
             let Some(a) = c else { return Vec::new() };
@@ -61,7 +65,21 @@ pub fn Review() -> impl IntoView {
                             }.into_any()
                         }
                     }}
-                    <p><a class="button primary" href=results>"See the results"</a></p>
+                    {match counterpart {
+                        Some((other, mine)) => {
+                            let label = format!("Compare with {}", other.perspective.view_name().replacen("The", "the", 1));
+                            view! {
+                                <p class="actions">
+                                    <button type="button" class="primary" on:click=move |_| {
+                                        ctx.picks.pair(ctx, &mine, other.clone());
+                                        super::go(&Route::Compare);
+                                    }>{label}</button>
+                                    <a class="button" href=results>"See the results"</a>
+                                </p>
+                            }.into_any()
+                        }
+                        None => view! { <p><a class="button primary" href=results>"See the results"</a></p> }.into_any(),
+                    }}
                 </section>
             </div>
         </div>

@@ -1,20 +1,23 @@
 //! A report opened from a link: read-only, nothing written to this browser's storage unless the
-//! reader saves a copy. A bad link gets a clear message over the normal start page.
+//! reader saves a copy or answers from the other side. It says whose view it is, and offers the
+//! reader the other side's view as its main action. A bad link gets a clear message over the
+//! normal start page.
 
 use super::home::Home;
 use super::offline::ReloadButton;
 use super::results::ReportWhenReady;
-use super::{browser, go, Ctx};
-use crate::model::builtin;
+use super::{browser, go, local_store, Ctx};
+use crate::model::assessment::Place;
 use crate::model::share::decode;
 use crate::model::store::Op;
+use crate::model::{builtin, Action};
 use crate::route::Route;
 use leptos::prelude::*;
 
 #[component]
 pub fn SharedPage(payload: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    request_animation_frame(browser::focus_main);
+    request_animation_frame(browser::show_page);
     let shared = match decode(builtin(), &payload) {
         Ok(s) => s,
         Err(e) => {
@@ -22,9 +25,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             return view! {
                 <div class="notice error" role="alert">
                     <p>{e.to_string()} " Nothing saved in this browser was changed."</p>
-                    {newer.then(|| view! {
-                        <ReloadButton label="Reload to update"/>
-                    })}
+                    {newer.then(|| view! { <ReloadButton label="Reload to update"/> })}
                 </div>
                 <Home/>
             }
@@ -48,6 +49,13 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         ));
     }
     let a = shared.assessment;
+    let side = a.perspective;
+    let name = a.name.trim().to_string();
+    let title = if name.is_empty() {
+        "A shared assessment".to_string()
+    } else {
+        name.clone()
+    };
     let keep = a.clone();
     let compared = a.clone();
     let compare = move |_| {
@@ -61,16 +69,57 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         ctx.dispatch(Op::Import(vec![copy]));
         go(&Route::Results { id });
     };
+    // The other side answers under the same name; the comparison with this link follows.
+    let answer = move |_| {
+        let first = builtin().dimensions[0].id.clone();
+        let id = browser::new_id();
+        local_store::remember_counterpart(&id, &payload);
+        ctx.dispatch(Op::Start {
+            id: id.clone(),
+            setup: vec![
+                Action::Rename(name.clone()),
+                Action::SetPerspective(side.other()),
+                Action::Visit(Place::Dimension {
+                    dimension: first.clone(),
+                    question: None,
+                }),
+            ],
+        });
+        go(&Route::Dimension {
+            id,
+            dimension: first,
+            question: None,
+        });
+    };
+    let other_view = match side.other() {
+        crate::model::Perspective::It => "Give IT's view",
+        crate::model::Perspective::Business => "Give the business's view",
+    };
+    let whose = format!(
+        "{} · answers as of {} · opened from a link",
+        side.view_name(),
+        browser::utc_day(a.updated)
+    );
     let assessment = Signal::derive(move || Some(a.clone()));
     view! {
         <div class="page report-page">
-            <div class="notice shared-banner no-print" role="note">
-                <p>"This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy."</p>
-                <button type="button" class="primary" on:click=save>"Save a copy"</button>
-                <button type="button" on:click=compare>"Add to a comparison"</button>
-            </div>
+            <header class="shared-head">
+                <h1 id="report-title">{title}</h1>
+                <p class="report-meta">{whose}</p>
+                <p class="actions no-print">
+                    <button type="button" class="primary" on:click=answer>{other_view}</button>
+                    <button type="button" on:click=save>"Save a copy"</button>
+                    <button type="button" on:click=compare>"Add to a comparison"</button>
+                </p>
+                <p class="meta no-print">
+                    {format!("“{other_view}” starts an assessment from the other side under the same name; once it is answered, bita compares the two.")}
+                </p>
+            </header>
             {notes.into_iter().map(|n| view! { <p class="meta">{n}</p> }).collect_view()}
-            <ReportWhenReady assessment=assessment owner="shared"/>
+            <ReportWhenReady assessment=assessment owner="shared" titled=true/>
+            <p class="notice shared-banner no-print" role="note">
+                "This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy or give the other side's view."
+            </p>
         </div>
     }
     .into_any()

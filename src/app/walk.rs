@@ -26,16 +26,12 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
         .unwrap_or_default();
 
-    // Resume at the question in the address, else at the one last touched on this page (the
-    // shell records the visit).
-    let saved = ctx.current.with_untracked(|c| {
-        c.as_ref()
-            .and_then(|a| a.resume_at(&dimension).map(str::to_string))
-    });
-    let target = question.clone().or(saved);
+    // A page opens at its top with its heading focused; an address naming a question (a review's
+    // link, resuming where the respondent left off) opens at that question instead.
+    let target = question.clone().filter(|_| !browser::returning());
     request_animation_frame(move || match target {
         Some(q) => focus_question(&q),
-        None => browser::focus_main(),
+        None => browser::show_page(),
     });
 
     let back = if index == 0 {
@@ -56,10 +52,41 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         None => Route::Review { id: id.clone() },
     };
     let back_label = if index == 0 { "Back to start" } else { "Back" };
-    let next_label = if index + 1 == bank.dimensions.len() {
-        "Next: review"
-    } else {
-        "Next"
+    let last = index + 1 == bank.dimensions.len();
+    // Answering from the other side of a shared report: once every question is answered, the
+    // last page leads straight to the comparison with it.
+    let counterpart = last
+        .then(|| super::local_store::counterpart(&id))
+        .flatten()
+        .and_then(|payload| crate::model::share::decode(bank, &payload).ok())
+        .map(|s| s.assessment);
+    let complete = Memo::new(move |_| {
+        ctx.current.with(|c| {
+            c.as_ref()
+                .is_some_and(|a| a.answered(bank) == a.asked(bank))
+        })
+    });
+    let counterpart = StoredValue::new(counterpart);
+    let to_compare = move || {
+        counterpart
+            .get_value()
+            .filter(|_| complete.get())
+    };
+    let next_label = move || match (last, to_compare()) {
+        (true, Some(other)) => format!(
+            "Next: compare with {}",
+            other.perspective.view_name().replacen("The", "the", 1)
+        ),
+        (true, None) => "Next: review".to_string(),
+        _ => "Next".to_string(),
+    };
+    let mine = id.clone();
+    let on_next = move |_| match to_compare() {
+        Some(other) => {
+            ctx.picks.pair(ctx, &mine, other);
+            go(&Route::Compare);
+        }
+        None => go(&next),
     };
     let heading = format!("{} ({} of {})", dim.name, index + 1, bank.dimensions.len());
     view! {
@@ -76,7 +103,7 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                     </form>
                     <div class="pager">
                         <button type="button" on:click=move |_| go(&back)>{back_label}</button>
-                        <button type="button" class="primary" on:click=move |_| go(&next)>{next_label}</button>
+                        <button type="button" class="primary" on:click=on_next>{next_label}</button>
                     </div>
                 </section>
             </div>

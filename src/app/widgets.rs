@@ -42,8 +42,35 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
     };
     let review = Route::Review { id: id.clone() }.href();
     let on_review = active == "review";
+    // Folded to one line on a narrow screen, so the page's first question comes first; open
+    // wherever it sits beside the questions.
+    let wide = super::browser::js_call(
+        &window().into(),
+        "matchMedia",
+        &["(min-width: 48rem)".into()],
+    )
+    .and_then(|m| super::browser::js_get(&m, "matches"))
+    .and_then(|m| m.as_bool())
+    .unwrap_or(true);
+    let here_name = bank
+        .dimensions
+        .iter()
+        .position(|d| d.id == active)
+        .map_or_else(
+            || "Review and results".to_string(),
+            |i| {
+                format!(
+                    "{} ({} of {})",
+                    bank.dimensions[i].name,
+                    i + 1,
+                    bank.dimensions.len()
+                )
+            },
+        );
     view! {
-        <nav class="dimnav" aria-label="Dimensions">
+        <details class="dimnav" open=wide>
+        <summary>"All dimensions" <span class="here-name">{format!(" · now: {here_name}")}</span></summary>
+        <nav aria-label="Dimensions">
             <ol>
                 {bank.dimensions.iter().map(|d| {
                     let href = Route::Dimension { id: id.clone(), dimension: d.id.clone(), question: None }.href();
@@ -65,6 +92,7 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
                 </li>
             </ol>
         </nav>
+        </details>
     }
     .into_any()
 }

@@ -34,6 +34,22 @@ impl Perspective {
             Perspective::Business => "The business",
         }
     }
+
+    /// The other side, whose view completes this one's.
+    pub fn other(self) -> Perspective {
+        match self {
+            Perspective::It => Perspective::Business,
+            Perspective::Business => Perspective::It,
+        }
+    }
+
+    /// "IT's view", "The business's view".
+    pub fn view_name(self) -> &'static str {
+        match self {
+            Perspective::It => "IT's view",
+            Perspective::Business => "The business's view",
+        }
+    }
 }
 
 /// An answer to one question. Only `Level` is scored.

@@ -107,3 +107,41 @@ pub fn bars(labels: &[String], values: &[Option<f64>]) -> String {
         &[("values", &json(&values)), ("labels", &json(&labels))],
     )
 }
+
+/// The alignment gap as bars either side of zero, top to bottom in the order given; a `None`
+/// keeps its label and has no bar. A bar below zero (IT sees it higher) takes IT's colour, the
+/// first series', one above the business's, the second's, as in the other comparison charts.
+pub fn gap(labels: &[String], values: &[Option<f64>]) -> String {
+    let labels: Vec<String> = labels.iter().rev().cloned().collect();
+    let bars: Vec<Json> = values
+        .iter()
+        .rev()
+        .map(|v| match v {
+            Some(v) => Json::Obj(vec![
+                ("value".into(), Json::Num(*v)),
+                (
+                    "itemStyle".into(),
+                    Json::Obj(vec![(
+                        "color".into(),
+                        COLOURS[usize::from(*v > 0.0)].into(),
+                    )]),
+                ),
+            ]),
+            None => Json::Null,
+        })
+        .collect();
+    // Symmetric, in whole levels, at least one either way.
+    let max = values
+        .iter()
+        .flatten()
+        .fold(1.0f64, |m, v| m.max(v.abs().ceil()));
+    fill(
+        templates::GAP,
+        &[
+            ("values", &Json::Arr(bars).to_text()),
+            ("labels", &json(&labels)),
+            ("max", &max.to_string()),
+            ("min", &(-max).to_string()),
+        ],
+    )
+}

@@ -274,8 +274,9 @@ pub struct Alignment {
     pub gap: Gap,
     /// "IT" or "The business", when one side scores itself higher overall.
     pub more_optimistic: Option<&'static str>,
-    /// The three largest disagreements, one sentence each.
-    pub sentences: Vec<String>,
+    /// The three largest disagreements, each a short item: the question, then each side's answer
+    /// in words.
+    pub items: Vec<[String; 3]>,
 }
 
 /// The alignment gap when one assessment is IT's and the other the business's.
@@ -297,31 +298,22 @@ pub fn alignment(bank: &Bank, a: &Assessment, b: &Assessment) -> Option<Alignmen
         d if d > 0 => Some("The business"),
         _ => None,
     };
-    let sentences = gap
+    let items = gap
         .disagreements
         .iter()
         .take(3)
         .map(|d| {
-            let (higher, lower) = if d.first > d.second {
-                ("IT", "the business")
-            } else {
-                ("The business", "IT")
-            };
-            format!(
-                "{} IT chose “{}” (level {}); the business chose “{}” (level {}). {higher} sees this {} better than {lower}.",
-                d.text,
-                d.first_statement,
-                d.first,
-                d.second_statement,
-                d.second,
-                plural(usize::from(d.difference().unsigned_abs()), "level", "levels")
-            )
+            [
+                d.text.clone(),
+                format!("IT: level {}, “{}”", d.first, d.first_statement),
+                format!("The business: level {}, “{}”", d.second, d.second_statement),
+            ]
         })
         .collect();
     Some(Alignment {
         gap,
         more_optimistic,
-        sentences,
+        items,
     })
 }
 
@@ -477,7 +469,7 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
 
 // The comparison page, as blocks (see `doc`): the views only render them.
 
-use super::doc::{self, Block, Figure, Table};
+use super::doc::{Block, Figure, Table};
 
 fn score_text(t: Option<u16>) -> String {
     t.map_or_else(|| "not enough answers".into(), tenths_text)
@@ -552,6 +544,12 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
         head
     };
     let (dim_head, role_head) = (head("Dimension"), head("Role"));
+    // What each figure is computed over, so that the gap's scores and these explain each other.
+    let over = if c.names.len() == 2 && list[0].perspective == list[1].perspective {
+        "over the questions both are asked"
+    } else {
+        "each over every question its side is asked"
+    };
     let drawn = c.names.len().min(super::chart::MAX_SERIES);
     let labels: Vec<String> = c.dimensions.iter().map(|l| l.name.clone()).collect();
     let values: Vec<Vec<Option<f64>>> = (0..drawn)
@@ -581,13 +579,13 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
             legend: c.names.iter().cloned().zip(super::chart::COLOURS).take(drawn).collect(),
             notes,
             table: Table {
-                caption: "Score per dimension (1 to 5)".into(),
+                caption: format!("Score per dimension (1 to 5), {over}"),
                 head: dim_head,
                 rows: score_rows(&c.dimensions, Some(&c.overall), difference),
             },
         }),
         table(
-            "Score per IT role (1 to 5)",
+            &format!("Score per IT role (1 to 5), {over}"),
             role_head,
             score_rows(&c.roles, None, difference),
         ),
@@ -597,39 +595,58 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
         notes_for_scores(&mut body);
     }
     if let [a, b] = list {
+        // The gap above lists the three largest already.
+        let shown = if aligned.is_some() { 3 } else { 0 };
         if let Some(al) = aligned {
             page.push(alignment_section(bank, al, "IT", "The business"));
         }
-        let items = gap(bank, a, b)
+        let items: Vec<Vec<(&'static str, String)>> = gap(bank, a, b)
             .disagreements
             .into_iter()
-            .take(10)
+            .skip(shown)
+            .take(10 - shown)
             .map(|d| {
-                format!(
-                    "{} {}: level {}, “{}”; {}: level {}, “{}”",
-                    d.text,
-                    c.names[0],
-                    d.first,
-                    d.first_statement,
-                    c.names[1],
-                    d.second,
-                    d.second_statement
-                )
+                vec![
+                    ("question", d.text),
+                    (
+                        "",
+                        format!("{}: level {}, “{}”", c.names[0], d.first, d.first_statement),
+                    ),
+                    (
+                        "",
+                        format!(
+                            "{}: level {}, “{}”",
+                            c.names[1], d.second, d.second_statement
+                        ),
+                    ),
+                ]
             })
-            .collect::<Vec<_>>();
-        body.push(Block::Section {
-            id: "disagree-title",
-            class: "",
-            title: "Where they disagree most".into(),
-            body: vec![if items.is_empty() {
-                Block::P(
-                    "",
-                    "Wherever both gave a level, they chose the same statement.".into(),
-                )
-            } else {
-                doc::list(false, "findings", items)
-            }],
-        });
+            .collect();
+        let (title, none) = if shown > 0 {
+            ("More questions where they disagree", None)
+        } else {
+            (
+                "Where they disagree most",
+                Some("Wherever both gave a level, they chose the same statement."),
+            )
+        };
+        let list = if items.is_empty() {
+            none.map(|t| Block::P("", t.into()))
+        } else {
+            Some(Block::List {
+                ordered: false,
+                class: "findings differences",
+                items,
+            })
+        };
+        if let Some(list) = list {
+            body.push(Block::Section {
+                id: "disagree-title",
+                class: "",
+                title: title.into(),
+                body: vec![list],
+            });
+        }
     }
     page.push(Block::Section {
         id: "side-title",
@@ -647,9 +664,16 @@ fn notes_for_scores(body: &mut [Block]) {
     }
 }
 
-/// The alignment gap in figures and words; `first` names IT's side, `second` the business's.
+/// The alignment gap in figures and words; `first` names IT's side, `second` the business's:
+/// a chart of the gap per dimension and role with its tables, and the three largest disagreements
+/// as short items. Every figure says what it is computed over.
 fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> Block {
     let g = al.gap;
+    let shared = bank.order(bank.version()).len() - g.one_sided.len();
+    let over = format!(
+        "over the {} both sides are asked",
+        plural(shared, "question", "questions")
+    );
     let lead = match al.more_optimistic {
         Some(side) => format!("{side} is more optimistic overall."),
         None => "Overall, both sides see IT alike.".into(),
@@ -678,19 +702,57 @@ fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> B
             change_text(g.overall),
         ],
     ));
+    let (labels, values): (Vec<String>, Vec<Option<f64>>) = g
+        .dimensions
+        .iter()
+        .chain(&g.roles)
+        .map(|(name, d)| (name.clone(), d.map(|t| f64::from(t) / 10.0)))
+        .unzip();
+    let differences = if al.items.is_empty() {
+        Block::P(
+            "",
+            "Wherever both sides gave a level, they chose the same statement.".into(),
+        )
+    } else {
+        Block::List {
+            ordered: true,
+            class: "findings differences",
+            items: al
+                .items
+                .into_iter()
+                .map(|[q, a, b]| vec![("question", q), ("", a), ("", b)])
+                .collect(),
+        }
+    };
     let mut body = vec![
-        Block::P("summary", format!("{lead} Each gap is the business's score minus IT's, over the questions both sides are asked: below zero, the business sees IT as less mature than IT sees itself.")),
-        table("Alignment gap per dimension", head("Dimension"), dims),
-        table("Alignment gap per IT role", head("Role"), rows(&g.scores.roles, &g.roles)),
+        Block::P("summary", format!("{lead} Each gap is the business's score minus IT's, {over}: below zero, the business sees IT as less mature than IT sees itself.")),
+        Block::Figure(Figure {
+            caption: "The alignment gap per dimension and IT role".into(),
+            id: "compare-gap",
+            file: "bita-alignment-gap.png",
+            label: format!("Bar chart of the alignment gap per dimension and IT role, the business's score minus IT's, {over}. Bars to the left: IT sees it higher; to the right: the business does. The tables list the same figures."),
+            option: super::chart::gap(&labels, &values),
+            legend: vec![
+                (format!("{first} sees it higher"), super::chart::COLOURS[0]),
+                (format!("{second} sees it higher"), super::chart::COLOURS[1]),
+            ],
+            notes: vec![format!("The business's score minus IT's, {over}.")],
+            table: Table {
+                caption: format!("Alignment gap per dimension, {over}"),
+                head: head("Dimension"),
+                rows: dims,
+            },
+        }),
+        table(
+            &format!("Alignment gap per IT role, {over}"),
+            head("Role"),
+            rows(&g.scores.roles, &g.roles),
+        ),
         Block::Section {
             id: "differences-title",
             class: "",
             title: "The biggest differences".into(),
-            body: vec![if al.sentences.is_empty() {
-                Block::P("", "Wherever both sides gave a level, they chose the same statement.".into())
-            } else {
-                doc::list(false, "findings", al.sentences)
-            }],
+            body: vec![differences],
         },
     ];
     let one_sided: Vec<String> = g

@@ -126,10 +126,20 @@ fn cell(text: &str) -> String {
     }
 }
 
+/// Starts every CSV bita writes: the byte-order mark by which spreadsheet programs know UTF-8
+/// (without it, Excel reads “ and é as two characters each).
+const BOM: &str = "\u{feff}";
+
+fn row(out: &mut String, cells: &[String]) {
+    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
 /// One row per assessment and question asked of its side, for spreadsheets.
 pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
-    let mut out = String::from(
-        "assessment,name,perspective,date,model version,dimension,question id,question,answer,statement,note\r\n",
+    let mut out = format!(
+        "{BOM}assessment,name,perspective,role,date,model version,dimension,question id,question,answer,statement,note\r\n",
     );
     for a in list {
         for d in &bank.dimensions {
@@ -144,10 +154,11 @@ pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
                     Some(Answer::NotApplicable) => bank.model.not_applicable.as_str(),
                     None => "",
                 };
-                let row = [
+                let cells = [
                     a.id.clone(),
                     a.name.clone(),
                     a.perspective.as_str().to_string(),
+                    a.role.clone(),
                     super::report::utc_day(a.updated),
                     a.model_version.to_string(),
                     d.name.clone(),
@@ -157,10 +168,80 @@ pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
                     statement.to_string(),
                     a.notes.get(&q.id).cloned().unwrap_or_default(),
                 ];
-                let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-                out.push_str(&cells.join(","));
-                out.push_str("\r\n");
+                row(&mut out, &cells);
             }
+        }
+    }
+    out
+}
+
+/// The report's figures for spreadsheets: per assessment a row for the overall score, one per
+/// dimension and one per IT role, each with its score, level and confidence (what share of the
+/// questions that apply were answered with a statement).
+pub fn export_scores_csv(bank: &Bank, list: &[&Assessment]) -> String {
+    let mut out = format!(
+        "{BOM}assessment,name,perspective,role,date,scope,scope id,scope name,score,level,level name,confidence,answered,applicable,don't know\r\n",
+    );
+    let level_name = |l: Option<u8>| {
+        l.and_then(|l| bank.model.levels.get(usize::from(l) - 1))
+            .map_or(String::new(), |info| info.name.clone())
+    };
+    for a in list {
+        let r = super::scoring::score(bank, a);
+        let head = [
+            a.id.clone(),
+            a.name.clone(),
+            a.perspective.as_str().to_string(),
+            a.role.clone(),
+            super::report::utc_day(a.updated),
+        ];
+        let mut line = |scope: &str,
+                        id: &str,
+                        title: &str,
+                        score: String,
+                        level: Option<u8>,
+                        t: &super::scoring::Tally| {
+            let mut cells = head.to_vec();
+            cells.extend([
+                scope.to_string(),
+                id.to_string(),
+                title.to_string(),
+                score,
+                level.map_or(String::new(), |l| l.to_string()),
+                level_name(level),
+                t.confidence_label().to_string(),
+                t.scored.to_string(),
+                t.applicable().to_string(),
+                t.dont_know.to_string(),
+            ]);
+            row(&mut out, &cells);
+        };
+        let all = r.all();
+        let (score, level) = r.overall.as_ref().map_or((String::new(), None), |o| {
+            (super::scoring::tenths_text(o.tenths), Some(o.level))
+        });
+        line("overall", "", "Overall", score, level, &all);
+        for d in &r.dimensions {
+            let t = &d.tally;
+            line(
+                "dimension",
+                &d.id,
+                &d.name,
+                t.score_text().unwrap_or_default(),
+                t.level(),
+                t,
+            );
+        }
+        for role in &r.roles {
+            let t = &role.tally;
+            line(
+                "role",
+                &role.id,
+                &role.name,
+                t.score_text().unwrap_or_default(),
+                t.level(),
+                t,
+            );
         }
     }
     out

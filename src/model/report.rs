@@ -302,13 +302,7 @@ impl ReportModel {
             .map(|r| row(bank, t, &r.id, &r.name, &r.tally))
             .collect();
 
-        let mut all = Tally::default();
-        for d in &scores.dimensions {
-            all.total += d.tally.total;
-            all.scored += d.tally.scored;
-            all.not_applicable += d.tally.not_applicable;
-            all.dont_know += d.tally.dont_know;
-        }
+        let all = scores.all();
         let answered = all.scored + all.dont_know + all.not_applicable;
         let perspective = match a.perspective {
             Perspective::It => t.headline("perspective_it"),

@@ -170,6 +170,21 @@ pub struct Report {
     pub overall: Option<Overall>,
 }
 
+impl Report {
+    /// Every question asked of the respondent, all dimensions together: what the overall
+    /// confidence rests on.
+    pub fn all(&self) -> Tally {
+        let mut all = Tally::default();
+        for d in &self.dimensions {
+            all.total += d.tally.total;
+            all.scored += d.tally.scored;
+            all.not_applicable += d.tally.not_applicable;
+            all.dont_know += d.tally.dont_know;
+        }
+        all
+    }
+}
+
 /// Scores an assessment against the bank (the current model version, the respondent's side).
 pub fn score(bank: &Bank, a: &Assessment) -> Report {
     let side = a.perspective;

@@ -35,13 +35,20 @@ async function settled(page, want, what) {
 }
 
 /** Clicks the statements `picks` ([question, code]) each in a task of its own, and reloads in the task of the last. */
-const answerAndReload = (page, picks) => page.evaluate(async (list) => {
-  for (const [i, [q, code]] of list.entries()) {
-    if (i > 0) await new Promise((next) => setTimeout(next));
-    document.querySelector(`label[for="${q}-${code}"]`).click();
-  }
-  location.reload();
-}, picks);
+async function answerAndReload(page, picks) {
+  const reloaded = page.waitForEvent('load');
+  // Not awaited inside the page: the reload ends the script's context.
+  await page.evaluate((list) => {
+    (async () => {
+      for (const [i, [q, code]] of list.entries()) {
+        if (i > 0) await new Promise((next) => setTimeout(next));
+        document.querySelector(`label[for="${q}-${code}"]`).click();
+      }
+      location.reload();
+    })();
+  }, picks);
+  await reloaded;
+}
 
 test('an answer clicked and the page reloaded in the same task is kept, twenty times over', async () => {
   const { page, context, errors } = await open(browser, server.url);
