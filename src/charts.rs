@@ -137,14 +137,19 @@ pub fn dimension_line(filled: bool) -> String {
     )
 }
 
-/// The IT roles as horizontal bars (long names stay readable on a phone).
-pub fn roles() -> String {
-    let grid = Grid::new()
+/// The room around horizontal bars, their labels inside it.
+fn bars_grid() -> Grid {
+    Grid::new()
         .left(8)
         .right(24)
         .top(8)
         .bottom(28)
-        .contain_label(true);
+        .contain_label(true)
+}
+
+/// The IT roles as horizontal bars (long names stay readable on a phone).
+pub fn roles() -> String {
+    let grid = bars_grid();
     let x = Axis::new()
         .type_(AxisType::Value)
         .min(0)
@@ -174,12 +179,7 @@ pub fn roles() -> String {
 /// rather than on the zero line the bars start from, and each bar brings its colour (the side
 /// that sees it higher) in its data.
 pub fn gap() -> String {
-    let grid = Grid::new()
-        .left(8)
-        .right(24)
-        .top(8)
-        .bottom(28)
-        .contain_label(true);
+    let grid = bars_grid();
     let x = Axis::new()
         .type_(AxisType::Value)
         .interval(1)

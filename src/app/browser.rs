@@ -35,6 +35,13 @@ thread_local! {
     static ENTRY: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
     static SCROLLS: std::cell::RefCell<Vec<(f64, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
     static RESTORE: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+    static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the page shown is the first since the page loaded (a reload, a bookmark): it may
+/// resume where the respondent was rather than at its top.
+pub fn first_page() -> bool {
+    !NAVIGATED.get()
 }
 
 /// Takes over scrolling between pages, at start.
@@ -43,11 +50,13 @@ pub fn manage_scrolling() {
         let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
     }
     entered();
+    NAVIGATED.set(false);
 }
 
 /// The address changed (a new entry, or back and forward): remembers where the reader was on the
 /// page left, and whether the next page shows from its top or from where the reader was on it.
 pub fn entered() {
+    NAVIGATED.set(true);
     let Ok(history) = window().history() else {
         return;
     };
@@ -185,8 +194,12 @@ pub async fn deployment_replaced() -> Option<bool> {
         .query_selector("script[type=module][src]")
         .ok()??
         .get_attribute("src")?;
-    let index = fetch_text(&format!("./?fresh={}", now())).await.ok()?;
-    Some(!index.contains(mine.trim_start_matches("./")))
+    let fresh = (now() % 1_000_000_000) as u32;
+    let index = fetch_text(&format!("./?fresh={fresh}")).await.ok()?;
+    let mine = mine.strip_prefix("./").unwrap_or(&mine).as_bytes();
+    // A byte search: `str::contains` with a string brings in the standard library's two-way
+    // string search (see `chart::fill`).
+    Some(!index.as_bytes().windows(mine.len()).any(|w| w == mine))
 }
 
 /// A property of a JavaScript object, when it is there (neither undefined nor null).

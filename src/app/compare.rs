@@ -32,6 +32,8 @@ pub struct Picks {
     show: RwSignal<Show>,
     /// What the last addition did, in words.
     status: RwSignal<Vec<String>>,
+    /// A link to add when the page opens (see [`Picks::pair`]).
+    link: RwSignal<Option<String>>,
 }
 
 impl Picks {
@@ -42,6 +44,7 @@ impl Picks {
             added_on: RwSignal::new(Vec::new()),
             show: RwSignal::new(Show::Side),
             status: RwSignal::new(Vec::new()),
+            link: RwSignal::new(None),
         }
     }
 
@@ -92,20 +95,31 @@ impl Picks {
 
     /// Shows a saved assessment beside the one a link holds, side by side (the gap first when
     /// they are IT's and the business's): what answering a shared report from the other side
-    /// leads to.
-    pub fn pair(&self, ctx: Ctx, saved: &str, linked: Assessment) {
+    /// leads to. The link is read when the page opens (its code is the page's chunk).
+    pub fn pair(&self, saved: &str, link: String) {
         self.saved.set(vec![saved.to_string()]);
         self.added_on
             .update(|on| on.iter_mut().for_each(|o| *o = false));
-        let already = self.added.with_untracked(|l| {
-            l.iter()
-                .position(|a| crate::model::compare::same(a, &linked))
-        });
-        match already {
-            Some(i) => self.added_on.update(|on| on[i] = true),
-            None => self.add(ctx, vec![linked], Vec::new()),
-        }
+        self.link.set(Some(link));
         self.show.set(Show::Side);
+    }
+
+    /// Takes in the link [`Picks::pair`] left: ticked again if it is in the list already.
+    fn take_link(&self, ctx: Ctx) {
+        let Some(link) = self.link.try_update(Option::take).flatten() else {
+            return;
+        };
+        let Ok(shared) = crate::model::share::decode(builtin(), &link) else {
+            return;
+        };
+        let known = self.added.with_untracked(|l| {
+            l.iter()
+                .position(|a| crate::model::compare::same(a, &shared.assessment))
+        });
+        match known {
+            Some(i) => self.added_on.update(|on| on[i] = true),
+            None => self.add(ctx, vec![shared.assessment], Vec::new()),
+        }
     }
 }
 
@@ -141,12 +155,14 @@ fn describe(a: &Assessment) -> String {
 pub fn ComparePage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     request_animation_frame(browser::show_page);
+    ctx.picks.take_link(ctx);
     let Picks {
         saved: picked,
         added,
         added_on,
         show,
         status,
+        ..
     } = ctx.picks;
     let saved = Memo::new(move |_| {
         ctx.store
@@ -263,8 +279,9 @@ pub fn ComparePage() -> impl IntoView {
                     <label for="compare-files">"Or add assessments from exported files (.json)"</label>
                     <input type="file" id="compare-files" multiple accept=".json,application/json" on:change=add_files />
                 </form>
-                <div role="status">{move || status.get().into_iter().map(|m| view! { <p class="meta">{m}</p> }).collect_view()}</div>
             </details>
+            // Outside the fold: what an addition did shows whether the setup is open or not.
+            <div role="status" class="no-print">{move || status.get().into_iter().map(|m| view! { <p class="meta">{m}</p> }).collect_view()}</div>
             {move || {
                 let n = chosen.with(Vec::len);
                 if n < 2 {

@@ -29,9 +29,34 @@ pub fn export(a: &Assessment) {
     );
 }
 
+/// Starts an assessment under `id` and opens its first page.
+pub fn start_assessment(ctx: Ctx, id: String, name: &str, role: &str, side: Perspective) {
+    let first = builtin().dimensions[0].id.clone();
+    ctx.dispatch(Op::Start {
+        id: id.clone(),
+        setup: vec![
+            Action::Rename(name.to_string()),
+            Action::SetRole(role.to_string()),
+            Action::SetPerspective(side),
+            Action::Visit(Place::Dimension {
+                dimension: first.clone(),
+                question: None,
+            }),
+        ],
+    });
+    go(&Route::Dimension {
+        id,
+        dimension: first,
+        question: None,
+    });
+}
+
 #[component]
 pub fn Home() -> impl IntoView {
     request_animation_frame(browser::show_page);
+    let ctx = expect_context::<Ctx>();
+    // Its code is a chunk of its own, fetched only when there is something to list.
+    let has_saved = Memo::new(move |_| ctx.store.with(|s| !s.list().is_empty()));
     let bank = builtin();
     let minutes = bank.question_count() * 25 / 60;
     view! {
@@ -51,7 +76,8 @@ pub fn Home() -> impl IntoView {
                 <a href="#/compare">"Compare assessments"</a>
                 " side by side, pool a team's answers, or follow the trend."
             </p>
-            <SavedList/>
+            {move || has_saved.get().then(super::saved_list_later)}
+            <ImportFile/>
             <section aria-labelledby="dims-title">
                 <h2 id="dims-title">"What the assessment covers"</h2>
                 <ol class="dimensions">
@@ -85,25 +111,13 @@ fn StartForm() -> impl IntoView {
             }
             return;
         };
-        let first = builtin().dimensions[0].id.clone();
-        let id = browser::new_id();
-        ctx.dispatch(Op::Start {
-            id: id.clone(),
-            setup: vec![
-                Action::Rename(name.get_untracked().trim().to_string()),
-                Action::SetRole(role.get_untracked().trim().to_string()),
-                Action::SetPerspective(side),
-                Action::Visit(Place::Dimension {
-                    dimension: first.clone(),
-                    question: None,
-                }),
-            ],
-        });
-        go(&Route::Dimension {
-            id,
-            dimension: first,
-            question: None,
-        });
+        start_assessment(
+            ctx,
+            browser::new_id(),
+            name.get_untracked().trim(),
+            role.get_untracked().trim(),
+            side,
+        );
     };
     let choice = move |p: Perspective, label: &'static str, hint: &'static str| {
         view! {
@@ -147,35 +161,28 @@ fn StartForm() -> impl IntoView {
 }
 
 #[component]
-fn SavedList() -> impl IntoView {
+pub fn SavedList() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let list = Memo::new(move |_| {
         ctx.store
             .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
     });
-    // 0: JSON, 1: the answers as CSV, 2: the scores as CSV.
-    let export_all = move |kind: u8| {
+    let export_all = move |csv: bool| {
         let all = list.get_untracked();
         let refs: Vec<&Assessment> = all.iter().collect();
-        let bank = builtin();
-        let (file, mime, text) = match kind {
-            0 => (
-                "bita-assessments.json",
-                "application/json",
-                exchange::export_json(&refs),
-            ),
-            1 => (
+        if csv {
+            browser::download(
                 "bita-assessments.csv",
                 "text/csv",
-                exchange::export_csv(bank, &refs),
-            ),
-            _ => (
-                "bita-scores.csv",
-                "text/csv",
-                exchange::export_scores_csv(bank, &refs),
-            ),
-        };
-        browser::download(file, mime, &text);
+                &exchange::export_csv(builtin(), &refs),
+            );
+        } else {
+            browser::download(
+                "bita-assessments.json",
+                "application/json",
+                &exchange::export_json(&refs),
+            );
+        }
     };
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
@@ -188,13 +195,14 @@ fn SavedList() -> impl IntoView {
                     {move || list.get().into_iter().map(|a| view! { <SavedItem a=a/> }).collect_view()}
                 </ul>
                 <p class="actions">
-                    <button type="button" on:click=move |_| export_all(0)>"Export all (JSON)"</button>
-                    <button type="button" on:click=move |_| export_all(1)>"Export all (CSV, for spreadsheets)"</button>
-                    <button type="button" on:click=move |_| export_all(2)>"Export all scores (CSV)"</button>
+                    <button type="button" on:click=move |_| export_all(false)>"Export all (JSON)"</button>
+                    <button type="button" on:click=move |_| export_all(true)>"Export all (CSV, for spreadsheets)"</button>
+                    <button type="button" on:click=move |_| {
+                        super::results::download_scores("bita-scores.csv", list.get_untracked());
+                    }>"Export all scores (CSV)"</button>
                 </p>
             </section>
         </Show>
-        <ImportFile/>
     }
 }
 

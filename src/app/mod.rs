@@ -431,16 +431,16 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
             }
             None => not_found(),
         },
-        Route::Review { .. } => view! { <review::Review/> }.into_any(),
+        Route::Review { .. } => later(async move { chunk!(review_page()) }, false),
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
         // Both show reports: their chunk and the report's are fetched side by side.
         Route::Shared(payload) => {
             ctx.load_report();
-            later(async move { chunk!(shared_page(payload)) })
+            later(async move { chunk!(shared_page(payload)) }, false)
         }
         Route::Compare => {
             ctx.load_report();
-            later(async move { chunk!(compare_page()) })
+            later(async move { chunk!(compare_page()) }, false)
         }
         Route::NotFound(_) => not_found(),
     }
@@ -461,17 +461,22 @@ fn not_found() -> AnyView {
 /// A page whose code is fetched when it is first opened: with the `split` feature (the release
 /// build, see scripts/wasm) its functions go into a chunk of their own, kept out of the first view.
 /// Without it (tests) they are called directly. Says so while it loads, and when it cannot.
-fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static) -> AnyView {
+/// With `part`, it is a part of a page (the start page's saved list): it says so without a
+/// page's heading.
+fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static, part: bool) -> AnyView {
     let arrived = RwSignal::new(false);
     let slot = StoredValue::new_local(None::<AnyView>);
     // Scoped: the page is built inside the task, and needs this page's owner (its context).
     leptos::task::spawn_local_scoped(async move {
         let view = page.await.unwrap_or_else(|Unloaded| {
+            if part {
+                return view! { <CodeMissing/> }.into_any();
+            }
             request_animation_frame(browser::show_page);
             view! {
                 <section class="page">
                     <h1>"This page could not be loaded"</h1>
-                    <CodeMissing what="This page"/>
+                    <CodeMissing/>
                     <p><a href="#/">"Go to the start page"</a></p>
                 </section>
             }
@@ -486,7 +491,7 @@ fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static) -> Any
         if arrived.get() {
             slot.try_update_value(Option::take).flatten()
         } else {
-            Some(view! { <p class="page" role="status">"Loading the page…"</p> }.into_any())
+            Some(view! { <p class="page" role="status">{if part { "Loading…" } else { "Loading the page…" }}</p> }.into_any())
         }
     })
     .into_any()
@@ -564,8 +569,30 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
     }
 }
 
-// Neither page is part of the first view or the report: the comparison, and a report opened from
-// a link (its reader fetches the chunk with the page, as it fetches the charts).
+// Neither the first view nor the report needs these: the review, the start page's list of saved
+// assessments (with its actions), the comparison, and a report opened from a link (its reader
+// fetches the chunk with the page, as it fetches the charts).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(review, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn review_page() -> Result<AnyView, Unloaded> {
+    Ok(view! { <review::Review/> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(saved, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn saved_list() -> Result<AnyView, Unloaded> {
+    Ok(view! { <home::SavedList/> }.into_any())
+}
+
+/// The start page's list of saved assessments, fetched when there are any.
+pub fn saved_list_later() -> AnyView {
+    later(async move { chunk!(saved_list()) }, true)
+}
+
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(compare, wasm_split_path = ::leptos::wasm_split, fallible)

@@ -116,25 +116,28 @@ pub fn ReloadButton(#[prop(into)] label: &'static str) -> impl IntoView {
 /// offer to reload either way.
 #[component]
 pub fn CodeMissing(
-    /// "This page", "The report", ...
-    #[prop(into)]
-    what: &'static str,
+    /// The report's code (else a page's).
+    #[prop(optional)]
+    report: bool,
 ) -> impl IntoView {
     let replaced = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
         let r = super::browser::deployment_replaced().await;
         replaced.try_set(Some(r.unwrap_or(false)));
     });
+    let what = if report { "The report" } else { "This page" };
     move || {
         replaced.get().map(|r| {
-            let text = if r {
-                format!("{what} could not be loaded: bita has been updated on this site since this page was opened, and the code it needs belongs to the earlier version. Reload to use the new version; your answers are safe in this browser.")
-            } else {
-                format!("{what} could not be loaded: its code could not be fetched, most likely because the connection is down. Reload the page once you are back online; your answers are safe in this browser.")
-            };
             view! {
                 <div class="notice error" role="alert">
-                    <p>{text}</p>
+                    <p>
+                        {what}
+                        {if r {
+                            " could not be loaded: bita has been updated on this site since this page was opened, and the code it needs belongs to the earlier version. Reload to use the new version; your answers are safe in this browser."
+                        } else {
+                            " could not be loaded: its code could not be fetched, most likely because the connection is down. Reload the page once you are back online; your answers are safe in this browser."
+                        }}
+                    </p>
                     <ReloadButton label=if r { "Reload to update" } else { "Reload" }/>
                 </div>
             }

@@ -39,7 +39,10 @@ pub fn ReportWhenReady(
                 assessment.with(|a| {
                     let a = a.as_ref()?;
                     // Ready means the chunk is in, so this completes at once.
-                    super::at_once!(report_of(a, pooled)).ok()
+                    match super::at_once!(report_chunk(Ask::Report(a, pooled))) {
+                        Ok(Answer::Report(report)) => Some(*report),
+                        _ => None,
+                    }
                 })
             })
             .flatten()
@@ -50,7 +53,7 @@ pub fn ReportWhenReady(
             view! { <Report model=model owner=owner.clone() nested=nested titled=titled/> }
                 .into_any()
         } else if let Some(Err(_)) = ctx.report_ready.get() {
-            view! { <CodeMissing what="The report"/> }.into_any()
+            view! { <CodeMissing report=true/> }.into_any()
         } else {
             view! { <p role="status">"Preparing the report…"</p> }.into_any()
         }
@@ -73,11 +76,7 @@ pub fn Results() -> impl IntoView {
                     <button type="button" on:click=|_| super::chart::print_page()>"Print or save as PDF"</button>
                     <button type="button" on:click=move |_| {
                         if let Some(a) = ctx.current.get_untracked() {
-                            browser::download(
-                                "bita-scores.csv",
-                                "text/csv",
-                                &crate::model::exchange::export_scores_csv(builtin(), &[&a]),
-                            );
+                            download_scores("bita-scores.csv", vec![a]);
                         }
                     }>"Export scores (CSV)"</button>
                     <ShareLink assessment=assessment/>
@@ -89,13 +88,25 @@ pub fn Results() -> impl IntoView {
     .into_any()
 }
 
-// The report's domain code (its model and its sections: about 13 KB gzip) is a chunk of its own in
-// the release build, fetched with the advice texts (`Ctx::load_report`), not part of the first view.
-// One function is its one way in: each split function keeps its own note of whether its chunk is
-// in, and `at_once!` needs that note set by the preload.
+// The report's domain code (its model, its sections and the scores export) is a chunk of its own
+// in the release build, fetched with the advice texts (`Ctx::load_report`), not part of the first
+// view. One function is its one way in: each split function keeps its own note of whether its
+// chunk is in, and `at_once!` needs that note set by the preload.
 
-/// An assessment's report: its model (a team's median over both sides when `pooled`) and its
-/// sections as blocks.
+/// What the report's chunk is asked for.
+enum Ask<'a> {
+    /// An assessment's report: its model (a team's median over both sides when `pooled`) and its
+    /// sections as blocks.
+    Report(&'a Assessment, bool),
+    /// The scores of some assessments as CSV, for spreadsheets.
+    ScoresCsv(&'a [&'a Assessment]),
+}
+
+enum Answer {
+    Report(Box<(ReportModel, Vec<Block>)>),
+    Csv(String),
+}
+
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(
@@ -105,11 +116,32 @@ pub fn Results() -> impl IntoView {
         preload(fetch_report_chunk)
     )
 )]
-fn report_of(a: &Assessment, pooled: bool) -> Result<(ReportModel, Vec<Block>), Unloaded> {
-    let m = ReportModel::from(builtin(), a);
-    let m = if pooled { m.pooled() } else { m };
-    let sections = m.sections();
-    Ok((m, sections))
+fn report_chunk(ask: Ask<'_>) -> Result<Answer, Unloaded> {
+    Ok(match ask {
+        Ask::Report(a, pooled) => {
+            let m = ReportModel::from(builtin(), a);
+            let m = if pooled { m.pooled() } else { m };
+            let sections = m.sections();
+            Answer::Report(Box::new((m, sections)))
+        }
+        Ask::ScoresCsv(list) => {
+            Answer::Csv(crate::model::exchange::export_scores_csv(builtin(), list))
+        }
+    })
+}
+
+/// Downloads the scores of some assessments as CSV: computed by the report's code, fetched first
+/// where it is not in yet (the start page's export).
+pub fn download_scores(file: &'static str, list: Vec<Assessment>) {
+    leptos::task::spawn_local(async move {
+        if report_code().await.is_err() {
+            return;
+        }
+        let refs: Vec<&Assessment> = list.iter().collect();
+        if let Ok(Answer::Csv(text)) = super::at_once!(report_chunk(Ask::ScoresCsv(&refs))) {
+            browser::download(file, "text/csv", &text);
+        }
+    });
 }
 
 /// Fetches the report's chunk (done at once where there is none).

@@ -17,9 +17,11 @@ pub fn Review() -> impl IntoView {
         .unwrap_or_default();
     let results = Route::Results { id: id.clone() }.href();
     // Answered from the other side of a shared report: the comparison with it is the next step.
-    let counterpart = super::local_store::counterpart(&id)
-        .and_then(|payload| crate::model::share::decode(bank, &payload).ok())
-        .map(|s| (s.assessment, id.clone()));
+    let counterpart = super::local_store::counterpart(&id).map(|link| (link, id.clone()));
+    let other = ctx
+        .current
+        .with_untracked(|c| c.as_ref().map(|a| a.perspective.other()))
+        .unwrap_or_default();
     let missing = move || {
         ctx.current.with(|c| {
             let Some(a) = c else { return Vec::new() };
@@ -66,12 +68,12 @@ pub fn Review() -> impl IntoView {
                         }
                     }}
                     {match counterpart {
-                        Some((other, mine)) => {
-                            let label = format!("Compare with {}", other.perspective.view_name().replacen("The", "the", 1));
+                        Some((link, mine)) => {
+                            let label = format!("Compare with {}", other.view_name_within());
                             view! {
                                 <p class="actions">
                                     <button type="button" class="primary" on:click=move |_| {
-                                        ctx.picks.pair(ctx, &mine, other.clone());
+                                        ctx.picks.pair(&mine, link.clone());
                                         super::go(&Route::Compare);
                                     }>{label}</button>
                                     <a class="button" href=results>"See the results"</a>

@@ -7,10 +7,9 @@ use super::home::Home;
 use super::offline::ReloadButton;
 use super::results::ReportWhenReady;
 use super::{browser, go, local_store, Ctx};
-use crate::model::assessment::Place;
+use crate::model::builtin;
 use crate::model::share::decode;
 use crate::model::store::Op;
-use crate::model::{builtin, Action};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -71,25 +70,9 @@ pub fn SharedPage(payload: String) -> impl IntoView {
     };
     // The other side answers under the same name; the comparison with this link follows.
     let answer = move |_| {
-        let first = builtin().dimensions[0].id.clone();
         let id = browser::new_id();
         local_store::remember_counterpart(&id, &payload);
-        ctx.dispatch(Op::Start {
-            id: id.clone(),
-            setup: vec![
-                Action::Rename(name.clone()),
-                Action::SetPerspective(side.other()),
-                Action::Visit(Place::Dimension {
-                    dimension: first.clone(),
-                    question: None,
-                }),
-            ],
-        });
-        go(&Route::Dimension {
-            id,
-            dimension: first,
-            question: None,
-        });
+        super::home::start_assessment(ctx, id, &name, "", side.other());
     };
     let other_view = match side.other() {
         crate::model::Perspective::It => "Give IT's view",

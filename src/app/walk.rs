@@ -26,9 +26,18 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
         .unwrap_or_default();
 
-    // A page opens at its top with its heading focused; an address naming a question (a review's
-    // link, resuming where the respondent left off) opens at that question instead.
-    let target = question.clone().filter(|_| !browser::returning());
+    // A page opens at its top with its heading focused. An address naming a question (a review's
+    // link, resuming where the respondent left off) opens at that question instead, and so does
+    // the first page after a reload: at the question last touched on it.
+    let saved = browser::first_page()
+        .then(|| {
+            ctx.current.with_untracked(|c| {
+                c.as_ref()
+                    .and_then(|a| a.resume_at(&dimension).map(str::to_string))
+            })
+        })
+        .flatten();
+    let target = question.clone().or(saved).filter(|_| !browser::returning());
     request_animation_frame(move || match target {
         Some(q) => focus_question(&q),
         None => browser::show_page(),
@@ -55,11 +64,7 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
     let last = index + 1 == bank.dimensions.len();
     // Answering from the other side of a shared report: once every question is answered, the
     // last page leads straight to the comparison with it.
-    let counterpart = last
-        .then(|| super::local_store::counterpart(&id))
-        .flatten()
-        .and_then(|payload| crate::model::share::decode(bank, &payload).ok())
-        .map(|s| s.assessment);
+    let counterpart = last.then(|| super::local_store::counterpart(&id)).flatten();
     let complete = Memo::new(move |_| {
         ctx.current.with(|c| {
             c.as_ref()
@@ -67,23 +72,17 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         })
     });
     let counterpart = StoredValue::new(counterpart);
-    let to_compare = move || {
-        counterpart
-            .get_value()
-            .filter(|_| complete.get())
-    };
+    let to_compare = move || counterpart.get_value().filter(|_| complete.get());
+    let compare_label = format!("Next: compare with {}", side.other().view_name_within());
     let next_label = move || match (last, to_compare()) {
-        (true, Some(other)) => format!(
-            "Next: compare with {}",
-            other.perspective.view_name().replacen("The", "the", 1)
-        ),
+        (true, Some(_)) => compare_label.clone(),
         (true, None) => "Next: review".to_string(),
         _ => "Next".to_string(),
     };
     let mine = id.clone();
     let on_next = move |_| match to_compare() {
-        Some(other) => {
-            ctx.picks.pair(ctx, &mine, other);
+        Some(link) => {
+            ctx.picks.pair(&mine, link);
             go(&Route::Compare);
         }
         None => go(&next),

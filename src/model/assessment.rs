@@ -50,6 +50,14 @@ impl Perspective {
             Perspective::Business => "The business's view",
         }
     }
+
+    /// "IT's view", "the business's view": within a sentence.
+    pub fn view_name_within(self) -> &'static str {
+        match self {
+            Perspective::It => "IT's view",
+            Perspective::Business => "the business's view",
+        }
+    }
 }
 
 /// An answer to one question. Only `Level` is scored.

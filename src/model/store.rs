@@ -317,14 +317,7 @@ impl Store {
             Op::Import(list) => {
                 for mut a in list {
                     a.stamp_unstamped();
-                    let id = a.id.clone();
-                    match self.records.get_mut(&id) {
-                        Some(mine) => merge(mine, &a),
-                        None => {
-                            self.records.insert(id.clone(), a);
-                        }
-                    }
-                    self.dirty.insert(id);
+                    self.take_in(a);
                 }
             }
         }
@@ -408,16 +401,22 @@ impl Store {
         }
         let ids = records.iter().map(|a| a.id.clone()).collect();
         for a in records {
-            let id = a.id.clone();
-            match self.records.get_mut(&id) {
-                Some(mine) => merge(mine, &a),
-                None => {
-                    self.records.insert(id.clone(), a);
-                }
-            }
-            self.dirty.insert(id);
+            self.take_in(a);
         }
         self.merged.insert(key, ids);
+    }
+
+    /// Merges a copy from elsewhere (a file, a link, a pending entry) answer by answer with the
+    /// record here, if any, and marks it for writing.
+    fn take_in(&mut self, a: Assessment) {
+        let id = a.id.clone();
+        match self.records.get_mut(&id) {
+            Some(mine) => merge(mine, &a),
+            None => {
+                self.records.insert(id.clone(), a);
+            }
+        }
+        self.dirty.insert(id);
     }
 
     /// Saves what is unsaved at once, without the lock, into a pending entry of this tab's (see

@@ -74,22 +74,22 @@ test('an IT and a business assessment compared show the alignment gap worked out
   const want = bank.map((d, i) => `${d.name}|${text(itDims[i])}|${text(bizDims[i])}|${signed(bizDims[i] - itDims[i])}`);
   const [itAll, bizAll] = [overall(itDims), overall(bizDims)];
   want.push(`Overall|${text(itAll)}|${text(bizAll)}|${signed(bizAll - itAll)}`);
-  assert.deepEqual(await rows(page, 'Alignment gap per dimension'), want);
+  assert.deepEqual(await rows(page, /^Alignment gap per dimension, over the \d+ questions both sides are asked$/), want);
   const allBoth = both.flat();
   const roleRows = model.roles.map((r) => {
     const qs = allBoth.filter((q) => q.role === r.id);
     const [a, b] = [tenths(qs, it.answers), tenths(qs, biz.answers)];
     return `${r.name}|${text(a)}|${text(b)}|${signed(b - a)}`;
   });
-  assert.deepEqual(await rows(page, 'Alignment gap per IT role'), roleRows);
+  assert.deepEqual(await rows(page, /^Alignment gap per IT role, over the \d+ questions both sides are asked$/), roleRows);
   assert.ok(bizAll < itAll);
   assert.match(await page.locator('main').textContent(), /IT is more optimistic overall\./);
 
-  // The three biggest differences, each in a sentence with both answers.
-  const differences = page.getByRole('heading', { name: 'The biggest differences' }).locator('xpath=following-sibling::ul[1]/li');
+  // The three biggest differences as short items: the question, then each side's answer in words.
+  const differences = page.getByRole('heading', { name: 'The biggest differences' }).locator('xpath=following-sibling::ol[1]/li');
   assert.equal(await differences.count(), 3);
   for (const s of await differences.allTextContents()) {
-    assert.match(s, /IT chose “.+” \(level 4\); the business chose “.+” \(level 1\)\. IT sees this 3 levels better than the business\./);
+    assert.match(s, /^.+\? IT: level 4, “.+” The business: level 1, “.+”/);
   }
   // Questions asked of one side only are named apart.
   const oneSided = bank.flatMap((d) => d.details).filter((q) => q.audience);
@@ -97,12 +97,12 @@ test('an IT and a business assessment compared show the alignment gap worked out
 
   // Side by side: IT first, each side's scores alone (the gap above is the difference), with a note
   // saying what they count; the chart holds both.
-  const side = await rows(page, 'Score per dimension (1 to 5)');
+  const side = await rows(page, 'Score per dimension (1 to 5), each over every question its side is asked');
   assert.deepEqual(side, want.map((r) => r.split('|').slice(0, 3).join('|')));
   await page.getByText('These scores count every question each side is asked').waitFor();
   await page.locator('#compare-dimensions').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions'))?.getOption().series.length === 2);
-  const legend = await page.getByRole('list', { name: 'Chart legend' }).getByRole('listitem').allTextContents();
+  const legend = await page.getByRole('figure', { name: 'Score per dimension, 0 to 5' }).getByRole('list', { name: 'Chart legend' }).getByRole('listitem').allTextContents();
   assert.deepEqual(legend, ['Acme (IT)', 'Acme (business)']);
   // Each swatch has its line's colour (set through the style object: the policy refuses style attributes).
   const colours = await page.evaluate(() => {
@@ -115,7 +115,9 @@ test('an IT and a business assessment compared show the alignment gap worked out
   });
   assert.deepEqual(colours.swatches, colours.lines);
   assert.ok(colours.swatches.every((c) => c.startsWith('rgb')), JSON.stringify(colours));
-  assert.equal(await page.getByRole('heading', { name: 'Where they disagree most' }).count(), 1);
+  // Beyond the gap's three, the other disagreements are listed once, not the same three again.
+  assert.equal(await page.getByRole('heading', { name: 'Where they disagree most' }).count(), 0);
+  assert.equal(await page.getByRole('heading', { name: 'More questions where they disagree' }).count(), 1);
 
   // Pooled as one team, the median's report says it holds both sides' answers, not IT's view.
   await page.getByRole('radio', { name: 'As one team' }).check();
@@ -200,6 +202,7 @@ test('leadership opens an IT link and a business link, adds both to a comparison
   await page.goto(links[0]);
   await page.getByRole('button', { name: 'Add to a comparison' }).click();
   await page.getByText('1 of them is in the lists above already and was not added again.').waitFor();
+  await page.getByText(/^Choose the assessments \(2 picked\)/).click();
   assert.equal(await page.getByRole('group', { name: 'From links and files (not saved)' }).getByRole('checkbox').count(), 2);
   // Nothing of it was stored.
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), 0);
@@ -271,6 +274,8 @@ test('a team of five links shows each question\'s median, spread and flags, and 
   // Back on the comparison, everything picked is as it was.
   await lead.goBack();
   await lead.getByRole('heading', { name: 'The team\'s answers (5 respondents)' }).waitFor();
+  // The result comes first; the setup, folded, opens again on request.
+  await lead.getByText('Choose the assessments (5 picked)').click();
   assert.equal(await added.count(), 5);
   assert.equal(await lead.getByRole('radio', { name: 'As one team' }).isChecked(), true);
   assert.deepEqual(errors, []);
@@ -340,7 +345,7 @@ test('the comparison\'s code is fetched when the page is first opened; when it c
   await context.route(/\/(compare|chunk)[^/]*\.wasm$/, (route) => route.abort('internetdisconnected'));
   await page.getByRole('link', { name: 'Compare assessments' }).click();
   await page.getByRole('heading', { level: 1, name: 'This page could not be loaded' }).waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /Reload the page; your answers are safe in this browser\./);
+  assert.match(await page.getByRole('alert').innerText(), /its code could not be fetched, most likely because the connection is down\. Reload the page once you are back online; your answers are safe in this browser\./);
   // Back online: going there again fetches it.
   await context.unroute(/\/(compare|chunk)[^/]*\.wasm$/);
   await page.getByRole('link', { name: 'Go to the start page' }).click();

@@ -186,8 +186,8 @@ test('Back and Next move between dimensions, help opens, and the place is never 
   await page.getByRole('heading', { name: /^Value \(2 of 5\)/ }).waitFor();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByRole('heading', { name: /^Service definition \(1 of 5\)/ }).waitFor();
-  // Coming back to a page resumes at the question last answered on it, answers intact.
-  await page.waitForFunction(() => document.activeElement?.id === 'sd-11-3');
+  // Coming back to a page opens it at its heading (focused), answers intact.
+  await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
   assert.equal(await page.locator('#sd-11-3').isChecked(), true);
   assert.match(await page.locator('.nav-count').first().textContent(), /^1\//);
   await page.getByRole('button', { name: 'Back to start' }).click();

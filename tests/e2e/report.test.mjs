@@ -267,7 +267,8 @@ test('when the report\'s code cannot be fetched the page says so, nothing is los
   await page.reload();
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /The report could not be loaded \(its code could not be fetched\)\. Reload the page: the connection may have dropped, or a newer version of bita has replaced this one\./);
+  assert.match(await alert.innerText(), /The report could not be loaded: its code could not be fetched, most likely because the connection is down\. Reload the page once you are back online; your answers are safe in this browser\./);
+  await page.getByRole('button', { name: 'Reload', exact: true }).waitFor();
   assert.equal(await page.getByRole('heading', { level: 1, name: 'Results' }).count(), 0);
   await context.unroute(chunk);
   await page.reload();

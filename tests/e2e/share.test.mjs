@@ -62,7 +62,9 @@ test('a copied link opens the same report in an empty browser, read-only, and ca
   const { page: other, context: fresh, errors: otherErrors } = await open(browser, link);
   await other.locator('.score-line').waitFor();
   assert.deepEqual(await figures(other), original);
-  assert.match(await other.locator('.report-meta').textContent(), /Northwind Logistics/);
+  // Titled by the assessment, saying whose view it is.
+  await other.getByRole('heading', { level: 1, name: 'Northwind Logistics' }).waitFor();
+  assert.match(await other.locator('.report-meta').textContent(), /^The business's view · answers as of 2025-11-26/);
   assert.match(await other.getByRole('note').textContent(), /Nothing from it is saved in this browser unless you save a copy/);
   assert.equal(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.')).length), 0, 'nothing stored');
   await other.getByRole('button', { name: 'Save a copy' }).click();
@@ -141,7 +143,7 @@ test('export all then import into an empty browser restores the assessments; a h
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export all (CSV, for spreadsheets)' }).click(),
   ]);
-  assert.match(fs.readFileSync(await csv.path(), 'utf8'), /^assessment,name,perspective,date/);
+  assert.match(fs.readFileSync(await csv.path(), 'utf8'), /^\ufeffassessment,name,perspective,role,date/);
 
   const { page: fresh, context: freshContext, errors: freshErrors } = await open(browser, server.url);
   await fresh.getByLabel('Import assessments from an exported file (.json)').setInputFiles(file);
