@@ -66,6 +66,15 @@ fn download_when_idle() {
         for (k, v) in [("rel", "prefetch"), ("as", "script"), ("href", SCRIPT_SRC)] {
             let _ = link.set_attribute(k, v);
         }
+        // Marked once done (either way), so a script asked for meanwhile waits for it rather than
+        // download the file a second time.
+        for event in ["load", "error"] {
+            let marked = link.clone();
+            let done = Closure::once_into_js(move || {
+                let _ = marked.set_attribute("data-done", "");
+            });
+            let _ = link.add_event_listener_with_callback(event, done.unchecked_ref());
+        }
         if let Some(head) = doc.head() {
             let _ = head.append_child(&link);
         }
@@ -91,6 +100,21 @@ async fn ensure_echarts() -> Result<(), String> {
         return Ok(());
     }
     let doc = document();
+    if let Some(link) = doc
+        .get_element_by_id(PREFETCH_ID)
+        .filter(|l| !l.has_attribute("data-done"))
+    {
+        let done = js_sys::Promise::new(&mut |resolve, _| {
+            for event in ["load", "error"] {
+                let _ = link.add_event_listener_with_callback(event, &resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        // Another chart may have started it meanwhile.
+        if echarts().is_some() {
+            return Ok(());
+        }
+    }
     let script: web_sys::HtmlScriptElement = match doc.get_element_by_id(SCRIPT_ID) {
         Some(el) => el.unchecked_into(),
         None => {

@@ -20,7 +20,7 @@ test('results show the capped level, the radar from our own ECharts, and the nex
   const a = assessment('seeded1', (dim) => (dim === 'delivery-trust' ? 1 : 5));
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), a);
   const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  page.on('request', (r) => requests.push([r.url(), r.resourceType()]));
   await page.goto(`${server.url}#/a/seeded1/results`);
   await page.reload();
   await page.getByRole('heading', { name: 'Results' }).waitFor();
@@ -31,8 +31,13 @@ test('results show the capped level, the radar from our own ECharts, and the nex
   assert.match(rows[3], /Delivery and trust\s*1\.0/);
   // The radar is drawn by ECharts, fetched from our own origin only now.
   await showChart(page, 'radar-dimensions');
-  const echarts = requests.filter((u) => u.includes('echarts'));
-  assert.deepEqual(echarts, [new URL('vendor/echarts.min.js', server.url).href]);
+  // Below the first screen the radar waits: the file may have been prefetched in idle time
+  // first (a host that lets it be cached serves the script from that copy), and it is started
+  // by one script.
+  const echarts = requests.filter(([u]) => u.includes('echarts'));
+  const own = new URL('vendor/echarts.min.js', server.url).href;
+  assert.ok(echarts.every(([u]) => u === own), JSON.stringify(echarts));
+  assert.equal(echarts.filter(([, type]) => type === 'script').length, 1, JSON.stringify(echarts));
   // Quick wins first, then the steps of the weakest dimension (Delivery and trust) lead.
   const headings = await page.locator('section.results h3').allTextContents();
   assert.deepEqual(headings, ['Quick wins', 'Then, weakest dimension first']);
