@@ -161,8 +161,10 @@ if (!swOnly) {
   // RangeError: nothing it drew answers any more), or its start has not finished 10 seconds after
   // the wasm arrived, a line at the top of the main content does.
   const start = `import init, { mount } from './${glueName}';
-const say = (what) => {
-  if (document.getElementById('stopped')) return;
+// A crash's line stays; the line about a slow start gives way to a crash's, and goes once the start ends.
+const say = (what, crash = true) => {
+  const shown = document.getElementById('stopped');
+  if (shown && (shown.dataset.crash || !crash)) return;
   let line = document.querySelector('.skeleton-line');
   if (!line) {
     line = document.createElement('p');
@@ -170,12 +172,13 @@ const say = (what) => {
     (document.querySelector('main') ?? document.body).prepend(line);
   }
   line.id = 'stopped';
+  if (crash) line.dataset.crash = '1';
   line.setAttribute('role', 'alert');
   line.textContent = what;
 };
 // A trap (a panic) or a stack overflow (the engine throws a RangeError) leaves the wasm unusable.
 const trapped = (e) => {
-  if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) say('bita stopped on an error (' + e + '). Reload the page; answers saved before it are safe in this browser.');
+  if (e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message))) say('bita stopped on an error (' + e + '). Reload the page; answers saved before it are safe in this browser.');
 };
 addEventListener('error', (e) => trapped(e.error));
 // Focus the page moves (to a new page's heading) shows its ring to keyboard users only.
@@ -185,8 +188,15 @@ addEventListener('unhandledrejection', (e) => trapped(e.reason));
 try {
   const wasm = await init({ module_or_path: './${wasmName}' });
   // The start ends when the first page is in (main is busy until then): a start that hangs is said.
+  const up = () => document.querySelector('main:not([aria-busy])');
   setTimeout(() => {
-    if (!document.querySelector('main:not([aria-busy])')) say('bita has not finished starting after 10 seconds. Reload the page; answers saved before are safe in this browser.');
+    if (up()) return;
+    say('bita has not finished starting after 10 seconds. Reload the page; answers saved before are safe in this browser.', false);
+    const late = setInterval(() => {
+      const shown = document.getElementById('stopped');
+      if (!shown || shown.dataset.crash) clearInterval(late);
+      else if (up()) { shown.remove(); clearInterval(late); }
+    }, 500);
   }, 10000);
   // The app mounts in a task of its own: compiling and starting the wasm is one already.
   await new Promise((next) => setTimeout(next));

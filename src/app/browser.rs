@@ -197,6 +197,9 @@ pub async fn deployment_replaced() -> Option<bool> {
     let fresh = (now() % 1_000_000_000) as u32;
     let index = fetch_text(&format!("./?fresh={fresh}")).await.ok()?;
     let mine = mine.strip_prefix("./").unwrap_or(&mine).as_bytes();
+    if mine.is_empty() {
+        return None;
+    }
     // A byte search: `str::contains` with a string brings in the standard library's two-way
     // string search (see `chart::fill`).
     Some(!index.as_bytes().windows(mine.len()).any(|w| w == mine))

@@ -104,21 +104,29 @@ impl Picks {
         self.show.set(Show::Side);
     }
 
-    /// Takes in the link [`Picks::pair`] left: ticked again if it is in the list already.
+    /// Takes in the link [`Picks::pair`] left: picked again where it is in a list already (added
+    /// from a link, or saved here as a copy); says so when it cannot be read.
     fn take_link(&self, ctx: Ctx) {
         let Some(link) = self.link.try_update(Option::take).flatten() else {
             return;
         };
-        let Ok(shared) = crate::model::share::decode(builtin(), &link) else {
-            return;
+        let shared = match crate::model::share::decode(builtin(), &link) {
+            Ok(s) => s.assessment,
+            Err(e) => {
+                self.status
+                    .set(vec![format!("The shared report's link: {e}")]);
+                return;
+            }
         };
-        let known = self.added.with_untracked(|l| {
-            l.iter()
-                .position(|a| crate::model::compare::same(a, &shared.assessment))
-        });
-        match known {
-            Some(i) => self.added_on.update(|on| on[i] = true),
-            None => self.add(ctx, vec![shared.assessment], Vec::new()),
+        let same = |a: &Assessment| crate::model::compare::same(a, &shared);
+        let added = self.added.with_untracked(|l| l.iter().position(same));
+        let saved = ctx
+            .store
+            .with_untracked(|s| s.list().into_iter().find(|a| same(a)).map(|a| a.id.clone()));
+        match (added, saved) {
+            (Some(i), _) => self.added_on.update(|on| on[i] = true),
+            (None, Some(id)) => self.saved.update(|p| p.push(id)),
+            (None, None) => self.add(ctx, vec![shared], Vec::new()),
         }
     }
 }

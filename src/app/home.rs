@@ -143,7 +143,7 @@ fn StartForm() -> impl IntoView {
             <input id="start-name" type="text" maxlength="200" autocomplete="organization"
                 prop:value=move || name.get()
                 on:input=move |ev| name.set(event_target_value(&ev)) />
-            <fieldset aria-describedby="side-error" aria-invalid=move || unchosen.get().then_some("true")>
+            <fieldset role="radiogroup" aria-describedby="side-error" aria-invalid=move || unchosen.get().then_some("true")>
                 <legend>"You answer from the point of view of"</legend>
                 {choice(Perspective::It, "IT", "you work in or lead the IT organisation")}
                 {choice(Perspective::Business, "The business", "you use IT's services or lead a business unit")}

@@ -219,3 +219,28 @@ pub fn remember_counterpart(id: &str, payload: &str) {
 pub fn counterpart(id: &str) -> Option<String> {
     local()?.0.get_item(&format!("{COUNTERPART}{id}")).ok()?
 }
+
+/// The assessment already giving the other side's view of this link, if one is still here;
+/// links whose assessment is gone are forgotten on the way.
+pub fn counterpart_of(ctx: Ctx, payload: &str) -> Option<String> {
+    let mut io = local()?;
+    let mut found = None;
+    for key in io.keys(COUNTERPART) {
+        let id = key[COUNTERPART.len()..].to_string();
+        if ctx.store.with_untracked(|s| s.record(&id).is_none()) {
+            io.remove(&key);
+        } else if io.read(&key).ok().flatten().as_deref() == Some(payload)
+            && ctx.store.with_untracked(|s| s.get(&id).is_some())
+        {
+            found = Some(id);
+        }
+    }
+    found
+}
+
+/// Forgets the link of [`remember_counterpart`], once the comparison with it has opened.
+pub fn forget_counterpart(id: &str) {
+    if let Some(mut io) = local() {
+        io.remove(&format!("{COUNTERPART}{id}"));
+    }
+}

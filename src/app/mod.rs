@@ -248,9 +248,9 @@ pub fn App() -> impl IntoView {
                 <span class="brand-name">"bita"</span>
                 <span class="brand-tag">"Business–IT Alignment maturity"</span>
             </a>
-            <nav class="top-nav" aria-label="bita">
-                <a href="#/">"Your assessments"</a>
-                <a href="#/compare">"Compare"</a>
+            <nav class="top-nav" aria-label="Main">
+                <a href="#/" aria-current=move || matches!(ctx.route.get(), Route::Home).then_some("page")>"Your assessments"</a>
+                <a href="#/compare" aria-current=move || matches!(ctx.route.get(), Route::Compare).then_some("page")>"Compare"</a>
             </nav>
         </header>
         // Messages sit inside the main landmark, above the page they concern.
@@ -470,13 +470,13 @@ fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static, part: 
     leptos::task::spawn_local_scoped(async move {
         let view = page.await.unwrap_or_else(|Unloaded| {
             if part {
-                return view! { <CodeMissing/> }.into_any();
+                return view! { <CodeMissing what="The list of saved assessments"/> }.into_any();
             }
             request_animation_frame(browser::show_page);
             view! {
                 <section class="page">
                     <h1>"This page could not be loaded"</h1>
-                    <CodeMissing/>
+                    <CodeMissing what="This page"/>
                     <p><a href="#/">"Go to the start page"</a></p>
                 </section>
             }

@@ -116,16 +116,14 @@ pub fn ReloadButton(#[prop(into)] label: &'static str) -> impl IntoView {
 /// offer to reload either way.
 #[component]
 pub fn CodeMissing(
-    /// The report's code (else a page's).
-    #[prop(optional)]
-    report: bool,
+    /// What could not be loaded: "This page", "The report", ...
+    what: &'static str,
 ) -> impl IntoView {
     let replaced = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
         let r = super::browser::deployment_replaced().await;
         replaced.try_set(Some(r.unwrap_or(false)));
     });
-    let what = if report { "The report" } else { "This page" };
     move || {
         replaced.get().map(|r| {
             view! {

@@ -53,7 +53,7 @@ pub fn ReportWhenReady(
             view! { <Report model=model owner=owner.clone() nested=nested titled=titled/> }
                 .into_any()
         } else if let Some(Err(_)) = ctx.report_ready.get() {
-            view! { <CodeMissing report=true/> }.into_any()
+            view! { <CodeMissing what="The report"/> }.into_any()
         } else {
             view! { <p role="status">"Preparing the report…"</p> }.into_any()
         }
@@ -135,6 +135,7 @@ fn report_chunk(ask: Ask<'_>) -> Result<Answer, Unloaded> {
 pub fn download_scores(file: &'static str, list: Vec<Assessment>) {
     leptos::task::spawn_local(async move {
         if report_code().await.is_err() {
+            let _ = window().alert_with_message("The scores could not be exported: the code that computes them could not be fetched. Reload the page and try again; your answers are safe in this browser.");
             return;
         }
         let refs: Vec<&Assessment> = list.iter().collect();

@@ -16,12 +16,32 @@ pub fn Review() -> impl IntoView {
         .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
         .unwrap_or_default();
     let results = Route::Results { id: id.clone() }.href();
-    // Answered from the other side of a shared report: the comparison with it is the next step.
-    let counterpart = super::local_store::counterpart(&id).map(|link| (link, id.clone()));
-    let other = ctx
+    // Answered from the other side of a shared report: the comparison with it is the next step,
+    // taken by itself once every question is answered (once: then the link is forgotten, and the
+    // review shows as usual).
+    let side = ctx
         .current
-        .with_untracked(|c| c.as_ref().map(|a| a.perspective.other()))
-        .unwrap_or_default();
+        .with_untracked(|c| c.as_ref().map(|a| a.perspective));
+    let counterpart = super::local_store::counterpart(&id)
+        .and_then(|link| {
+            let theirs = crate::model::share::decode(bank, &link)
+                .ok()?
+                .assessment
+                .perspective;
+            (Some(theirs) != side).then_some((link, theirs))
+        })
+        .map(|(link, theirs)| (link, id.clone(), theirs));
+    let complete = ctx.current.with_untracked(|c| {
+        c.as_ref()
+            .is_some_and(|a| a.answered(bank) == a.asked(bank))
+    });
+    if let Some((link, mine, _)) = counterpart.clone().filter(|_| complete) {
+        request_animation_frame(move || {
+            super::local_store::forget_counterpart(&mine);
+            ctx.picks.pair(&mine, link);
+            ctx.replace_route(Route::Compare);
+        });
+    }
     let missing = move || {
         ctx.current.with(|c| {
             let Some(a) = c else { return Vec::new() };
@@ -68,8 +88,8 @@ pub fn Review() -> impl IntoView {
                         }
                     }}
                     {match counterpart {
-                        Some((link, mine)) => {
-                            let label = format!("Compare with {}", other.view_name_within());
+                        Some((link, mine, theirs)) => {
+                            let label = format!("Compare with {}", theirs.view_name_within());
                             view! {
                                 <p class="actions">
                                     <button type="button" class="primary" on:click=move |_| {

@@ -69,7 +69,12 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         go(&Route::Results { id });
     };
     // The other side answers under the same name; the comparison with this link follows.
+    // Once: a second visit to the link goes on with the assessment already started from it.
     let answer = move |_| {
+        if let Some(id) = local_store::counterpart_of(ctx, &payload) {
+            go(&Route::Resume { id });
+            return;
+        }
         let id = browser::new_id();
         local_store::remember_counterpart(&id, &payload);
         super::home::start_assessment(ctx, id, &name, "", side.other());

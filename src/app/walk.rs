@@ -61,31 +61,10 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         None => Route::Review { id: id.clone() },
     };
     let back_label = if index == 0 { "Back to start" } else { "Back" };
-    let last = index + 1 == bank.dimensions.len();
-    // Answering from the other side of a shared report: once every question is answered, the
-    // last page leads straight to the comparison with it.
-    let counterpart = last.then(|| super::local_store::counterpart(&id)).flatten();
-    let complete = Memo::new(move |_| {
-        ctx.current.with(|c| {
-            c.as_ref()
-                .is_some_and(|a| a.answered(bank) == a.asked(bank))
-        })
-    });
-    let counterpart = StoredValue::new(counterpart);
-    let to_compare = move || counterpart.get_value().filter(|_| complete.get());
-    let compare_label = format!("Next: compare with {}", side.other().view_name_within());
-    let next_label = move || match (last, to_compare()) {
-        (true, Some(_)) => compare_label.clone(),
-        (true, None) => "Next: review".to_string(),
-        _ => "Next".to_string(),
-    };
-    let mine = id.clone();
-    let on_next = move |_| match to_compare() {
-        Some(link) => {
-            ctx.picks.pair(&mine, link);
-            go(&Route::Compare);
-        }
-        None => go(&next),
+    let next_label = if index + 1 == bank.dimensions.len() {
+        "Next: review"
+    } else {
+        "Next"
     };
     let heading = format!("{} ({} of {})", dim.name, index + 1, bank.dimensions.len());
     view! {
@@ -102,7 +81,7 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                     </form>
                     <div class="pager">
                         <button type="button" on:click=move |_| go(&back)>{back_label}</button>
-                        <button type="button" class="primary" on:click=on_next>{next_label}</button>
+                        <button type="button" class="primary" on:click=move |_| go(&next)>{next_label}</button>
                     </div>
                 </section>
             </div>

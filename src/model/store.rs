@@ -30,7 +30,9 @@
 //!   own (`storage::pending_key`), new for each stash and never rewritten, so no other tab's write
 //!   can overwrite it and no other tab's removal can take a later stash with it. Every commit
 //!   (and every refresh) merges all pending entries it finds; an entry is removed only by a
-//!   commit that merged it and has written every record it holds. Whatever the order of a stash
+//!   commit that merged it and has written every record it holds, or by the tab that wrote it
+//!   when it stashes again (its new entry holds everything the old one did that storage lacks:
+//!   memory only grows by merges, and a record leaves the dirty set only once written). Whatever the order of a stash
 //!   and another tab's locked commit, the stashed answers are then either in that commit's write
 //!   or still in their entry for the next one: never lost, and merged per answer like any copy.
 

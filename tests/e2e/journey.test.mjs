@@ -105,13 +105,13 @@ test('the start form wants a point of view: without one it says so and starts no
   assert.match(await alert.innerText(), /Choose whether you answer for IT or for the business/);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), 0);
   assert.doesNotMatch(new URL(page.url()).hash, /#\/a\//, 'still on the start page');
-  assert.equal(await page.getByRole('group', { name: 'You answer from the point of view of' }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByRole('radiogroup', { name: 'You answer from the point of view of' }).getAttribute('aria-invalid'), 'true');
   await page.getByRole('radio', { name: /^The business/ }).check();
   await page.getByRole('button', { name: 'Start the assessment' }).click();
   await page.locator('fieldset.question').first().waitFor();
   await page.getByText('The business view').waitFor();
   // The header leads back to the list and to the comparison from every page.
-  const header = page.getByRole('navigation', { name: 'bita' });
+  const header = page.getByRole('navigation', { name: 'Main' });
   await header.getByRole('link', { name: 'Your assessments' }).click();
   await page.getByRole('heading', { name: 'Saved assessments' }).waitFor();
   await header.getByRole('link', { name: 'Compare' }).click();
@@ -166,7 +166,8 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
       });
       if (i < bank.length - 1) await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
-    await page.getByRole('button', { name: 'Next: compare with IT\'s view' }).click();
+    // Once every question is answered, the review goes on to the comparison by itself.
+    await page.getByRole('button', { name: 'Next: review' }).click();
     await page.getByRole('heading', { level: 1, name: 'Compare assessments' }).waitFor();
     // The result first: the setup is folded away, the gap is the first section.
     assert.equal(await page.locator('details.compare-setup').getAttribute('open'), null);
