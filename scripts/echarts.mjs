@@ -1,8 +1,8 @@
 // Builds the ECharts that bita serves: only what it draws (a line on polar axes, bars on a grid,
 // the canvas renderer), tree-shaken from the pinned npm package with esbuild, as one script that
-// defines `window.echarts`, then minified by terser (as ECharts' own dist is: about 8 KB less over
-// the wire than esbuild's minifier alone). Written to target/vendor/echarts.min.js, which index.html
-// copies into dist/vendor/. The full build is about 1.1 MB; this one a fraction of it.
+// defines `window.echarts`, then minified by terser (as ECharts' own dist is: smaller than
+// esbuild's minifier alone, see docs/size-and-speed.md). Written to target/vendor/echarts.min.js,
+// which index.html copies into dist/vendor/.
 import { build } from 'esbuild';
 import { minify } from 'terser';
 import fs from 'node:fs';

@@ -1,9 +1,9 @@
 // After trunk (which builds the HTML, the stylesheet and the copied files) and scripts/wasm (which
 // builds the wasm into target/split/): (1) puts the wasm into the output folder: (1a) gives the main
 // module's imports short names, in the wasm and in the glue alike (wasm-bindgen names each after
-// its binding plus a 16-digit hash: about 5 KB gzip of the first view) and drops every module's
+// its binding plus a 16-digit hash; the saving is in docs/size-and-speed.md) and drops every module's
 // custom sections; (1b) minifies wasm-bindgen's JS glue and wasm-split's chunk loader with esbuild
-// (about 2 KB gzip of the first view); (1c) names every file after its content and writes the
+// (likewise); (1c) names every file after its content and writes the
 // page's loader into a file of its own, so the Content-Security-Policy needs no 'unsafe-inline'
 // and no hash that changes with every build; (2) generates the service worker's precache list from
 // what is in the output folder, with workbox-build, so the app works offline after one visit.

@@ -4,8 +4,9 @@
 //! `model::chart` fills in.
 //!
 //! Why at build time: charming's components serialise through serde code generated per field, which
-//! cost about 19 KB gzip of the first view (measured). A chunk of its own (see scripts/wasm) would
-//! still weigh on the report, whose budget has no room for it. The templates are a few hundred bytes.
+//! weighed heavily on the first view (measured: see docs/size-and-speed.md). A chunk of its own
+//! (see scripts/wasm) would still weigh on the report, whose budget has no room for it. The
+//! templates are a few hundred bytes.
 //!
 //! Charts sit on a light card in both colour schemes (and on paper, and in the PNG download), so
 //! one palette with AA contrast on white serves everywhere. No option uses a JavaScript function or

@@ -10,7 +10,7 @@
 //! A chart is created once per assessment and updated in place: its element and ECharts instance
 //! are kept while the respondent moves between that assessment's pages (so coming back from a
 //! question shows the new figures in the same chart), and disposed as soon as they go elsewhere.
-//! No option uses a JavaScript function or an HTML tooltip: the coming Content-Security-Policy
+//! No option uses a JavaScript function or an HTML tooltip: the page's Content-Security-Policy
 //! allows neither.
 
 use super::browser::{js_call, js_get};

@@ -15,8 +15,8 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 /// A block built with plain DOM calls. Most blocks hold nothing reactive, and a `view!` per kind
-/// of element costs its own build and rebuild code in the wasm (measured: the blocks' views were
-/// 4.2 KB gzip of the first view). Text goes in as text, never parsed as HTML.
+/// of element costs its own build and rebuild code in the wasm (measured: see the levers table in
+/// docs/size-and-speed.md). Text goes in as text, never parsed as HTML.
 struct Dom(SendWrapper<web_sys::Element>);
 
 impl Dom {

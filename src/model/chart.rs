@@ -19,9 +19,8 @@ fn fill(template: &str, parts: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     // Found by its '@' and then its quote: a search for a string pattern brings in the standard
-    // library's two-way string search (with `share::after_prefix`, the only other one, 1.5 KB
-    // gzip of the first view; any `find`, `contains`, `split` or `replace` with a `&str` brings
-    // it back).
+    // library's two-way string search (see docs/size-and-speed.md; any `find`, `contains`,
+    // `split` or `replace` with a `&str` brings it back).
     while let Some(at) = rest.find('@') {
         let after = &rest[at + 1..];
         let part = rest[..at].ends_with('"').then(|| {

@@ -2,7 +2,8 @@
 //! assessments, the question bank, the advice and report texts, and chart options.
 //!
 //! Why not serde_json in the page: its generic deserialiser is instantiated for every type it reads,
-//! and with the derives it cost about 26 KB gzip of the first view (measured); every page reads
+//! and with the derives it weighed heavily on the first view (measured: see the levers table in
+//! docs/size-and-speed.md); every page reads
 //! JSON (storage, the bank), so no chunk could take it. This reads any JSON into a [`Json`] tree once, and each type is read from the tree by plain
 //! code (see `codec`). Natively, serde_json still writes the build's data and checks tests.
 //!

@@ -2,7 +2,7 @@
 //! stamps of one assessment, the saved assessments, the report's templates).
 //!
 //! Why not `BTreeMap`: every key and value type it holds instantiates its node, balancing and
-//! removal code anew, which cost about 36 KB of wasm before compression across the domain. The
+//! removal code anew, which weighed heavily across the domain (docs/size-and-speed.md). The
 //! collections here hold tens of entries, where a binary search over a vector is as fast, and its
 //! code is a fraction of that. Iteration is in key order and serialisation is a JSON object in key
 //! order, exactly as `BTreeMap` gave, so stored data and its goldens are unchanged.

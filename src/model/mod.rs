@@ -78,8 +78,8 @@ pub fn builtin() -> &'static Bank {
 }
 
 /// A stable insertion sort. The lists bita sorts are short (steps, dimensions, saved assessments),
-/// and the standard library's stable sort adds kilobytes of wasm for every element type it sorts
-/// (measured: about 20 KB before compression over the ten sorts of the domain).
+/// and the standard library's stable sort adds its code anew for every element type it sorts
+/// (measured: see the levers table in docs/size-and-speed.md).
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
     for i in 1..v.len() {
         let mut j = i;

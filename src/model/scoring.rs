@@ -1,4 +1,5 @@
-//! Scoring: from an assessment to levels, confidence, the perception gap and advice.
+//! Scoring: from an assessment to levels, confidence and advice (the gap between two views is
+//! `compare.rs`'s).
 //!
 //! The rules, in one place:
 //! - A question scores the level of the chosen statement (1 to 5). "Don't know", "Not applicable",
