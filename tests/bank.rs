@@ -1,5 +1,7 @@
 //! The question bank in `questions/`: its shape, and that bad data is refused with a clear message.
 #![cfg(not(target_arch = "wasm32"))]
+// Native only: the size rules of clippy.toml are for the page.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use bita::model::bank::{dimension_file, load_dir, validate, Bank, BankIssues, Dimension};
 use bita::model::Perspective;

@@ -1,5 +1,7 @@
 //! The saved-assessment schema: round trips, corruption, and entries that must be kept aside.
 #![cfg(not(target_arch = "wasm32"))]
+// Native only: the size rules of clippy.toml are for the page.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use bita::model::assessment::{apply, Place};
 use bita::model::storage::{self, decode, encode, key, read_all, LoadError, SCHEMA};

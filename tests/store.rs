@@ -1,5 +1,7 @@
 //! The store core: failed writes, other tabs, per-answer merges and delete versus edit, natively.
 #![cfg(not(target_arch = "wasm32"))]
+// Native only: the size rules of clippy.toml are for the page.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use bita::model::assessment::Place;
 use bita::model::storage::{self, key, read_all};

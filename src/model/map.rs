@@ -283,6 +283,7 @@ impl<K: Ord> Extend<K> for Set<K> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_types)] // the standard map is the reference
 mod tests {
     use super::*;
     use std::collections::BTreeMap;

@@ -72,7 +72,8 @@ pub fn advice_ready() -> bool {
 pub fn builtin() -> &'static Bank {
     #[cfg(not(target_arch = "wasm32"))]
     if FULL.get().is_none() {
-        install_advice(advice_json()).expect("build.rs wrote matching advice texts");
+        install_advice(advice_json())
+            .unwrap_or_else(|e| panic!("build.rs wrote matching advice texts: {e}"));
     }
     FULL.get().unwrap_or_else(walk_bank)
 }

@@ -1,5 +1,7 @@
 //! Helpers shared by the native test files: a tiny hand-made bank and compact assessments.
 #![allow(dead_code)]
+// Native only: the size rules of clippy.toml are for the page.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use bita::model::bank::{
     validate, Dimension, LevelInfo, ModelFile, Question, Role, ScoringRule, Statement,
