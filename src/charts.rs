@@ -1,7 +1,7 @@
 //! The ECharts options bita draws, built with charming's typed components when the crate is built
 //! (`build.rs` includes this file; the page does not). Each becomes a JSON template whose figures
 //! are quoted placeholders (`"@labels"`, `"@values"`, `"@series"`, `"@colour"`, `"@mark"`) that
-//! `model::chart` fills in.
+//! `model::chart_options` fills in.
 //!
 //! Why at build time: charming's components serialise through serde code generated per field, which
 //! weighed heavily on the first view (measured: see docs/size-and-speed.md). A chunk of its own

@@ -300,7 +300,7 @@ fn the_page_for_an_it_and_a_business_assessment_shows_the_gap_worked_out_by_hand
         "Sales",
     );
     // Picked business first: the page still puts IT first, so every difference has the gap's sign.
-    let text = bita::model::doc::text(&bita::model::compare::side_by_side(&bank, &[&biz, &it]));
+    let text = bita::model::blocks::text(&bita::model::compare::side_by_side(&bank, &[&biz, &it]));
     for line in [
         "The alignment gap",
         "Dimension | IT | The business | Gap",
@@ -343,7 +343,7 @@ fn the_team_page_lists_median_spread_and_flags_per_question() {
     let (blocks, median, pooled) = bita::model::compare::team_page(&bank, &refs);
     assert!(!pooled, "one side only");
     assert_eq!(median.name, "Team of 4");
-    let text = bita::model::doc::text(&blocks);
+    let text = bita::model::blocks::text(&blocks);
     for line in [
         "The team's answers (4 respondents)",
         "1 question is far apart.",
@@ -375,7 +375,8 @@ fn the_trend_page_says_the_change_and_when_the_questions_changed() {
     );
     second.updated = 1_100.0 * 86_400_000.0;
     second.model_version = 2;
-    let text = bita::model::doc::text(&bita::model::compare::trend_page(&bank, &[&second, &first]));
+    let text =
+        bita::model::blocks::text(&bita::model::compare::trend_page(&bank, &[&second, &first]));
     let lines: Vec<&str> = text.lines().collect();
     let at = lines
         .iter()
@@ -409,7 +410,7 @@ fn two_respondents_of_one_side_are_compared_on_that_side_s_own_questions_too() {
     b.name = "Dev".into();
     a.answers.insert(only_it.id.clone(), Answer::Level(1));
     b.answers.insert(only_it.id.clone(), Answer::Level(4));
-    let text = bita::model::doc::text(&bita::model::compare::side_by_side(bank, &[&a, &b]));
+    let text = bita::model::blocks::text(&bita::model::compare::side_by_side(bank, &[&a, &b]));
     assert!(
         text.contains(&format!("{} Ops (IT): level 1", only_it.text)),
         "{text}"

@@ -235,7 +235,7 @@ fn the_business_side_reads_its_own_perspective() {
 fn the_sections_lay_out_tables_notes_and_steps_from_the_model() {
     let bank = tiny();
     let r = ReportModel::from(&bank, &answers(&bank, "q1=3 q2=dk q3=dk q4=2"));
-    let text = bita::model::doc::text(&r.sections());
+    let text = bita::model::blocks::text(&r.sections());
     let lines: Vec<&str> = text.lines().collect();
     for line in [
         "Summary",
@@ -262,7 +262,7 @@ fn the_sections_lay_out_tables_notes_and_steps_from_the_model() {
         .sections()
         .iter()
         .filter(|b| b.has_figure())
-        .map(|b| bita::model::doc::text(std::slice::from_ref(b)))
+        .map(|b| bita::model::blocks::text(std::slice::from_ref(b)))
         .collect();
     assert_eq!(charted.len(), 1, "{charted:?}");
     assert!(charted[0].starts_with("Scores\n"), "{charted:?}");

@@ -222,7 +222,7 @@ proptest! {
         raised[i] = Some(Answer::Level((l + by).min(5)));
         let (before, after) = (score(bank, &assessment_from(&list)), score(bank, &assessment_from(&raised)));
         let dim = bank.question(&order[i].id).unwrap().0;
-        let find = |r: &scoring::Report| r.dimensions.iter().find(|d| d.id == dim.id).unwrap().tally.tenths;
+        let find = |r: &scoring::Scores| r.dimensions.iter().find(|d| d.id == dim.id).unwrap().tally.tenths;
         match (find(&before), find(&after)) {
             (Some(b), Some(a)) => prop_assert!(a >= b, "{b} -> {a}"),
             (b, a) => prop_assert_eq!(b.is_some(), a.is_some()),
@@ -238,7 +238,7 @@ proptest! {
         let mut changed = list.clone();
         changed[i] = Some(if na { Answer::NotApplicable } else { Answer::DontKnow });
         let (before, after) = (score(builtin(), &assessment_from(&list)), score(builtin(), &assessment_from(&changed)));
-        let scores = |r: &scoring::Report| -> Vec<Option<u16>> {
+        let scores = |r: &scoring::Scores| -> Vec<Option<u16>> {
             r.dimensions.iter().map(|d| d.tally.tenths).chain(r.roles.iter().map(|r| r.tally.tenths)).collect()
         };
         for (b, a) in scores(&before).into_iter().zip(scores(&after)) {

@@ -1,5 +1,5 @@
 //! The share-link codec: round trips, lengths, damaged and foreign links, old versions, and a
-//! million inputs that must never panic.
+//! million inputs that must never panic, each decoded one within the format's limits.
 #![cfg(not(target_arch = "wasm32"))]
 // Native only: the size rules of clippy.toml are for the page.
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
@@ -357,8 +357,18 @@ fn a_million_inputs_decode_without_panic() {
                 }
             }
             match decode_body(bank, &body) {
-                Ok(_) => ok += 1,
-                Err(_) => refused += 1,
+                Ok(shared) => {
+                    holds(bank, &shared);
+                    ok += 1
+                }
+                Err(e) => {
+                    assert_ne!(
+                        e,
+                        ShareError::TooLong,
+                        "a body is never refused for its length"
+                    );
+                    refused += 1
+                }
             }
         } else {
             // Text of any shape.
@@ -375,13 +385,40 @@ fn a_million_inputs_decode_without_panic() {
                 })
                 .collect();
             match decode(bank, &text) {
-                Ok(_) => ok += 1,
-                Err(_) => refused += 1,
+                Ok(shared) => {
+                    holds(bank, &shared);
+                    ok += 1
+                }
+                Err(e) => {
+                    assert_ne!(e, ShareError::TooLong, "{} characters", text.len());
+                    refused += 1
+                }
             }
         }
     }
-    assert_eq!(ok + refused, 1_000_000);
     assert!(refused > 0 && ok > 0, "{ok} decoded, {refused} refused");
+}
+
+/// What every decoded link satisfies, however it was made: a model version this build knows, a
+/// name and notes within their limits, answers and notes only to questions of that version.
+fn holds(bank: &Bank, shared: &bita::model::share::Shared) {
+    assert!((1..=bank.version()).contains(&shared.version));
+    let a = &shared.assessment;
+    assert!(a.name.len() <= NAME_BYTES, "{:?}", a.name);
+    let order = bank.order(shared.version);
+    let asked = |q: &String| order.iter().any(|o| &o.id == q);
+    assert!(a.answers.keys().all(asked), "{:?}", a.answers);
+    assert!(a.notes.keys().all(asked), "{:?}", a.notes);
+    let notes: usize = a.notes.values().map(|n| n.len() + 3).sum();
+    assert!(
+        notes <= bita::model::share::NOTES_BYTES,
+        "{notes} bytes of notes"
+    );
+    assert!(shared.retired <= a.answers.len());
+    assert!(
+        a.id.is_empty(),
+        "a link's assessment is nobody's until saved"
+    );
 }
 
 proptest! {

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use bita::app::{render, App, Ctx, QuestionCard};
-use bita::model::doc::Block;
+use bita::model::blocks::Block;
 use bita::model::storage::{self, key};
 use bita::model::{builtin, Assessment};
 use leptos::mount::mount_to;

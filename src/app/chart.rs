@@ -1,4 +1,4 @@
-//! Charts, drawn by Apache ECharts from options `model::chart` fills in. ECharts is served from our
+//! Charts, drawn by Apache ECharts from options `model::chart_options` fills in. ECharts is served from our
 //! own `dist/vendor/`: fetched and started in idle time once a question is answered; on a page with
 //! charts opened directly (a report from a link), downloaded in idle time and started only when a
 //! chart comes near. Nothing before that depends on it.
@@ -146,12 +146,12 @@ async fn ensure_echarts() -> Result<(), String> {
         .map_err(|_| "the chart library could not be loaded".to_string())
 }
 
-/// An ECharts option as JSON (see `model::chart`).
+/// An ECharts option as JSON (see `model::chart_options`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartOption(pub String);
 
 /// A chart element and its ECharts instance, kept while their owner's pages are shown.
-struct Live {
+struct KeptChart {
     owner: String,
     el: web_sys::HtmlElement,
     instance: Option<JsValue>,
@@ -168,10 +168,10 @@ type Watch = (JsValue, Closure<dyn FnMut(js_sys::Array)>);
 
 thread_local! {
     // The domain's small sorted map: a page has a few charts, and std's HashMap adds its hasher.
-    static LIVE: RefCell<Map<&'static str, Live>> = RefCell::new(Map::default());
+    static LIVE: RefCell<Map<&'static str, KeptChart>> = RefCell::new(Map::default());
 }
 
-impl Live {
+impl KeptChart {
     /// Frees the ECharts instance and takes the element out of the page.
     fn dispose(&self) {
         if let Some(i) = &self.instance {
@@ -221,7 +221,7 @@ fn element(id: &'static str, owner: &str, label: &str) -> web_sys::HtmlElement {
             el.set_class_name("chart-box");
             let _ = el.set_attribute("role", "img");
             let watch = watch_near(id, &el);
-            Live {
+            KeptChart {
                 owner: owner.to_string(),
                 el,
                 instance: None,

@@ -306,7 +306,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                                 });
                             }>"Duplicate"</button>
                             <button type="button" on:click=move |_| export(&export_copy)>"Export"</button>
-                            <super::share::ShareLink assessment=Signal::derive({ let a = share_copy.clone(); move || Some(a.clone()) }) compact=name.clone()/>
+                            <super::share_button::ShareLink assessment=Signal::derive({ let a = share_copy.clone(); move || Some(a.clone()) }) compact=name.clone()/>
                             <button type="button" class="danger" on:click={
                                 let did = did.clone();
                                 move |_| ctx.dispatch(Op::Delete { id: did.clone() })

@@ -12,8 +12,8 @@ mod offline;
 mod report;
 mod results;
 mod review;
-mod share;
-mod shared;
+mod share_button;
+mod shared_report;
 mod walk;
 mod widgets;
 
@@ -43,10 +43,8 @@ pub struct Ctx {
     pub update_ready: RwSignal<bool>,
     /// The switch to it was refused because some changes are not saved yet.
     pub update_blocked: RwSignal<bool>,
-    /// The report's code and advice texts: `None` until asked for and while they load, then loaded
-    /// or why not.
-    pub report_ready: RwSignal<Option<Result<(), String>>>,
-    report_loading: StoredValue<bool>,
+    /// Where the report's code and advice texts are (see [`Ctx::load_report`]).
+    pub report_code: RwSignal<ReportCode>,
     /// What the comparison page shows, kept while the tab is open.
     pub picks: compare::Picks,
     committing: StoredValue<local_store::Committing>,
@@ -77,10 +75,13 @@ impl Ctx {
             update_ready: RwSignal::new(false),
             update_blocked: RwSignal::new(false),
             // Without chunks (tests), texts already installed are all the report needs.
-            report_ready: RwSignal::new(
-                (cfg!(not(feature = "split")) && crate::model::advice_ready()).then_some(Ok(())),
+            report_code: RwSignal::new(
+                if cfg!(not(feature = "split")) && crate::model::advice_ready() {
+                    ReportCode::Ready
+                } else {
+                    ReportCode::NotAsked
+                },
             ),
-            report_loading: StoredValue::new(false),
             picks: compare::Picks::new(),
             committing: StoredValue::new(Default::default()),
         }
@@ -127,17 +128,15 @@ impl Ctx {
     /// Fetches what the report needs and the first view has not: its chunk and its advice texts,
     /// side by side. Once; again only after a failure.
     pub fn load_report(&self) {
-        if self.report_loading.get_value()
-            || matches!(self.report_ready.get_untracked(), Some(Ok(())))
-        {
+        if matches!(
+            self.report_code.get_untracked(),
+            ReportCode::Loading | ReportCode::Ready
+        ) {
             return;
         }
-        self.report_loading.set_value(true);
         // A retry after a failure: the page says it is loading again, not that it failed.
-        if self.report_ready.get_untracked().is_some() {
-            self.report_ready.set(None);
-        }
-        let (ready, loading) = (self.report_ready, self.report_loading);
+        self.report_code.set(ReportCode::Loading);
+        let state = self.report_code;
         leptos::task::spawn_local(async move {
             let code = async {
                 results::report_code()
@@ -151,11 +150,13 @@ impl Ctx {
                 let json = browser::fetch_text(crate::model::ADVICE_FILE).await?;
                 crate::model::install_advice(&json).map(|_| ())
             };
-            let (code, texts) = both(code, texts).await;
+            let (code, texts) = futures::future::join(code, texts).await;
             // Taking the chunk and the texts in is one task, laying out the report another.
             browser::after_task(move || {
-                loading.set_value(false);
-                ready.try_set(Some(code.and(texts)));
+                state.try_set(match code.and(texts) {
+                    Ok(()) => ReportCode::Ready,
+                    Err(e) => ReportCode::Failed(e),
+                });
             });
         });
     }
@@ -171,6 +172,16 @@ impl Ctx {
         self.current
             .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
     }
+}
+
+/// The report's code and advice texts, which the first view does not carry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportCode {
+    NotAsked,
+    Loading,
+    Ready,
+    /// Why they could not be had; asking again retries.
+    Failed(String),
 }
 
 impl Default for Ctx {
@@ -225,7 +236,7 @@ pub fn App() -> impl IntoView {
     });
     // Changes once each, so what follows them runs once at start.
     let read = Memo::new(move |_| stage.get() >= Stage::Read);
-    let page_in = Memo::new(move |_| stage.get() == Stage::Page);
+    let page_may_show = Memo::new(move |_| stage.get() == Stage::Page);
     Effect::new(move |_| {
         if read.get() {
             follow_route(ctx, ctx.route.get());
@@ -233,7 +244,7 @@ pub fn App() -> impl IntoView {
     });
     // Once the first page is up: offline support must not compete with the first view.
     Effect::new(move |_| {
-        if page_in.get() {
+        if page_may_show.get() {
             offline::register(ctx);
         }
     });
@@ -257,7 +268,7 @@ pub fn App() -> impl IntoView {
         // Busy until the first page is in (two short tasks after the shell, see above).
         <main id="main" tabindex="-1" aria-busy="true">
             <notices::Notices/>
-            <Pages page_in=page_in/>
+            <Pages page_may_show=page_may_show/>
         </main>
         <footer class="foot">
             <p>
@@ -367,33 +378,49 @@ fn resume_at(a: &Assessment, first: &str) -> Route {
 #[component]
 fn Pages(
     /// The first page may be built (see `App`).
-    page_in: Memo<bool>,
+    page_may_show: Memo<bool>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let flip = StoredValue::new(false);
+    // Which side of the `Either` the last page took (see above).
+    let left_side = StoredValue::new(false);
     // Only a different route makes a new page, or its assessment going or coming back (deleted or
     // restored in another tab: the page says so).
     let route = Memo::new(move |_| ctx.route.get());
-    // Its record: absent, deleted, or there (`Some(false)`).
-    let gone = Memo::new(move |_| {
-        let id = route.with(|r| r.assessment().map(str::to_string))?;
-        Some(ctx.store.with(|s| s.record(&id).map(|a| a.deleted)))
+    let record = Memo::new(move |_| {
+        let Some(id) = route.with(|r| r.assessment().map(str::to_string)) else {
+            return RecordState::NotAbout;
+        };
+        ctx.store.with(|s| match s.record(&id) {
+            None => RecordState::Absent,
+            Some(a) if a.deleted => RecordState::Deleted,
+            Some(_) => RecordState::There,
+        })
     });
     move || {
         let route = route.get();
-        let _ = gone.get();
-        let page = if page_in.get() {
+        let _ = record.get();
+        let page = if page_may_show.get() {
             untrack(|| page(ctx, route))
         } else {
             ().into_any()
         };
-        flip.update_value(|f| *f = !*f);
-        if flip.get_value() {
+        left_side.update_value(|f| *f = !*f);
+        if left_side.get_value() {
             leptos::either::Either::Left(page)
         } else {
             leptos::either::Either::Right(page)
         }
     }
+}
+
+/// What the page's assessment record is, for [`Pages`] to rebuild the page when it changes.
+#[derive(Clone, Copy, PartialEq)]
+enum RecordState {
+    /// The page is about no assessment.
+    NotAbout,
+    Absent,
+    Deleted,
+    There,
 }
 
 fn page(ctx: Ctx, route: Route) -> AnyView {
@@ -431,16 +458,16 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
             }
             None => not_found(),
         },
-        Route::Review { .. } => later(async move { chunk!(review_page()) }, false),
+        Route::Review { .. } => page_from_chunk(async move { call_chunk!(review_page()) }, false),
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
         // Both show reports: their chunk and the report's are fetched side by side.
         Route::Shared(payload) => {
             ctx.load_report();
-            later(async move { chunk!(shared_page(payload)) }, false)
+            page_from_chunk(async move { call_chunk!(shared_page(payload)) }, false)
         }
         Route::Compare => {
             ctx.load_report();
-            later(async move { chunk!(compare_page()) }, false)
+            page_from_chunk(async move { call_chunk!(compare_page()) }, false)
         }
         Route::NotFound(_) => not_found(),
     }
@@ -463,7 +490,10 @@ fn not_found() -> AnyView {
 /// Without it (tests) they are called directly. Says so while it loads, and when it cannot.
 /// With `part`, it is a part of a page (the start page's saved list): it says so without a
 /// page's heading.
-fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static, part: bool) -> AnyView {
+fn page_from_chunk(
+    page: impl Future<Output = Result<AnyView, Unloaded>> + 'static,
+    part: bool,
+) -> AnyView {
     let arrived = RwSignal::new(false);
     let slot = StoredValue::new_local(None::<AnyView>);
     // Scoped: the page is built inside the task, and needs this page's owner (its context).
@@ -497,33 +527,6 @@ fn later(page: impl Future<Output = Result<AnyView, Unloaded>> + 'static, part: 
     .into_any()
 }
 
-/// Both futures, polled side by side (two fetches at once, without a crate for it).
-async fn both<A, B>(a: impl Future<Output = A>, b: impl Future<Output = B>) -> (A, B) {
-    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(move |cx| {
-        use std::task::Poll;
-        if ra.is_none() {
-            if let Poll::Ready(x) = a.as_mut().poll(cx) {
-                ra = Some(x);
-            }
-        }
-        if rb.is_none() {
-            if let Poll::Ready(y) = b.as_mut().poll(cx) {
-                rb = Some(y);
-            }
-        }
-        match (ra.take(), rb.take()) {
-            (Some(x), Some(y)) => Poll::Ready((x, y)),
-            (x, y) => {
-                (ra, rb) = (x, y);
-                Poll::Pending
-            }
-        }
-    })
-    .await
-}
-
 /// The result of a call into a chunk that is already loaded, which completes at once; `Unloaded`
 /// if it is not.
 #[cfg(feature = "split")]
@@ -537,7 +540,7 @@ pub(crate) fn poll_once<T>(call: impl Future<Output = Result<T, Unloaded>>) -> R
 
 /// Calls a function of a chunk that is loaded already (see `poll_once`); directly where there are
 /// no chunks.
-macro_rules! at_once {
+macro_rules! call_loaded {
     ($call:expr) => {{
         #[cfg(feature = "split")]
         let r = $crate::app::poll_once($call);
@@ -546,10 +549,10 @@ macro_rules! at_once {
         r
     }};
 }
-pub(crate) use at_once;
+pub(crate) use call_loaded;
 
 /// Calls a page function of a chunk: awaited where it is split off, directly where it is not.
-macro_rules! chunk {
+macro_rules! call_chunk {
     ($call:expr) => {{
         #[cfg(feature = "split")]
         let page = $call.await;
@@ -558,7 +561,7 @@ macro_rules! chunk {
         page
     }};
 }
-use chunk;
+use call_chunk;
 
 /// A chunk's code could not be fetched (offline before the page was ever opened, say).
 pub struct Unloaded;
@@ -590,7 +593,7 @@ fn saved_list() -> Result<AnyView, Unloaded> {
 
 /// The start page's list of saved assessments, fetched when there are any.
 pub fn saved_list_later() -> AnyView {
-    later(async move { chunk!(saved_list()) }, true)
+    page_from_chunk(async move { call_chunk!(saved_list()) }, true)
 }
 
 #[cfg_attr(
@@ -606,5 +609,5 @@ fn compare_page() -> Result<AnyView, Unloaded> {
     leptos::wasm_split::wasm_split(shared, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn shared_page(payload: String) -> Result<AnyView, Unloaded> {
-    Ok(view! { <shared::SharedPage payload=payload/> }.into_any())
+    Ok(view! { <shared_report::SharedPage payload=payload/> }.into_any())
 }

@@ -3,7 +3,7 @@
 //! to A4 and Letter.
 
 use super::chart::{ChartBox, ChartOption};
-use crate::model::doc::{Block, Figure, Table};
+use crate::model::blocks::{Block, Figure, Table};
 use crate::model::report::ReportModel;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
@@ -17,15 +17,15 @@ use wasm_bindgen::JsCast;
 /// A block built with plain DOM calls. Most blocks hold nothing reactive, and a `view!` per kind
 /// of element costs its own build and rebuild code in the wasm (measured: see the levers table in
 /// docs/size-and-speed.md). Text goes in as text, never parsed as HTML.
-struct Dom(SendWrapper<web_sys::Element>);
+struct StaticElement(SendWrapper<web_sys::Element>);
 
-impl Dom {
+impl StaticElement {
     fn view(el: web_sys::Element) -> AnyView {
-        Dom(SendWrapper::new(el)).into_any()
+        StaticElement(SendWrapper::new(el)).into_any()
     }
 }
 
-impl Render for Dom {
+impl Render for StaticElement {
     type State = web_sys::Element;
 
     fn build(self) -> web_sys::Element {
@@ -43,7 +43,7 @@ impl Render for Dom {
     }
 }
 
-impl AddAnyAttr for Dom {
+impl AddAnyAttr for StaticElement {
     type Output<SomeNewAttr: Attribute> = Self;
 
     fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Self::Output<NewAttr>
@@ -55,7 +55,7 @@ impl AddAnyAttr for Dom {
 }
 
 /// The page is rendered in the browser only: there is no server HTML to write or hydrate.
-impl RenderHtml for Dom {
+impl RenderHtml for StaticElement {
     type AsyncOutput = Self;
     type Owned = Self;
 
@@ -250,17 +250,17 @@ fn figure(f: Figure, owner: &str) -> AnyView {
             <div>
                 <ChartBox id=id owner=owner.to_string() file=file label=label
                     make=move || ChartOption(option.clone()) />
-                {(!legend.is_empty()).then(|| Dom::view(legend_list(&legend)))}
-                {notes.iter().map(|n| Dom::view(el("p", "meta", Some(n)))).collect::<Vec<_>>()}
+                {(!legend.is_empty()).then(|| StaticElement::view(legend_list(&legend)))}
+                {notes.iter().map(|n| StaticElement::view(el("p", "meta", Some(n)))).collect::<Vec<_>>()}
             </div>
-            {Dom::view(table(&figures))}
+            {StaticElement::view(table(&figures))}
         </figure>
     }
     .into_any()
 }
 
 /// Blocks as HTML. Figures, and the sections that hold them, are views (a chart is a component);
-/// every other block is built with plain DOM calls (see [`Dom`]). `depth` 0 is the page's top
+/// every other block is built with plain DOM calls (see [`StaticElement`]). `depth` 0 is the page's top
 /// level, whose headings are `h2`; charts belong to `owner` (see `chart`).
 pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
     blocks
@@ -273,12 +273,12 @@ pub fn render(blocks: Vec<Block>, depth: u8, owner: &str) -> AnyView {
                 title,
                 body,
             } if body.iter().any(Block::has_figure) => {
-                let title = Dom::view(heading(depth, id, &title));
+                let title = StaticElement::view(heading(depth, id, &title));
                 let body = render(body, depth + 1, owner);
                 let id = (!id.is_empty()).then_some(id);
                 view! { <section class=class aria-labelledby=id>{title}{body}</section> }.into_any()
             }
-            b => Dom::view(dom(&b, depth)),
+            b => StaticElement::view(dom(&b, depth)),
         })
         .collect::<Vec<_>>()
         .into_any()
@@ -327,7 +327,7 @@ pub fn Report(
         let (m, sections) = model.get()?;
         Some(view! {
             <article class="report" aria-labelledby=(!nested).then_some("report-title") on:click=fold>
-                {Dom::view(headline(&m, nested, titled))}
+                {StaticElement::view(headline(&m, nested, titled))}
                 {render(sections, u8::from(nested), &owner)}
             </article>
         })

@@ -2,11 +2,11 @@
 
 use super::offline::CodeMissing;
 use super::report::Report;
-use super::share::ShareLink;
+use super::share_button::ShareLink;
 use super::widgets::AssessmentBar;
 use super::Unloaded;
 use super::{browser, Ctx};
-use crate::model::doc::Block;
+use crate::model::blocks::Block;
 use crate::model::report::ReportModel;
 use crate::model::{builtin, Assessment};
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn ReportWhenReady(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     ctx.load_report();
-    let ready = Memo::new(move |_| matches!(ctx.report_ready.get(), Some(Ok(()))));
+    let ready = Memo::new(move |_| ctx.report_code.get() == super::ReportCode::Ready);
     // Follows the answers: another tab's change shows at once, in the same charts.
     let model = Memo::new(move |_| {
         ready
@@ -39,7 +39,7 @@ pub fn ReportWhenReady(
                 assessment.with(|a| {
                     let a = a.as_ref()?;
                     // Ready means the chunk is in, so this completes at once.
-                    match super::at_once!(report_chunk(Ask::Report(a, pooled))) {
+                    match super::call_loaded!(report_chunk(Ask::Report(a, pooled))) {
                         Ok(Answer::Report(report)) => Some(*report),
                         _ => None,
                     }
@@ -52,7 +52,7 @@ pub fn ReportWhenReady(
         if has_model.get() {
             view! { <Report model=model owner=owner.clone() nested=nested titled=titled/> }
                 .into_any()
-        } else if let Some(Err(_)) = ctx.report_ready.get() {
+        } else if matches!(ctx.report_code.get(), super::ReportCode::Failed(_)) {
             view! { <CodeMissing what="The report"/> }.into_any()
         } else {
             view! { <p role="status">"Preparing the report…"</p> }.into_any()
@@ -91,7 +91,7 @@ pub fn Results() -> impl IntoView {
 // The report's domain code (its model, its sections and the scores export) is a chunk of its own
 // in the release build, fetched with the advice texts (`Ctx::load_report`), not part of the first
 // view. One function is its one way in: each split function keeps its own note of whether its
-// chunk is in, and `at_once!` needs that note set by the preload.
+// chunk is in, and `call_loaded!` needs that note set by the preload.
 
 /// What the report's chunk is asked for.
 enum Ask<'a> {
@@ -139,7 +139,7 @@ pub fn download_scores(file: &'static str, list: Vec<Assessment>) {
             return;
         }
         let refs: Vec<&Assessment> = list.iter().collect();
-        if let Ok(Answer::Csv(text)) = super::at_once!(report_chunk(Ask::ScoresCsv(&refs))) {
+        if let Ok(Answer::Csv(text)) = super::call_loaded!(report_chunk(Ask::ScoresCsv(&refs))) {
             browser::download(file, "text/csv", &text);
         }
     });

@@ -6,7 +6,7 @@
 //! and answer by answer, the later write winning. A cleared answer or note keeps its stamp as a
 //! tombstone, so a clear beats an older answer from another copy.
 
-use crate::model::map::Map as BTreeMap;
+use crate::model::map::Map;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Bank;
@@ -139,8 +139,8 @@ pub struct Stamp(pub u64, pub u32);
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Clock {
-    pub answers: BTreeMap<String, Stamp>,
-    pub notes: BTreeMap<String, Stamp>,
+    pub answers: Map<String, Stamp>,
+    pub notes: Map<String, Stamp>,
     pub name: Stamp,
     pub role: Stamp,
     pub perspective: Stamp,
@@ -169,15 +169,15 @@ pub struct Assessment {
     pub updated: f64,
     /// By question id. Answers to retired questions are kept; scoring ignores them.
     #[serde(default)]
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Map<String, Answer>,
     /// Evidence notes by question id.
     #[serde(default)]
-    pub notes: BTreeMap<String, String>,
+    pub notes: Map<String, String>,
     #[serde(default)]
     pub place: Place,
     /// The question last touched on each dimension page, so going back to a page resumes there too.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub marks: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub marks: Map<String, String>,
     /// Deleted assessments stay stored (hidden) so that Undo works from any tab and a late edit in
     /// another tab is not lost; see `model::store` for the rule.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -227,10 +227,10 @@ impl Assessment {
             model_version: bank.version(),
             created: now,
             updated: now,
-            answers: BTreeMap::new(),
-            notes: BTreeMap::new(),
+            answers: Map::new(),
+            notes: Map::new(),
             place: Place::Start,
-            marks: BTreeMap::new(),
+            marks: Map::new(),
             deleted: false,
             clock: Clock::default(),
         }
@@ -444,10 +444,10 @@ fn take_later<T: Clone>(value: &mut T, stamp: &mut Stamp, other: &T, other_stamp
 }
 
 fn merge_map<V: Clone>(
-    values: &mut BTreeMap<String, V>,
-    stamps: &mut BTreeMap<String, Stamp>,
-    other: &BTreeMap<String, V>,
-    other_stamps: &BTreeMap<String, Stamp>,
+    values: &mut Map<String, V>,
+    stamps: &mut Map<String, Stamp>,
+    other: &Map<String, V>,
+    other_stamps: &Map<String, Stamp>,
 ) {
     for (q, at) in other_stamps {
         if stamps.get(q).is_none_or(|mine| at > mine) {

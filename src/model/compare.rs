@@ -55,7 +55,7 @@ pub struct Comparison {
 }
 
 /// Picks named scores (dimensions or roles) out of a report.
-type Pick = dyn Fn(&super::scoring::Report) -> Vec<(String, Option<u16>)>;
+type Pick = dyn Fn(&super::scoring::Scores) -> Vec<(String, Option<u16>)>;
 
 /// Scores of several assessments, dimension by dimension and role by role.
 pub fn compare(bank: &Bank, list: &[&Assessment]) -> Comparison {
@@ -63,7 +63,7 @@ pub fn compare(bank: &Bank, list: &[&Assessment]) -> Comparison {
     lines_of(list, reports)
 }
 
-fn lines_of(list: &[&Assessment], reports: Vec<super::scoring::Report>) -> Comparison {
+fn lines_of(list: &[&Assessment], reports: Vec<super::scoring::Scores>) -> Comparison {
     let lines = |pick: &Pick| {
         let first = reports.first().map(pick).unwrap_or_default();
         first
@@ -469,7 +469,7 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
 
 // The comparison page, as blocks (see `doc`): the views only render them.
 
-use super::doc::{Block, Figure, Table};
+use super::blocks::{Block, Figure, Table};
 
 fn score_text(t: Option<u16>) -> String {
     t.map_or_else(|| "not enough answers".into(), tenths_text)
@@ -550,7 +550,7 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
     } else {
         "each over every question its side is asked"
     };
-    let drawn = c.names.len().min(super::chart::MAX_SERIES);
+    let drawn = c.names.len().min(super::chart_options::MAX_SERIES);
     let labels: Vec<String> = c.dimensions.iter().map(|l| l.name.clone()).collect();
     let values: Vec<Vec<Option<f64>>> = (0..drawn)
         .map(|i| {
@@ -575,8 +575,8 @@ pub fn side_by_side(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
             id: "compare-dimensions",
             file: "bita-comparison.png",
             label: "Chart of the score per dimension of each assessment, from 0 to 5. The table below lists the same figures.".into(),
-            option: super::chart::dimensions(&labels, &series),
-            legend: c.names.iter().cloned().zip(super::chart::COLOURS).take(drawn).collect(),
+            option: super::chart_options::dimensions(&labels, &series),
+            legend: c.names.iter().cloned().zip(super::chart_options::COLOURS).take(drawn).collect(),
             notes,
             table: Table {
                 caption: format!("Score per dimension (1 to 5), {over}"),
@@ -731,10 +731,10 @@ fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> B
             id: "compare-gap",
             file: "bita-alignment-gap.png",
             label: format!("Bar chart of the alignment gap per dimension and IT role, the business's score minus IT's, {over}. Bars to the left: IT sees it higher; to the right: the business does. The tables list the same figures."),
-            option: super::chart::gap(&labels, &values),
+            option: super::chart_options::gap(&labels, &values),
             legend: vec![
-                (format!("{first} sees it higher"), super::chart::COLOURS[0]),
-                (format!("{second} sees it higher"), super::chart::COLOURS[1]),
+                (format!("{first} sees it higher"), super::chart_options::COLOURS[0]),
+                (format!("{second} sees it higher"), super::chart_options::COLOURS[1]),
             ],
             notes: vec![format!("The business's score minus IT's, {over}.")],
             table: Table {

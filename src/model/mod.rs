@@ -2,10 +2,10 @@
 
 pub mod assessment;
 pub mod bank;
-pub mod chart;
+pub mod blocks;
+pub mod chart_options;
 pub mod codec;
 pub mod compare;
-pub mod doc;
 pub mod exchange;
 pub mod json;
 pub mod map;

@@ -6,7 +6,7 @@
 use super::bank::Statement;
 use super::scoring::{self, advise, score, Step, Tally};
 use super::{Assessment, Bank, Perspective};
-use crate::model::map::Map as BTreeMap;
+use crate::model::map::Map;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -14,9 +14,9 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Texts {
-    pub headline: BTreeMap<String, String>,
-    pub summary: BTreeMap<String, String>,
-    pub labels: BTreeMap<String, String>,
+    pub headline: Map<String, String>,
+    pub summary: Map<String, String>,
+    pub labels: Map<String, String>,
 }
 
 /// Every template key the code uses, by table (`tests/report.rs` checks the file has each of them;
@@ -99,7 +99,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Texts {
-    fn get<'a>(table: &'a BTreeMap<String, String>, key: &str) -> &'a str {
+    fn get<'a>(table: &'a Map<String, String>, key: &str) -> &'a str {
         table.get(key).map_or("", String::as_str)
     }
     pub fn headline(&self, key: &str) -> &str {
@@ -519,7 +519,7 @@ fn summary(
 
 // The report's sections as blocks (see `doc`); the page adds the headline above them.
 
-use super::doc::{self, Block, Figure, Table};
+use super::blocks::{self, Block, Figure, Table};
 
 /// The table beside a chart: the same figures, for keyboards, screen readers and paper.
 fn figures(caption: &str, first: &str, rows: &[Row], not_enough: &str) -> Table {
@@ -571,7 +571,7 @@ fn list_or(items: &[String], class: &'static str, none: &str) -> Block {
     if items.is_empty() {
         Block::P("", none.into())
     } else {
-        doc::list(true, class, items.to_vec())
+        blocks::list(true, class, items.to_vec())
     }
 }
 
@@ -612,7 +612,7 @@ impl ReportModel {
             id: "radar-dimensions",
             file: "bita-dimensions.png",
             label: "Chart of the score per dimension, from 0 to 5. The table below lists the same figures.".into(),
-            option: super::chart::dimensions(&self.radar.labels, &[&self.radar.values]),
+            option: super::chart_options::dimensions(&self.radar.labels, &[&self.radar.values]),
             legend: Vec::new(),
             notes: missing(&self.radar),
             table: figures("Score per dimension (1 to 5)", "Dimension", &dim_rows, not_enough),
@@ -622,7 +622,7 @@ impl ReportModel {
             id: "bars-roles",
             file: "bita-it-roles.png",
             label: "Bar chart of the score per IT role, from 0 to 5. The table below lists the same figures.".into(),
-            option: super::chart::bars(&self.bars.labels, &self.bars.values),
+            option: super::chart_options::bars(&self.bars.labels, &self.bars.values),
             legend: Vec::new(),
             notes: missing(&self.bars),
             table: figures("IT roles (1 to 5)", "Role", &self.roles, not_enough),
@@ -678,7 +678,7 @@ impl ReportModel {
                     "",
                     "",
                     "Next steps",
-                    vec![doc::list(false, "steps", d.steps.clone())],
+                    vec![blocks::list(false, "steps", d.steps.clone())],
                 ));
             }
             by_dimension.push(section("", "dimension-report", &r.name, body));

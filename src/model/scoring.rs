@@ -162,7 +162,7 @@ impl Overall {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
+pub struct Scores {
     pub dimensions: Vec<DimensionScore>,
     pub roles: Vec<RoleScore>,
     /// The basic services (keep working, deliver the new) together.
@@ -171,7 +171,7 @@ pub struct Report {
     pub overall: Option<Overall>,
 }
 
-impl Report {
+impl Scores {
     /// Every question asked of the respondent, all dimensions together: what the overall
     /// confidence rests on.
     pub fn all(&self) -> Tally {
@@ -187,14 +187,14 @@ impl Report {
 }
 
 /// Scores an assessment against the bank (the current model version, the respondent's side).
-pub fn score(bank: &Bank, a: &Assessment) -> Report {
+pub fn score(bank: &Bank, a: &Assessment) -> Scores {
     let side = a.perspective;
     score_over(bank, a, &|q| super::asks(q, side))
 }
 
 /// Scores over the current questions that `asked` keeps (a comparison keeps those both sides are
 /// asked, so that IT and the business are scored over the same items).
-pub fn score_over(bank: &Bank, a: &Assessment, asked: &dyn Fn(&Question) -> bool) -> Report {
+pub fn score_over(bank: &Bank, a: &Assessment, asked: &dyn Fn(&Question) -> bool) -> Scores {
     let dimensions: Vec<DimensionScore> = bank
         .dimensions
         .iter()
@@ -231,7 +231,7 @@ pub fn score_over(bank: &Bank, a: &Assessment, asked: &dyn Fn(&Question) -> bool
         a,
     );
     let overall = overall(bank, &dimensions, &basics);
-    Report {
+    Scores {
         dimensions,
         roles,
         basics,

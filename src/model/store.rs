@@ -39,7 +39,7 @@
 use super::assessment::{apply_at, merge, Action, Assessment, Clock, Stamp};
 use super::storage::{self, Loaded, Unreadable};
 use super::Bank;
-use crate::model::map::{Map as BTreeMap, Set as BTreeSet};
+use crate::model::map::{Map, Set};
 
 /// Deleted assessments are kept this long for Undo (and late edits in other tabs), then purged.
 pub const PURGE_AFTER_MS: u64 = 7 * 24 * 3600 * 1000;
@@ -134,14 +134,14 @@ pub struct Store {
     writer: u32,
     last_ms: u64,
     /// Every known record by id, deleted ones included.
-    records: BTreeMap<String, Assessment>,
+    records: Map<String, Assessment>,
     /// Records memory may hold more of than storage.
-    dirty: BTreeSet<String>,
+    dirty: Set<String>,
     /// Dirty records whose stored copy is unreadable: never overwritten.
-    blocked: BTreeSet<String>,
+    blocked: Set<String>,
     unreadable: Vec<Unreadable>,
     /// Storage keys to remove at the next commit.
-    removals: BTreeSet<String>,
+    removals: Set<String>,
     /// The assessment to resume at, and whether storage still needs to hear of it.
     last: Option<String>,
     last_dirty: bool,
@@ -150,7 +150,7 @@ pub struct Store {
     problem: Option<Problem>,
     /// Pending entries merged into memory, with the ids each holds: removed from storage once
     /// those records are written.
-    merged: BTreeMap<String, Vec<String>>,
+    merged: Map<String, Vec<String>>,
     /// This tab's stashes so far, and its latest pending entry (superseded by the next).
     stashes: u32,
     stashed: Option<String>,
@@ -333,7 +333,7 @@ impl Store {
     /// Takes in what storage holds now (at start, and after another tab wrote). Stored copies are
     /// merged into memory; unsaved changes survive. Returns whether a commit is needed.
     pub fn refresh(&mut self, loaded: Loaded, last: Option<String>, now: u64) -> bool {
-        let mut seen = BTreeSet::new();
+        let mut seen = Set::new();
         for stored in loaded.assessments {
             let id = stored.id.clone();
             seen.insert(id.clone());

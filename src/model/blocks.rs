@@ -46,7 +46,7 @@ pub struct Figure {
     pub file: &'static str,
     /// What the chart shows, for screen readers.
     pub label: String,
-    /// The ECharts option (`model::chart`).
+    /// The ECharts option (`model::chart_options`).
     pub option: String,
     /// Name and colour of each series, when there are several.
     pub legend: Vec<(String, &'static str)>,

@@ -2,7 +2,7 @@
 //! the templates' placeholders, and names kept as text.
 #![cfg(not(target_arch = "wasm32"))]
 
-use bita::model::chart::{bars, dimensions, gap, COLOURS, MAX_SERIES};
+use bita::model::chart_options::{bars, dimensions, gap, COLOURS, MAX_SERIES};
 use serde_json::Value;
 
 fn placeholders(v: &Value) -> usize {
