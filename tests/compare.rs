@@ -3,9 +3,8 @@
 
 mod common;
 
-use bita::model::compare::{
-    alignment, compare, gap, read_links, signed, team, team_alignment, trend,
-};
+use bita::model::compare::{alignment, compare, gap, signed, team, team_alignment, trend};
+use bita::model::compare_inputs::read_links;
 use bita::model::{builtin, Answer, Assessment, Perspective};
 use common::{answers, any_answer, tiny};
 use proptest::prelude::*;
@@ -171,7 +170,7 @@ fn a_team_with_both_sides_has_an_alignment_gap_of_medians() {
     assert!(team_alignment(&bank, &refs[..2]).is_none());
 
     // Its median report says it pools both sides, not that it is IT's view.
-    let (_, median, pooled) = bita::model::compare::team_page(&bank, &refs);
+    let (_, median, pooled) = bita::model::compare_page::team_page(&bank, &refs);
     assert!(pooled);
     assert_eq!(median.name, "Team of 3, IT and the business");
     let report = bita::model::report::ReportModel::from(&bank, &median);
@@ -300,7 +299,10 @@ fn the_page_for_an_it_and_a_business_assessment_shows_the_gap_worked_out_by_hand
         "Sales",
     );
     // Picked business first: the page still puts IT first, so every difference has the gap's sign.
-    let text = bita::model::blocks::text(&bita::model::compare::side_by_side(&bank, &[&biz, &it]));
+    let text = bita::model::blocks::text(&bita::model::compare_page::side_by_side(
+        &bank,
+        &[&biz, &it],
+    ));
     for line in [
         "The alignment gap",
         "Dimension | IT | The business | Gap",
@@ -340,7 +342,7 @@ fn the_team_page_lists_median_spread_and_flags_per_question() {
         answers(&bank, "q1=5 q2=3"),
     ];
     let refs: Vec<&Assessment> = people.iter().collect();
-    let (blocks, median, pooled) = bita::model::compare::team_page(&bank, &refs);
+    let (blocks, median, pooled) = bita::model::compare_page::team_page(&bank, &refs);
     assert!(!pooled, "one side only");
     assert_eq!(median.name, "Team of 4");
     let text = bita::model::blocks::text(&blocks);
@@ -375,8 +377,10 @@ fn the_trend_page_says_the_change_and_when_the_questions_changed() {
     );
     second.updated = 1_100.0 * 86_400_000.0;
     second.model_version = 2;
-    let text =
-        bita::model::blocks::text(&bita::model::compare::trend_page(&bank, &[&second, &first]));
+    let text = bita::model::blocks::text(&bita::model::compare_page::trend_page(
+        &bank,
+        &[&second, &first],
+    ));
     let lines: Vec<&str> = text.lines().collect();
     let at = lines
         .iter()
@@ -410,7 +414,7 @@ fn two_respondents_of_one_side_are_compared_on_that_side_s_own_questions_too() {
     b.name = "Dev".into();
     a.answers.insert(only_it.id.clone(), Answer::Level(1));
     b.answers.insert(only_it.id.clone(), Answer::Level(4));
-    let text = bita::model::blocks::text(&bita::model::compare::side_by_side(bank, &[&a, &b]));
+    let text = bita::model::blocks::text(&bita::model::compare_page::side_by_side(bank, &[&a, &b]));
     assert!(
         text.contains(&format!("{} Ops (IT): level 1", only_it.text)),
         "{text}"
@@ -439,11 +443,13 @@ fn the_same_respondent_is_recognised_across_saved_copies_links_and_files() {
     )
     .unwrap()
     .assessment;
-    assert!(bita::model::compare::same(&saved, &link));
+    assert!(bita::model::compare_inputs::same(&saved, &link));
     let mut other = link.clone();
     other.answers.insert("sd-02".into(), Answer::Level(1));
-    assert!(!bita::model::compare::same(&saved, &other));
-    let (kept, repeated) =
-        bita::model::compare::new_ones(vec![link.clone(), other.clone(), other.clone()], &[saved]);
+    assert!(!bita::model::compare_inputs::same(&saved, &other));
+    let (kept, repeated) = bita::model::compare_inputs::new_ones(
+        vec![link.clone(), other.clone(), other.clone()],
+        &[saved],
+    );
     assert_eq!((kept, repeated), (vec![other], 2));
 }

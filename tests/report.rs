@@ -3,9 +3,10 @@
 
 mod common;
 
-use bita::model::report::{
-    civil_from_days, texts, utc_day, ReportModel, SUMMARY_WORDS, TEMPLATE_KEYS,
-};
+use bita::model::dates::{civil_from_days, utc_day};
+use bita::model::report::{ReportModel, SUMMARY_WORDS};
+use bita::model::report_texts::TEMPLATE_KEYS;
+use bita::model::texts;
 use bita::model::{builtin, Answer, Assessment, Perspective};
 use common::{answers, tiny};
 

@@ -48,7 +48,7 @@ fn carried(a: &Assessment, notes: bool) -> Carried {
         answers: a.answers.iter().map(|(q, v)| (q.clone(), *v)).collect(),
         name: a.name.clone(),
         perspective: a.perspective,
-        day: bita::model::report::utc_day(a.updated),
+        day: bita::model::dates::utc_day(a.updated),
         notes: if notes {
             a.notes
                 .iter()

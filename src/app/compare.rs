@@ -6,7 +6,8 @@
 use super::report::render;
 use super::results::ReportWhenReady;
 use super::{browser, go, Ctx};
-use crate::model::compare::{new_ones, read_links, side_by_side, team_page, trend_page};
+use crate::model::compare_inputs::{new_ones, read_links};
+use crate::model::compare_page::{side_by_side, team_page, trend_page};
 use crate::model::store::Op;
 use crate::model::{builtin, exchange, Assessment};
 use crate::route::Route;
@@ -118,7 +119,7 @@ impl Picks {
                 return;
             }
         };
-        let same = |a: &Assessment| crate::model::compare::same(a, &shared);
+        let same = |a: &Assessment| crate::model::compare_inputs::same(a, &shared);
         let added = self.added.with_untracked(|l| l.iter().position(same));
         let saved = ctx
             .store

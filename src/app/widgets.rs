@@ -125,8 +125,8 @@ pub fn AssessmentBar() -> impl IntoView {
             {move || {
                 let n = ctx.current.with(|c| c.as_ref().map_or(0, |a| a.retired_answers(builtin())));
                 (n > 0).then(|| {
-                    let text = crate::model::report::fill(
-                        crate::model::report::texts().label("retired"),
+                    let text = crate::model::report_texts::fill(
+                        crate::model::texts().label("retired"),
                         &[("count", &n.to_string())],
                     );
                     view! { <p class="meta retired-note">{text}</p> }

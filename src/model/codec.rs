@@ -15,7 +15,7 @@ use super::bank::{
 };
 use super::json::Json;
 use super::map::Map;
-use super::report::Texts;
+use super::report_texts::Texts;
 use super::{Answer, Assessment, Perspective};
 
 type Result<T> = std::result::Result<T, String>;
@@ -434,7 +434,7 @@ mod tests {
             super::advice(&read(serde_json::to_string(&advice).unwrap())).unwrap(),
             advice
         );
-        let texts = crate::model::report::texts().clone();
+        let texts = crate::model::texts().clone();
         assert_eq!(
             report_texts(&read(serde_json::to_string(&texts).unwrap())).unwrap(),
             texts

@@ -159,7 +159,7 @@ pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
                     a.name.clone(),
                     a.perspective.as_str().to_string(),
                     a.role.clone(),
-                    super::report::utc_day(a.updated),
+                    super::dates::utc_day(a.updated),
                     a.model_version.to_string(),
                     d.name.clone(),
                     q.id.clone(),
@@ -193,7 +193,7 @@ pub fn export_scores_csv(bank: &Bank, list: &[&Assessment]) -> String {
             a.name.clone(),
             a.perspective.as_str().to_string(),
             a.role.clone(),
-            super::report::utc_day(a.updated),
+            super::dates::utc_day(a.updated),
         ];
         let mut line = |scope: &str,
                         id: &str,

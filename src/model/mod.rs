@@ -6,10 +6,15 @@ pub mod blocks;
 pub mod chart_options;
 pub mod codec;
 pub mod compare;
+pub mod compare_inputs;
+pub mod compare_page;
+pub mod dates;
 pub mod exchange;
 pub mod json;
 pub mod map;
 pub mod report;
+pub mod report_sections;
+pub mod report_texts;
 pub mod scoring;
 pub mod share;
 pub mod storage;
@@ -65,6 +70,17 @@ pub fn install_advice(json: &str) -> Result<&'static Bank, String> {
 /// Whether the advice texts are in (always natively; in the page once fetched).
 pub fn advice_ready() -> bool {
     cfg!(not(target_arch = "wasm32")) || FULL.get().is_some()
+}
+
+/// The report texts shipped with this build, checked by `build.rs`.
+pub fn texts() -> &'static report_texts::Texts {
+    static TEXTS: std::sync::OnceLock<report_texts::Texts> = std::sync::OnceLock::new();
+    TEXTS.get_or_init(|| {
+        json::parse(include_str!(concat!(env!("OUT_DIR"), "/report.json")))
+            .map_err(|e| e.to_string())
+            .and_then(|j| codec::report_texts(&j))
+            .unwrap_or_else(|e| panic!("build.rs wrote valid report texts: {e}"))
+    })
 }
 
 /// The question bank shipped with this build, validated by `build.rs`: with the advice texts

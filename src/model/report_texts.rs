@@ -1,0 +1,97 @@
+//! The report's sentences as data (`questions/report.toml`, with `{name}` placeholders): their
+//! shape, the keys the code uses, and how a template is filled. Loading them is `model::texts`.
+
+use super::map::Map;
+use serde::{Deserialize, Serialize};
+
+/// The sentences of the report (`questions/report.toml`), with `{name}` placeholders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub headline: Map<String, String>,
+    pub summary: Map<String, String>,
+    pub labels: Map<String, String>,
+}
+
+/// Every template key the code uses, by table (`tests/report.rs` checks the file has each of them;
+/// `build.rs` that none is empty).
+pub const TEMPLATE_KEYS: &[(&str, &[&str])] = &[
+    (
+        "headline",
+        &[
+            "level",
+            "score",
+            "capped",
+            "no_level",
+            "answered",
+            "perspective_it",
+            "perspective_business",
+            "perspective_pooled",
+        ],
+    ),
+    (
+        "summary",
+        &[
+            "stands",
+            "no_level",
+            "extremes",
+            "capped",
+            "actions",
+            "no_actions",
+        ],
+    ),
+    (
+        "labels",
+        &[
+            "not_enough",
+            "confidence_high",
+            "confidence_medium",
+            "confidence_low",
+            "held_back",
+            "retired",
+        ],
+    ),
+];
+
+/// Fills `{key}` placeholders in one pass, so a value that itself looks like a placeholder (a
+/// name typed as "{score}") stays as typed; unknown placeholders stay as they are.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(k, _)| *k == &after[..close])
+                .map(|(_, v)| (close, v))
+        }) {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Texts {
+    fn get<'a>(table: &'a Map<String, String>, key: &str) -> &'a str {
+        table.get(key).map_or("", String::as_str)
+    }
+    pub fn headline(&self, key: &str) -> &str {
+        Self::get(&self.headline, key)
+    }
+    pub fn summary(&self, key: &str) -> &str {
+        Self::get(&self.summary, key)
+    }
+    pub fn label(&self, key: &str) -> &str {
+        Self::get(&self.labels, key)
+    }
+}
