@@ -2,6 +2,8 @@
 //! sub-path, and a reload or a bookmark lands on the same page. Pure, so it is tested natively.
 
 use crate::model::assessment::Place;
+use crate::model::store::{Op, Store};
+use crate::model::{Action, Assessment, Bank};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -125,6 +127,80 @@ impl Route {
             _ => None,
         }
     }
+}
+
+/// What following a route asks for once storage is read: where to go instead, and what to record
+/// so that a reload or a later visit resumes there. The page carries it out (see `app`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Follow {
+    /// Go here instead, in place of the address (no new history entry).
+    pub redirect: Option<Route>,
+    /// Operations on the store: the assessment to resume, the place visited.
+    pub ops: Vec<Op>,
+}
+
+/// The route policy: which route redirects where, and what a visit records.
+/// - The bare address resumes the assessment last worked on, if it was left part-way (on a
+///   question page); one at its review or results waits in the start page's list.
+/// - An assessment's address resumes at its saved place (its first page when that place names a
+///   dimension the bank does not have: a record edited by hand, or from an older bita).
+/// - A question page, the review and the results remember the assessment as the one to resume;
+///   a question page and the review also record the place (a question page the question named,
+///   else the one last touched on it).
+/// - Addresses of an assessment that is not here (or deleted), and every other page, ask nothing.
+pub fn follow(route: &Route, store: &Store, bank: &Bank) -> Follow {
+    let first = &bank.dimensions[0].id;
+    let resume_at = |a: &Assessment| match Route::of_place(&a.id, &a.place, first) {
+        Route::Dimension { dimension, .. } if bank.dimension(&dimension).is_none() => {
+            Route::of_place(&a.id, &Place::Start, first)
+        }
+        route => route,
+    };
+    let open = |id: &str| Op::Open { id: id.to_string() };
+    let visit = |id: &str, place: Place| Op::Edit {
+        id: id.to_string(),
+        actions: vec![Action::Visit(place)],
+    };
+    let mut f = Follow::default();
+    match route {
+        Route::Landing => {
+            let resume = store
+                .last()
+                .and_then(|id| store.get(id))
+                .filter(|a| matches!(a.place, Place::Dimension { .. } | Place::Start));
+            f.redirect = Some(resume.map_or(Route::Home, resume_at));
+        }
+        Route::Resume { id } => f.redirect = store.get(id).map(resume_at),
+        Route::Dimension {
+            id,
+            dimension,
+            question,
+        } => {
+            let Some(a) = store.get(id) else { return f };
+            if bank.dimension(dimension).is_none() {
+                return f;
+            }
+            let question = question
+                .clone()
+                .or_else(|| a.resume_at(dimension).map(str::to_string));
+            f.ops = vec![
+                open(id),
+                visit(
+                    id,
+                    Place::Dimension {
+                        dimension: dimension.clone(),
+                        question,
+                    },
+                ),
+            ];
+        }
+        Route::Review { id } if store.get(id).is_some() => {
+            f.ops = vec![open(id), visit(id, Place::Review)];
+        }
+        Route::Results { id } if store.get(id).is_some() => f.ops = vec![open(id)],
+        _ => {}
+    }
+    f
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -74,7 +74,7 @@ impl Io for Local {
 /// page goes (see `Store::stash`).
 pub fn stash_now(ctx: Ctx) {
     if let Some(mut io) = local() {
-        ctx.store.try_update_untracked(|s| s.stash(&mut io));
+        ctx.store_w.try_update_untracked(|s| s.stash(&mut io));
     }
 }
 
@@ -139,14 +139,14 @@ async fn commit_once(ctx: Ctx) {
     match local() {
         Some(mut io) => {
             // `Store::commit`, split so the test hook can hold a tab between read and write.
-            if ctx.store.try_update(|s| s.pull(&mut io)) != Some(true) {
+            if ctx.store_w.try_update(|s| s.pull(&mut io)) != Some(true) {
                 return;
             }
             hold_for_tests().await;
-            ctx.store.try_update(|s| s.push(&mut io));
+            ctx.store_w.try_update(|s| s.push(&mut io));
         }
         None => {
-            ctx.store.try_update(Store::storage_unavailable);
+            ctx.store_w.try_update(Store::storage_unavailable);
         }
     }
 }

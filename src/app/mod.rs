@@ -17,7 +17,6 @@ mod shared_report;
 mod walk;
 mod widgets;
 
-use crate::model::assessment::Place;
 use crate::model::store::{Op, Store};
 use crate::model::{builtin, Action, Assessment};
 use crate::route::Route;
@@ -33,8 +32,11 @@ pub use widgets::QuestionCard;
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub route: RwSignal<Route>,
-    /// Every assessment this tab knows, and what is not saved yet.
-    pub store: RwSignal<Store>,
+    /// Every assessment this tab knows, and what is not saved yet: read-only for the pages, which
+    /// change it only through [`Ctx::dispatch`].
+    pub store: ReadSignal<Store>,
+    /// The same store, written by [`Ctx::dispatch`], the refresh and the commit loop only.
+    store_w: RwSignal<Store>,
     /// The assessment the route names, derived from the store (never kept as a copy of its own).
     pub current: Memo<Option<Assessment>>,
     /// The browser declined to keep bita's data for good.
@@ -69,7 +71,8 @@ impl Ctx {
         });
         Ctx {
             route,
-            store,
+            store: store.read_only(),
+            store_w: store,
             current,
             persist_refused: RwSignal::new(false),
             update_ready: RwSignal::new(false),
@@ -93,19 +96,19 @@ impl Ctx {
             Some(s) => {
                 let (loaded, last) = s.load();
                 let mut needs_commit = false;
-                self.store
+                self.store_w
                     .update(|st| needs_commit = st.refresh(loaded, last, browser::now()));
                 if needs_commit {
                     local_store::commit_soon(*self);
                 }
             }
-            None => self.store.update(Store::storage_unavailable),
+            None => self.store_w.update(Store::storage_unavailable),
         }
     }
 
     /// Carries out an operation and saves it.
     pub fn dispatch(&self, op: Op) {
-        self.store
+        self.store_w
             .update(|s| s.dispatch(op, browser::now(), builtin()));
         local_store::commit_soon(*self);
     }
@@ -295,78 +298,18 @@ enum Stage {
 fn follow_route(ctx: Ctx, route: Route) {
     // Charts are kept while their assessment's pages are shown, disposed once it is left.
     chart::dispose_unless(route.owner());
-    let bank = builtin();
-    let first = bank.dimensions[0].id.clone();
-    let found = |id: &str| ctx.store.with_untracked(|s| s.get(id).cloned());
+    let follow = ctx
+        .store
+        .with_untracked(|s| crate::route::follow(&route, s, builtin()));
     // The address may have moved on since the route was read (its `hashchange` is on its way, and
     // brings the route it names): a redirect never overwrites it.
-    let current = Route::parse(&browser::current_hash()) == route;
-    let redirect = |next: Route| {
-        if current {
+    if let Some(next) = follow.redirect {
+        if Route::parse(&browser::current_hash()) == route {
             ctx.replace_route(next);
         }
-    };
-    match route {
-        Route::Landing => {
-            // Only an assessment left part-way is resumed; one at its review or results waits in
-            // the start page's list.
-            let resume = ctx.store.with_untracked(|s| {
-                s.last()
-                    .and_then(|id| s.get(id).cloned())
-                    .filter(|a| matches!(a.place, Place::Dimension { .. } | Place::Start))
-            });
-            redirect(match resume {
-                Some(a) => resume_at(&a, &first),
-                None => Route::Home,
-            });
-        }
-        Route::Resume { id } => {
-            if let Some(a) = found(&id) {
-                redirect(resume_at(&a, &first));
-            }
-        }
-        Route::Dimension {
-            id,
-            dimension,
-            question,
-        } => {
-            let Some(a) = found(&id) else { return };
-            if bank.dimension(&dimension).is_none() {
-                return;
-            }
-            let question = question.or_else(|| a.resume_at(&dimension).map(str::to_string));
-            ctx.dispatch(Op::Open { id: id.clone() });
-            ctx.edit(
-                &id,
-                vec![Action::Visit(Place::Dimension {
-                    dimension,
-                    question,
-                })],
-            );
-        }
-        Route::Review { id } => {
-            if found(&id).is_some() {
-                ctx.dispatch(Op::Open { id: id.clone() });
-                ctx.edit(&id, vec![Action::Visit(Place::Review)]);
-            }
-        }
-        Route::Results { id } => {
-            if found(&id).is_some() {
-                ctx.dispatch(Op::Open { id });
-            }
-        }
-        Route::Home | Route::Compare | Route::Shared(_) | Route::NotFound(_) => {}
     }
-}
-
-/// Where to resume an assessment: its saved place, or the first page when that place names a
-/// dimension this bank does not have (a record edited by hand, or from an older bita).
-fn resume_at(a: &Assessment, first: &str) -> Route {
-    match Route::of_place(&a.id, &a.place, first) {
-        Route::Dimension { dimension, .. } if builtin().dimension(&dimension).is_none() => {
-            Route::of_place(&a.id, &Place::Start, first)
-        }
-        route => route,
+    for op in follow.ops {
+        ctx.dispatch(op);
     }
 }
 
