@@ -77,7 +77,7 @@ fn team_of_200_merged_and_scored(bencher: divan::Bencher) {
     let people = population(200);
     bencher.bench(|| {
         let refs: Vec<&Assessment> = people.iter().collect();
-        let t = bita::model::compare::team(bank, &refs, "Team");
+        let t = bita::model::team::team(bank, &refs, "Team");
         scoring::score(bank, &t.median)
             .overall
             .map_or(0, |o| o.tenths)

@@ -3,8 +3,9 @@
 
 mod common;
 
-use bita::model::compare::{alignment, compare, gap, signed, team, team_alignment, trend};
+use bita::model::compare::{alignment, compare, gap, signed, trend};
 use bita::model::compare_inputs::read_links;
+use bita::model::team::{team, team_alignment};
 use bita::model::{builtin, Answer, Assessment, Perspective};
 use common::{answers, any_answer, tiny};
 use proptest::prelude::*;
@@ -170,7 +171,7 @@ fn a_team_with_both_sides_has_an_alignment_gap_of_medians() {
     assert!(team_alignment(&bank, &refs[..2]).is_none());
 
     // Its median report says it pools both sides, not that it is IT's view.
-    let (_, median, pooled) = bita::model::compare_page::team_page(&bank, &refs);
+    let (_, median, pooled) = bita::model::team_trend_page::team_page(&bank, &refs);
     assert!(pooled);
     assert_eq!(median.name, "Team of 3, IT and the business");
     let report = bita::model::report::ReportModel::from(&bank, &median);
@@ -342,7 +343,7 @@ fn the_team_page_lists_median_spread_and_flags_per_question() {
         answers(&bank, "q1=5 q2=3"),
     ];
     let refs: Vec<&Assessment> = people.iter().collect();
-    let (blocks, median, pooled) = bita::model::compare_page::team_page(&bank, &refs);
+    let (blocks, median, pooled) = bita::model::team_trend_page::team_page(&bank, &refs);
     assert!(!pooled, "one side only");
     assert_eq!(median.name, "Team of 4");
     let text = bita::model::blocks::text(&blocks);
@@ -377,7 +378,7 @@ fn the_trend_page_says_the_change_and_when_the_questions_changed() {
     );
     second.updated = 1_100.0 * 86_400_000.0;
     second.model_version = 2;
-    let text = bita::model::blocks::text(&bita::model::compare_page::trend_page(
+    let text = bita::model::blocks::text(&bita::model::team_trend_page::trend_page(
         &bank,
         &[&second, &first],
     ));

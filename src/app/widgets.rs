@@ -192,7 +192,7 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
             }),
         ]);
         // What the report needs, while the respondent works: it rarely waits for it then.
-        super::chart::prefetch_when_idle();
+        super::echarts::prefetch_when_idle();
         ctx.load_report();
     };
     let option = move |answer: Answer, label: String, class: &'static str| {

@@ -1,27 +1,25 @@
 //! The comparison page as blocks (see `blocks`), from the figures of `compare`: its words and
 //! layout, tested natively; the views only render them.
 
-use super::compare::{
-    alignment, compare, diff, gap, signed, team, team_alignment, trend, Alignment, Line,
-};
+use super::compare::{alignment, compare, diff, gap, signed, Alignment, Line};
 use super::scoring::tenths_text;
-use super::{Answer, Assessment, Bank, Perspective};
+use super::{Assessment, Bank, Perspective};
 
 use super::blocks::{Block, Figure, Table};
 
-fn score_text(t: Option<u16>) -> String {
+pub(super) fn score_text(t: Option<u16>) -> String {
     t.map_or_else(|| "not enough answers".into(), tenths_text)
 }
 
-fn change_text(d: Option<i16>) -> String {
+pub(super) fn change_text(d: Option<i16>) -> String {
     d.map_or_else(|| "–".into(), signed)
 }
 
-fn strings<const N: usize>(list: [&str; N]) -> Vec<String> {
+pub(super) fn strings<const N: usize>(list: [&str; N]) -> Vec<String> {
     list.map(String::from).to_vec()
 }
 
-fn table(caption: &str, head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> Block {
+pub(super) fn table(caption: &str, head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> Block {
     Block::Table(Table {
         caption: caption.into(),
         head,
@@ -29,12 +27,12 @@ fn table(caption: &str, head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> 
     })
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Rows of lines: a name, one cell per assessment, and their difference when there are two.
-fn score_rows(
+pub(super) fn score_rows(
     lines: &[Line],
     overall: Option<&[Option<u16>]>,
     difference: bool,
@@ -205,7 +203,7 @@ fn notes_for_scores(body: &mut [Block]) {
 /// The alignment gap in figures and words; `first` names IT's side, `second` the business's:
 /// a chart of the gap per dimension and role with its tables, and the three largest disagreements
 /// as short items. Every figure says what it is computed over.
-fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> Block {
+pub(super) fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> Block {
     let g = al.gap;
     let shared = bank.order(bank.version()).len() - g.one_sided.len();
     let over = format!(
@@ -313,122 +311,4 @@ fn alignment_section(bank: &Bank, al: Alignment, first: &str, second: &str) -> B
         title: "The alignment gap".into(),
         body,
     }
-}
-
-fn answer_text(a: Option<Answer>) -> String {
-    match a {
-        Some(Answer::Level(l)) => format!("Level {l}"),
-        Some(Answer::DontKnow) => "Don't know".into(),
-        Some(Answer::NotApplicable) => "Not applicable".into(),
-        None => "No answers".into(),
-    }
-}
-
-/// Whether the assessments come from both sides, IT and the business.
-fn both_sides(list: &[&Assessment]) -> bool {
-    list.iter().any(|a| a.perspective != list[0].perspective)
-}
-
-/// The team's median per question with its spread and flags, and its alignment gap when it holds
-/// both sides; with the median assessment, whose report the page shows under these blocks, and
-/// whether it pools both sides (its report then says so: see `ReportModel::pooled`).
-pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment, bool) {
-    let pooled = both_sides(list);
-    // The name says it too, so a saved copy of a pooled median keeps it.
-    let name = if pooled {
-        format!("Team of {}, IT and the business", list.len())
-    } else {
-        format!("Team of {}", list.len())
-    };
-    let t = team(bank, list, &name);
-    let flagged = t.questions.iter().filter(|q| q.flagged()).count();
-    let rows = t
-        .questions
-        .iter()
-        .filter_map(|q| {
-            let (_, question) = bank.question(&q.question)?;
-            let cells = vec![
-                answer_text(q.median),
-                plural(usize::from(q.spread), "level", "levels"),
-                format!(
-                    "{} gave a level, {} don't know, {} not applicable",
-                    q.levels, q.dont_know, q.not_applicable
-                ),
-                if q.flagged() { "Far apart" } else { "" }.into(),
-            ];
-            Some((question.text.clone(), cells))
-        })
-        .collect();
-    let mut page = Vec::new();
-    if let Some(al) = team_alignment(bank, list) {
-        page.push(alignment_section(
-            bank,
-            al,
-            "IT's median",
-            "The business's median",
-        ));
-    }
-    page.push(Block::Section {
-        id: "team-title",
-        class: "report-section",
-        title: format!("The team's answers ({} respondents)", t.size),
-        body: vec![
-            Block::P("", "Each question shows the team's median: the middle of the levels given, and with an even number of them the lower of the two middle ones. “Don't know” and “Not applicable” do not count toward it; where nobody gave a level, the team's answer is “Don't know” if anyone said so, otherwise “Not applicable”. Questions where respondents are two or more levels apart are marked “Far apart”.".into()),
-            Block::P("summary", format!(
-                "{} far apart.",
-                plural(flagged, "question is", "questions are")
-            )),
-            table(
-                "The team's answer per question",
-                strings(["Question", "Median", "Spread", "Answers", "Flag"]),
-                rows,
-            ),
-        ],
-    });
-    (page, t.median, pooled)
-}
-
-/// The assessments in date order, with the change per dimension since the one before.
-pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
-    let (names, steps) = trend(bank, list);
-    let mut body = vec![Block::P(
-        "",
-        "In date order (the day each was last changed); each change is against the assessment before it.".into(),
-    )];
-    if both_sides(list) {
-        body.push(Block::P(
-            "notice warn",
-            "These assessments come from both sides, IT and the business: part of a change may be a difference of view, not of maturity.".into(),
-        ));
-    }
-    for pair in steps.windows(2).filter(|p| p[1].model_changed) {
-        body.push(Block::P("notice warn", format!(
-            "The questions changed between {} ({}) and {} ({}): part of the change may come from that.",
-            pair[0].name, pair[0].day, pair[1].name, pair[1].day
-        )));
-    }
-    let mut head = vec!["Assessment".to_string()];
-    head.extend(names);
-    let rows = steps
-        .into_iter()
-        .map(|s| {
-            let cells = s
-                .scores
-                .iter()
-                .zip(&s.change)
-                .map(|(v, d)| match d {
-                    Some(d) => format!("{} ({} since the one before)", score_text(*v), signed(*d)),
-                    None => score_text(*v),
-                })
-                .collect();
-            (format!("{}, {}", s.name, s.day), cells)
-        })
-        .collect();
-    body.push(table("Score per dimension over time (1 to 5)", head, rows));
-    vec![Block::Section {
-        id: "trend-title",
-        class: "report-section",
-        title: "Trend".into(),
-        body,
-    }]
 }

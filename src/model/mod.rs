@@ -11,6 +11,7 @@ pub mod compare_page;
 pub mod dates;
 pub mod exchange;
 pub mod json;
+pub mod link_bytes;
 pub mod map;
 pub mod report;
 pub mod report_sections;
@@ -19,6 +20,8 @@ pub mod scoring;
 pub mod share;
 pub mod storage;
 pub mod store;
+pub mod team;
+pub mod team_trend_page;
 
 pub use assessment::{Action, Answer, Assessment, Perspective};
 pub use bank::{Bank, Dimension, Question};
