@@ -1,59 +1,25 @@
 // Shared by the end-to-end tests: serves dist/ on 127.0.0.1 under a sub-path (as a user's static
 // host would) and drives Debian's Chromium through playwright-core. Nothing is downloaded.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { parse as parseToml } from 'smol-toml';
+import { listen } from '../../scripts/static-host.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BASE_PATH = '/team/bita/';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** A plain static file server, like any host a user would put dist/ on (or a copy of it). */
-export async function serveDist(DIST = path.join(ROOT, 'dist'), { gzip = false } = {}) {
+/**
+ * Serves dist/ (or a copy of it) on 127.0.0.1 under a sub-path with the same host users run
+ * (`scripts/serve`, see scripts/static-host.mjs): the build's gzip copies where the browser takes
+ * gzip. `gzip: 'fly'` compresses on the fly instead, `false` not at all.
+ */
+export async function serveDist(DIST = path.join(ROOT, 'dist'), { gzip = true } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run `scripts/build` first (scripts/test does)');
   }
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(BASE_PATH)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
-    const file = path.normalize(path.join(DIST, rel));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      // As a host with compression on would send it (deterministic, so byte budgets can be
-      // asserted): the build's precompressed copy where there is one, as nginx's gzip_static
-      // sends it, else gzip -9 on the fly (or always, with `gzip: 'fly'`).
-      const packed = `${file}.gz`;
-      const precompressed = gzip !== 'fly' && fs.existsSync(packed) && fs.statSync(packed).mtimeMs >= fs.statSync(file).mtimeMs;
-      const body = precompressed ? fs.readFileSync(packed) : zlib.gzipSync(fs.readFileSync(file), { level: 9 });
-      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length });
-      res.end(body);
-      return;
-    }
-    res.writeHead(200, { 'content-type': type });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await listen(DIST, { basePath: BASE_PATH, gzip });
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}${BASE_PATH}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
@@ -96,56 +62,45 @@ export async function started(page) {
   await page.locator('main:not([aria-busy])').waitFor();
 }
 
+const toml = (file) => parseToml(fs.readFileSync(path.join(ROOT, 'questions', file), 'utf8'));
+
 /** The model version questions/model.toml declares. */
 export function modelVersion() {
-  const model = fs.readFileSync(path.join(ROOT, 'questions', 'model.toml'), 'utf8');
-  return Number(model.match(/^version\s*=\s*(\d+)/m)[1]);
+  return toml('model.toml').version;
 }
 
 /**
- * The dimensions as questions/ defines them, read straight from the TOML files (not from the app):
- * [{ id, name, questions: [ids asked now, in order], details: [{ id, weight, role, audience }] }].
+ * The dimensions as questions/ defines them, read straight from the TOML files with a TOML parser
+ * (not from the app): [{ id, name, questions: [ids asked now, in order], details: [{ id, text,
+ * weight, role, audience, since, retired }] }].
  */
 export function bankFromFiles() {
-  const q = path.join(ROOT, 'questions');
-  const model = fs.readFileSync(path.join(q, 'model.toml'), 'utf8');
-  const version = modelVersion();
-  const ids = JSON.parse(model.match(/^dimensions\s*=\s*(\[.*\])/m)[1]);
-  return ids.map((id) => {
-    const text = fs.readFileSync(path.join(q, `${id}.toml`), 'utf8');
-    const details = text.split(/^\[\[questions\]\]\s*$/m).slice(1).map((block) => {
-      const head = block.split(/^\[\[questions\.answers\]\]/m)[0];
-      const field = (name) => head.match(new RegExp(`^${name}\\s*=\\s*(.+)$`, 'm'))?.[1];
-      return {
-        id: JSON.parse(field('id')),
-        text: JSON.parse(field('text')),
-        weight: Number(field('weight')),
-        role: field('role') ? JSON.parse(field('role')) : null,
-        audience: field('audience') ? JSON.parse(field('audience')) : null,
-        since: Number(field('since') ?? 1),
-        retired: field('retired_in') ? Number(field('retired_in')) : null,
-      };
-    }).filter((d) => d.since <= version && (d.retired === null || d.retired > version));
-    return {
-      id,
-      name: JSON.parse(text.match(/^name\s*=\s*(".*")/m)[1]),
-      questions: details.map((d) => d.id),
-      details,
-    };
+  const model = toml('model.toml');
+  const version = model.version;
+  return model.dimensions.map((id) => {
+    const dim = toml(`${id}.toml`);
+    const details = (dim.questions ?? []).map((q) => ({
+      id: q.id,
+      text: q.text,
+      weight: q.weight,
+      role: q.role ?? null,
+      audience: q.audience ?? null,
+      since: q.since ?? 1,
+      retired: q.retired_in ?? null,
+    })).filter((d) => d.since <= version && (d.retired === null || d.retired > version));
+    return { id, name: dim.name, questions: details.map((d) => d.id), details };
   });
 }
 
-/** The IT roles and the basic-service questions of questions/model.toml. */
+/** The IT roles, the levels' names, the basic-service questions and the cap of questions/model.toml. */
 export function modelFromFiles() {
-  const model = fs.readFileSync(path.join(ROOT, 'questions', 'model.toml'), 'utf8');
-  const roles = model.split(/^\[\[roles\]\]\s*$/m).slice(1).map((b) => ({
-    id: JSON.parse(b.match(/^id\s*=\s*(".*")/m)[1]),
-    name: JSON.parse(b.match(/^name\s*=\s*(".*")/m)[1]),
-  }));
-  const levels = model.split(/^\[\[levels\]\]\s*$/m).slice(1).map((b) => JSON.parse(b.match(/^name\s*=\s*(".*")/m)[1]));
-  const basics = JSON.parse(model.match(/^basics\s*=\s*(\[.*\])/m)[1]);
-  const margin = Number(model.match(/^cap_margin\s*=\s*(\d+)/m)[1]);
-  return { roles, levels, basics, margin };
+  const model = toml('model.toml');
+  return {
+    roles: model.roles.map((r) => ({ id: r.id, name: r.name })),
+    levels: model.levels.map((l) => l.name),
+    basics: model.scoring.basics,
+    margin: model.scoring.cap_margin,
+  };
 }
 
 /** Injects axe-core (from node_modules) and returns its violations for the page, as "id: target" lines. */
