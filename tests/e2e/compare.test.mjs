@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, idle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -324,7 +324,7 @@ for (const scheme of ['light', 'dark']) {
     for (const view of ['Side by side', 'As one team', 'Over time']) {
       await page.getByRole('radio', { name: view }).check();
       if (view === 'As one team') await page.locator('.score-line').waitFor();
-      await page.waitForTimeout(200);
+      await idle(page);
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(scroll <= inner, `${view}: page is ${scroll} px wide in a ${inner} px window`);
       assert.deepEqual(await axeViolations(page), [], view);

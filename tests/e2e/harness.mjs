@@ -103,6 +103,15 @@ export function modelFromFiles() {
   };
 }
 
+/**
+ * Waits until the page has nothing left to do: the browser's idle callback runs only once the
+ * tasks, frames and observers queued before it are done (for checks that something did not
+ * happen, instead of a fixed sleep).
+ */
+export function idle(page) {
+  return page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(), { timeout: 5000 })));
+}
+
 /** Injects axe-core (from node_modules) and returns its violations for the page, as "id: target" lines. */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });

@@ -3,7 +3,7 @@
 // 360 px and the dark scheme, and no accessibility violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, showChart } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, showChart, idle } from './harness.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -150,8 +150,8 @@ const stubPrint = () => {
   window.print = () => { window.__printedCharts = document.querySelectorAll('.chart-box canvas').length; };
 };
 const printedCharts = async (page) => (await (await page.waitForFunction(() => window.__printedCharts !== undefined && { n: window.__printedCharts })).jsonValue()).n;
-/** Two frames: an observer's or an idle callback's chance to run. */
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+/** Until the page is idle: every observer and idle callback queued has had its chance to run. */
+const settle = (page) => idle(page);
 
 test('the report prints to a PDF with the level, every dimension, the summary and both charts, and no controls', async () => {
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');

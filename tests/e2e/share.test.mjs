@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { serveDist, launch, open, started, bankFromFiles, modelVersion } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelVersion, idle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -207,7 +207,7 @@ test('the browser is asked to keep the data after a save, the page says when it 
   const reader = await context.newPage();
   await reader.goto(link);
   await reader.locator('.score-line').waitFor();
-  await reader.waitForTimeout(300);
+  await idle(reader);
   assert.equal(await reader.evaluate(() => window.__persistCalls), 0, 'the read-only view asks nothing of storage');
   assert.deepEqual(errors, []);
   await context.close();

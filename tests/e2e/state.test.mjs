@@ -148,8 +148,8 @@ test('two tabs, one held between its read and its write, keep both answers; the 
   await a.locator('label[for="sd-01-2"]').click();
   await a.waitForFunction(() => window.__bitaReached);
   await b.locator('label[for="sd-12-4"]').click();
-  // Let b's commit run as far as it can (with Web Locks it waits for a's lock).
-  await b.waitForTimeout(100);
+  // b's commit waits for a's lock: seen in the lock manager, not guessed with a sleep.
+  await b.waitForFunction(async () => (await navigator.locks.query()).pending.some((l) => l.name === 'bita-storage'));
   await a.evaluate(() => { delete window.__bitaBeforeWrite; window.__bitaRelease(); });
   await a.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
     && (() => { const s = JSON.parse(localStorage.getItem(k)).answers; return s['sd-01'] === '2' && s['sd-12'] === '4'; })()));
