@@ -148,9 +148,26 @@ fn bars_grid() -> Grid {
         .contain_label(true)
 }
 
+/// The names beside horizontal bars (filled in for `"@labels"`).
+fn category_axis() -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .data(vec!["@labels"])
+        .axis_label(label())
+}
+
+/// Horizontal bars on a grid: the value axis (as JSON), the category axis and the one series.
+fn bars_option(x: &str, y: &Axis, bar: &Bar) -> String {
+    format!(
+        r#"{{"animation":false,"grid":{},"xAxis":{x},"yAxis":{},"series":[{}]}}"#,
+        json(&bars_grid()),
+        json(y).replace(r#"["@labels"]"#, r#""@labels""#),
+        json(bar).replace("[0]", r#""@values""#),
+    )
+}
+
 /// The IT roles as horizontal bars (long names stay readable on a phone).
 pub fn roles() -> String {
-    let grid = bars_grid();
     let x = Axis::new()
         .type_(AxisType::Value)
         .min(0)
@@ -158,21 +175,11 @@ pub fn roles() -> String {
         .interval(1)
         .axis_label(AxisLabel::new().color(Color::from(MUTED)))
         .split_line(SplitLine::new().line_style(LineStyle::new().color(LINE)));
-    let y = Axis::new()
-        .type_(AxisType::Category)
-        .data(vec!["@labels"])
-        .axis_label(label());
     let bar = Bar::new()
         .bar_width(20)
         .item_style(ItemStyle::new().color(SERIES[0].0))
         .data(vec![0]);
-    format!(
-        r#"{{"animation":false,"grid":{},"xAxis":{},"yAxis":{},"series":[{}]}}"#,
-        json(&grid),
-        json(&x),
-        json(&y).replace(r#"["@labels"]"#, r#""@labels""#),
-        json(&bar).replace("[0]", r#""@values""#),
-    )
+    bars_option(&json(&x), &category_axis(), &bar)
 }
 
 /// The alignment gap as bars either side of zero, one per dimension and role: the business's score
@@ -180,27 +187,17 @@ pub fn roles() -> String {
 /// rather than on the zero line the bars start from, and each bar brings its colour (the side
 /// that sees it higher) in its data.
 pub fn gap() -> String {
-    let grid = bars_grid();
     let x = Axis::new()
         .type_(AxisType::Value)
         .interval(1)
         .axis_label(AxisLabel::new().color(Color::from(MUTED)))
         .split_line(SplitLine::new().line_style(LineStyle::new().color(LINE)));
-    let y = Axis::new()
-        .type_(AxisType::Category)
-        .data(vec!["@labels"])
-        .axis_label(label());
     let bar = Bar::new().bar_width(16).data(vec![0]);
-    format!(
-        r#"{{"animation":false,"grid":{},"xAxis":{},"yAxis":{},"series":[{}]}}"#,
-        json(&grid),
-        json(&x).replacen('{', r#"{"min":"@min","max":"@max","#, 1),
-        json(&y).replace(r#"["@labels"]"#, r#""@labels""#).replacen(
-            '{',
-            r#"{"axisLine":{"onZero":false},"#,
-            1
-        ),
-        json(&bar).replace("[0]", r#""@values""#),
+    let x = json(&x).replacen('{', r#"{"min":"@min","max":"@max","#, 1);
+    bars_option(&x, &category_axis(), &bar).replacen(
+        r#""yAxis":{"#,
+        r#""yAxis":{"axisLine":{"onZero":false},"#,
+        1,
     )
 }
 

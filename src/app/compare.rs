@@ -5,13 +5,11 @@
 
 use super::report::render;
 use super::results::ReportWhenReady;
-use super::{browser, go, Ctx};
+use super::{browser, Ctx};
 use crate::model::compare_inputs::{new_ones, read_links};
 use crate::model::compare_page::side_by_side;
-use crate::model::store::Op;
 use crate::model::team_trend_page::{team_page, trend_page};
 use crate::model::{builtin, exchange, Assessment};
-use crate::route::Route;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -333,13 +331,7 @@ pub fn ComparePage() -> impl IntoView {
 /// The report of the team's median answers, which the user may save as an assessment of its own.
 fn team_report(ctx: Ctx, median: Assessment, pooled: bool) -> impl IntoView {
     let keep = median.clone();
-    let save = move |_| {
-        let mut copy = keep.clone();
-        copy.id = browser::new_id();
-        let id = copy.id.clone();
-        ctx.dispatch(Op::Import(vec![copy]));
-        go(&Route::Results { id });
-    };
+    let save = move |_| super::home::save_copy(ctx, &keep);
     let report = Signal::derive(move || Some(median.clone()));
     view! {
         <section class="report-section" aria-labelledby="team-report-title">

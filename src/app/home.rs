@@ -29,6 +29,16 @@ pub fn export(a: &Assessment) {
     );
 }
 
+/// Saves a copy of an assessment that is nobody's yet (a link's, a team's median) and opens its
+/// report.
+pub fn save_copy(ctx: Ctx, a: &Assessment) {
+    let mut copy = a.clone();
+    copy.id = browser::new_id();
+    let id = copy.id.clone();
+    ctx.dispatch(Op::Import(vec![copy]));
+    go(&Route::Results { id });
+}
+
 /// Starts an assessment under `id` and opens its first page.
 pub fn start_assessment(ctx: Ctx, id: String, name: &str, role: &str, side: Perspective) {
     let first = builtin().dimensions[0].id.clone();

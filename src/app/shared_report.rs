@@ -9,7 +9,6 @@ use super::results::ReportWhenReady;
 use super::{browser, go, local_store, Ctx};
 use crate::model::builtin;
 use crate::model::share::decode;
-use crate::model::store::Op;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -61,13 +60,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         ctx.picks.add(ctx, vec![compared.clone()], Vec::new());
         go(&Route::Compare);
     };
-    let save = move |_| {
-        let mut copy = keep.clone();
-        copy.id = browser::new_id();
-        let id = copy.id.clone();
-        ctx.dispatch(Op::Import(vec![copy]));
-        go(&Route::Results { id });
-    };
+    let save = move |_| super::home::save_copy(ctx, &keep);
     // The other side answers under the same name; the comparison with this link follows.
     // Once: a second visit to the link goes on with the assessment already started from it.
     let answer = move |_| {
