@@ -49,14 +49,18 @@ pub fn manage_scrolling() {
     if let Ok(history) = window().history() {
         let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
     }
-    entered();
-    NAVIGATED.set(false);
+    note_entry();
 }
 
-/// The address changed (a new entry, or back and forward): remembers where the reader was on the
-/// page left, and whether the next page shows from its top or from where the reader was on it.
+/// The address changed (a new entry, or back and forward): see [`note_entry`].
 pub fn entered() {
     NAVIGATED.set(true);
+    note_entry();
+}
+
+/// Remembers where the reader was on the page left, and numbers the entry now shown if it is new;
+/// the next page then shows from its top, or from where the reader was on it (back and forward).
+fn note_entry() {
     let Ok(history) = window().history() else {
         return;
     };
@@ -201,7 +205,7 @@ pub async fn deployment_replaced() -> Option<bool> {
         return None;
     }
     // A byte search: `str::contains` with a string brings in the standard library's two-way
-    // string search (see `chart::fill`).
+    // string search (see `chart_options::fill`).
     Some(!index.as_bytes().windows(mine.len()).any(|w| w == mine))
 }
 
@@ -246,14 +250,6 @@ pub fn new_id() -> String {
 /// Milliseconds since the Unix epoch.
 pub fn now() -> u64 {
     js_sys::Date::now().max(0.0) as u64
-}
-
-/// The UTC day of a time, e.g. "2026-11-26" (a link carries only the day).
-pub fn utc_day(ms: f64) -> String {
-    let iso: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
-        .to_iso_string()
-        .into();
-    iso.chars().take(10).collect()
 }
 
 /// A local date and time for people, e.g. "2026-11-26 17:04".

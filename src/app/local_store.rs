@@ -208,16 +208,20 @@ fn ask_to_persist(ctx: Ctx) {
 /// the record, not in it, so the saved schema does not change.
 const COUNTERPART: &str = "bita.counterpart.";
 
+fn counterpart_key(id: &str) -> String {
+    format!("{COUNTERPART}{id}")
+}
+
 /// Remembers that assessment `id` gives the other side's view of the report a link holds.
 pub fn remember_counterpart(id: &str, payload: &str) {
     if let Some(mut io) = local() {
-        let _ = io.write(&format!("{COUNTERPART}{id}"), payload);
+        let _ = io.write(&counterpart_key(id), payload);
     }
 }
 
 /// The link whose other side assessment `id` gives, if it does.
 pub fn counterpart(id: &str) -> Option<String> {
-    local()?.0.get_item(&format!("{COUNTERPART}{id}")).ok()?
+    local()?.read(&counterpart_key(id)).ok()?
 }
 
 /// The assessment already giving the other side's view of this link, if one is still here;
@@ -241,6 +245,6 @@ pub fn counterpart_of(ctx: Ctx, payload: &str) -> Option<String> {
 /// Forgets the link of [`remember_counterpart`], once the comparison with it has opened.
 pub fn forget_counterpart(id: &str) {
     if let Some(mut io) = local() {
-        io.remove(&format!("{COUNTERPART}{id}"));
+        io.remove(&counterpart_key(id));
     }
 }

@@ -22,20 +22,19 @@ pub fn Review() -> impl IntoView {
     let side = ctx
         .current
         .with_untracked(|c| c.as_ref().map(|a| a.perspective));
-    let counterpart = super::local_store::counterpart(&id)
-        .and_then(|link| {
-            let theirs = crate::model::share::decode(bank, &link)
-                .ok()?
-                .assessment
-                .perspective;
-            (Some(theirs) != side).then_some((link, theirs))
-        })
-        .map(|(link, theirs)| (link, id.clone(), theirs));
+    let counterpart = super::local_store::counterpart(&id).and_then(|link| {
+        let theirs = crate::model::share::decode(bank, &link)
+            .ok()?
+            .assessment
+            .perspective;
+        (Some(theirs) != side).then_some((link, theirs))
+    });
     let complete = ctx.current.with_untracked(|c| {
         c.as_ref()
             .is_some_and(|a| a.answered(bank) == a.asked(bank))
     });
-    if let Some((link, mine, _)) = counterpart.clone().filter(|_| complete) {
+    if let Some((link, _)) = counterpart.clone().filter(|_| complete) {
+        let mine = id.clone();
         request_animation_frame(move || {
             super::local_store::forget_counterpart(&mine);
             ctx.picks.pair(&mine, link);
@@ -58,6 +57,26 @@ pub fn Review() -> impl IntoView {
                 .filter(|(_, qs)| !qs.is_empty())
                 .collect::<Vec<_>>()
         })
+    };
+    // The next step: the comparison with the link this answers, where there is one.
+    let actions = match counterpart {
+        Some((link, theirs)) => {
+            let mine = id.clone();
+            let label = format!("Compare with {}", theirs.view_name_within());
+            view! {
+                <p class="actions">
+                    <button type="button" class="primary" on:click=move |_| {
+                        ctx.picks.pair(&mine, link.clone());
+                        super::go(&Route::Compare);
+                    }>{label}</button>
+                    <a class="button" href=results>"See the results"</a>
+                </p>
+            }
+            .into_any()
+        }
+        None => {
+            view! { <p><a class="button primary" href=results>"See the results"</a></p> }.into_any()
+        }
     };
     view! {
         <div class="walk">
@@ -87,21 +106,7 @@ pub fn Review() -> impl IntoView {
                             }.into_any()
                         }
                     }}
-                    {match counterpart {
-                        Some((link, mine, theirs)) => {
-                            let label = format!("Compare with {}", theirs.view_name_within());
-                            view! {
-                                <p class="actions">
-                                    <button type="button" class="primary" on:click=move |_| {
-                                        ctx.picks.pair(&mine, link.clone());
-                                        super::go(&Route::Compare);
-                                    }>{label}</button>
-                                    <a class="button" href=results>"See the results"</a>
-                                </p>
-                            }.into_any()
-                        }
-                        None => view! { <p><a class="button primary" href=results>"See the results"</a></p> }.into_any(),
-                    }}
+                    {actions}
                 </section>
             </div>
         </div>

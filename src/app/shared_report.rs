@@ -79,7 +79,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
     let whose = format!(
         "{} · answers as of {} · opened from a link",
         side.view_name(),
-        browser::utc_day(a.updated)
+        crate::model::dates::utc_day(a.updated)
     );
     let assessment = Signal::derive(move || Some(a.clone()));
     view! {

@@ -136,12 +136,24 @@ fn row(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
+/// The cells that say whose row it is: id, name, side, role and the day last changed.
+fn whose(a: &Assessment) -> [String; 5] {
+    [
+        a.id.clone(),
+        a.name.clone(),
+        a.perspective.as_str().to_string(),
+        a.role.clone(),
+        super::dates::utc_day(a.updated),
+    ]
+}
+
 /// One row per assessment and question asked of its side, for spreadsheets.
 pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
     let mut out = format!(
         "{BOM}assessment,name,perspective,role,date,model version,dimension,question id,question,answer,statement,note\r\n",
     );
     for a in list {
+        let head = whose(a);
         for d in &bank.dimensions {
             for q in bank.asked(d, a.perspective) {
                 let ans = a.answers.get(&q.id);
@@ -154,12 +166,8 @@ pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
                     Some(Answer::NotApplicable) => bank.model.not_applicable.as_str(),
                     None => "",
                 };
-                let cells = [
-                    a.id.clone(),
-                    a.name.clone(),
-                    a.perspective.as_str().to_string(),
-                    a.role.clone(),
-                    super::dates::utc_day(a.updated),
+                let mut cells = head.to_vec();
+                cells.extend([
                     a.model_version.to_string(),
                     d.name.clone(),
                     q.id.clone(),
@@ -167,7 +175,7 @@ pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
                     ans.map(|x| x.code()).unwrap_or_default(),
                     statement.to_string(),
                     a.notes.get(&q.id).cloned().unwrap_or_default(),
-                ];
+                ]);
                 row(&mut out, &cells);
             }
         }
@@ -182,19 +190,9 @@ pub fn export_scores_csv(bank: &Bank, list: &[&Assessment]) -> String {
     let mut out = format!(
         "{BOM}assessment,name,perspective,role,date,scope,scope id,scope name,score,level,level name,confidence,answered,applicable,don't know\r\n",
     );
-    let level_name = |l: Option<u8>| {
-        l.and_then(|l| bank.model.levels.get(usize::from(l) - 1))
-            .map_or(String::new(), |info| info.name.clone())
-    };
     for a in list {
         let r = super::scoring::score(bank, a);
-        let head = [
-            a.id.clone(),
-            a.name.clone(),
-            a.perspective.as_str().to_string(),
-            a.role.clone(),
-            super::dates::utc_day(a.updated),
-        ];
+        let head = whose(a);
         let mut line = |scope: &str,
                         id: &str,
                         title: &str,
@@ -208,7 +206,7 @@ pub fn export_scores_csv(bank: &Bank, list: &[&Assessment]) -> String {
                 title.to_string(),
                 score,
                 level.map_or(String::new(), |l| l.to_string()),
-                level_name(level),
+                level.map_or(String::new(), |l| bank.level_name(l).to_string()),
                 t.confidence_label().to_string(),
                 t.scored.to_string(),
                 t.applicable().to_string(),
@@ -221,27 +219,14 @@ pub fn export_scores_csv(bank: &Bank, list: &[&Assessment]) -> String {
             (super::scoring::tenths_text(o.tenths), Some(o.level))
         });
         line("overall", "", "Overall", score, level, &all);
-        for d in &r.dimensions {
-            let t = &d.tally;
-            line(
-                "dimension",
-                &d.id,
-                &d.name,
-                t.score_text().unwrap_or_default(),
-                t.level(),
-                t,
-            );
-        }
-        for role in &r.roles {
-            let t = &role.tally;
-            line(
-                "role",
-                &role.id,
-                &role.name,
-                t.score_text().unwrap_or_default(),
-                t.level(),
-                t,
-            );
+        let parts = (r
+            .dimensions
+            .iter()
+            .map(|d| ("dimension", &d.id, &d.name, &d.tally)))
+        .chain(r.roles.iter().map(|x| ("role", &x.id, &x.name, &x.tally)));
+        for (scope, id, name, t) in parts {
+            let score = t.score_text().unwrap_or_default();
+            line(scope, id, name, score, t.level(), t);
         }
     }
     out

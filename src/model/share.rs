@@ -33,7 +33,7 @@ pub const PREFIX: &str = "#/s/";
 
 /// What follows the last [`PREFIX`] in `text` (a whole address, say), if there is one. A byte
 /// search: `str::rfind` with a string brings in the standard library's two-way string search
-/// (see `chart::fill`, which avoids it too).
+/// (see `chart_options::fill`, which avoids it too).
 pub fn after_prefix(text: &str) -> Option<&str> {
     let (hay, needle) = (text.as_bytes(), PREFIX.as_bytes());
     let at = (0..=hay.len().checked_sub(needle.len())?)

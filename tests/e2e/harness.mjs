@@ -112,6 +112,30 @@ export function idle(page) {
   return page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(), { timeout: 5000 })));
 }
 
+/** A second tab of the same browser on the page `page` shows, its errors kept in `errors`. */
+export async function secondTab(context, page, errors) {
+  const other = await context.newPage();
+  other.on('pageerror', (e) => errors.push(String(e)));
+  await other.goto(page.url());
+  await other.locator('fieldset.question').first().waitFor();
+  return other;
+}
+
+/**
+ * Holds the tab's next commit after it has read storage and before it writes (it keeps the lock
+ * meanwhile): `release` lets it go on. Resolves once something is held, after `act` ran.
+ */
+export async function holdNextCommit(page, act) {
+  await page.evaluate(() => {
+    window.__bitaHeld = new Promise((r) => { window.__bitaRelease = r; });
+    window.__bitaReached = false;
+    window.__bitaBeforeWrite = () => { window.__bitaReached = true; return window.__bitaHeld; };
+  });
+  await act();
+  await page.waitForFunction(() => window.__bitaReached);
+  return { release: () => page.evaluate(() => { delete window.__bitaBeforeWrite; window.__bitaRelease(); }) };
+}
+
 /** Injects axe-core (from node_modules) and returns its violations for the page, as "id: target" lines. */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });

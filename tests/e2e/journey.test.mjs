@@ -188,6 +188,14 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
   });
 }
 
+/** Scrolls the page down as a reader would, a frame a step: sections lay out as they come near. */
+const scrollThrough = (page) => page.evaluate(async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += 400) {
+    scrollTo(0, y);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+});
+
 /** Whether any table cell's text runs past its box or past the screen, as "caption: cell" lines. */
 const cutCells = (page) => page.evaluate(() => [...document.querySelectorAll('table td, table th')]
   .filter((c) => c.getClientRects().length && (c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > document.documentElement.clientWidth + 1))
@@ -204,8 +212,7 @@ for (const width of [390, 360]) {
     await page.goto(`${server.url}#/a/it1/results`);
     await page.reload();
     await page.locator('.score-line').waitFor();
-    // Sections lay out as they come near: scroll through once.
-    await page.evaluate(async () => { for (let y = 0; y < document.body.scrollHeight; y += 400) { scrollTo(0, y); await new Promise((r) => requestAnimationFrame(r)); } });
+    await scrollThrough(page);
     assert.deepEqual(await cutCells(page), [], 'report');
     // A report's section folds by its heading.
     const fold = page.getByRole('button', { name: 'Next steps' });
@@ -217,7 +224,7 @@ for (const width of [390, 360]) {
     await page.getByRole('checkbox', { name: /IT view/ }).check();
     await page.getByRole('checkbox', { name: /The business view/ }).check();
     await page.getByRole('heading', { name: 'The alignment gap' }).waitFor();
-    await page.evaluate(async () => { for (let y = 0; y < document.body.scrollHeight; y += 400) { scrollTo(0, y); await new Promise((r) => requestAnimationFrame(r)); } });
+    await scrollThrough(page);
     assert.deepEqual(await cutCells(page), [], 'comparison');
     assert.deepEqual(errors, []);
     await context.close();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, open, started, bankFromFiles, startAssessment, storedAssessments, ROOT } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, startAssessment, secondTab, holdNextCommit, ROOT } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -96,22 +96,13 @@ test('six quick answers followed at once by a reload are all kept, twenty times 
 test('one tab reloading right after an answer while the other commits: both answers kept', async () => {
   const { page: a, context, errors } = await open(browser, server.url);
   await startAssessment(a, { name: 'Two tabs, one going' });
-  const b = await context.newPage();
-  b.on('pageerror', (e) => errors.push(String(e)));
-  await b.goto(a.url());
-  await b.locator(`#q-${first[0]}`).waitFor();
+  const b = await secondTab(context, a, errors);
   // b reads storage for its commit and is held there (with the lock) until released.
-  await b.evaluate(() => {
-    window.__bitaHeld = new Promise((r) => { window.__bitaRelease = r; });
-    window.__bitaReached = false;
-    window.__bitaBeforeWrite = () => { window.__bitaReached = true; return window.__bitaHeld; };
-  });
-  await b.locator(`label[for="${first[1]}-4"]`).click();
-  await b.waitForFunction(() => window.__bitaReached);
+  const held = await holdNextCommit(b, () => b.locator(`label[for="${first[1]}-4"]`).click());
   // a answers and reloads in the same task, while b holds its read.
   await answerAndReload(a, [[first[0], '2']]);
   await started(a);
-  await b.evaluate(() => { delete window.__bitaBeforeWrite; window.__bitaRelease(); });
+  await held.release();
   await settled(a, { [first[0]]: '2', [first[1]]: '4' }, 'both answers in storage');
   await a.locator(`#${first[1]}-4`).waitFor();
   await a.waitForFunction((ids) => ids.every((i) => document.getElementById(i)?.checked), [`${first[0]}-2`, `${first[1]}-4`]);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, open, bankFromFiles, startAssessment, storedAssessments, waitStored } from './harness.mjs';
+import { serveDist, launch, open, bankFromFiles, startAssessment, storedAssessments, waitStored, secondTab, holdNextCommit } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -133,24 +133,15 @@ test('with every write failing, answers given in a row all stay, in the page and
 test('two tabs, one held between its read and its write, keep both answers; the later answer wins', async () => {
   const { page: a, context, errors } = await open(browser, server.url);
   await startAssessment(a, { name: 'Two tabs' });
-  const b = await context.newPage();
-  b.on('pageerror', (e) => errors.push(String(e)));
-  await b.goto(a.url());
-  await b.locator('#q-sd-01').waitFor();
+  const b = await secondTab(context, a, errors);
   const storedAnswers = async () => (await storedAssessments(a))[0].answers;
 
   // Hold tab a after it has read storage and before it writes.
-  await a.evaluate(() => {
-    window.__bitaHeld = new Promise((r) => { window.__bitaRelease = r; });
-    window.__bitaReached = false;
-    window.__bitaBeforeWrite = () => { window.__bitaReached = true; return window.__bitaHeld; };
-  });
-  await a.locator('label[for="sd-01-2"]').click();
-  await a.waitForFunction(() => window.__bitaReached);
+  const held = await holdNextCommit(a, () => a.locator('label[for="sd-01-2"]').click());
   await b.locator('label[for="sd-12-4"]').click();
   // b's commit waits for a's lock: seen in the lock manager, not guessed with a sleep.
   await b.waitForFunction(async () => (await navigator.locks.query()).pending.some((l) => l.name === 'bita-storage'));
-  await a.evaluate(() => { delete window.__bitaBeforeWrite; window.__bitaRelease(); });
+  await held.release();
   await a.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('bita.assessment.')
     && (() => { const s = JSON.parse(localStorage.getItem(k)).answers; return s['sd-01'] === '2' && s['sd-12'] === '4'; })()));
 
