@@ -10,7 +10,7 @@ fn main() {
 }
 
 /// Mounts the app in place of the skeleton. Called by the page's loader in a task after the one
-/// that compiled and started the wasm (see scripts/postbuild.mjs): on a phone each takes tens of
+/// that compiled and started the wasm (see scripts/site.mjs): on a phone each takes tens of
 /// milliseconds, and the page stays responsive between them.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -454,3 +454,101 @@ fn the_same_respondent_is_recognised_across_saved_copies_links_and_files() {
     );
     assert_eq!((kept, repeated), (vec![other], 2));
 }
+
+fn named(id: &str, name: &str, level: u8) -> Assessment {
+    let mut a = Assessment::new(builtin(), id.into(), 1_764_115_200_000.0);
+    a.name = name.into();
+    a.answers.insert("sd-01".into(), Answer::Level(level));
+    a
+}
+
+#[test]
+fn the_comparison_s_picks_add_once_name_the_anonymous_and_keep_the_order() {
+    use bita::model::compare_picks::Picks;
+    let saved = vec![named("s1", "Acme IT", 3), named("s2", "Acme business", 2)];
+    let mut p = Picks::default();
+    p.pick_saved("s2", true);
+    p.pick_saved("s1", true);
+    p.pick_saved("s2", false);
+    p.pick_saved("s2", true);
+    let (from_link, anonymous) = (named("", "Link", 4), named("", "", 5));
+    let said = p.add(
+        vec![from_link.clone(), saved[0].clone(), anonymous.clone()],
+        &saved,
+        vec!["line 3: damaged".into()],
+    );
+    assert_eq!(
+        said,
+        [
+            "Added 2 assessments.",
+            "line 3: damaged",
+            "1 of them is in the lists above already and was not added again."
+        ]
+    );
+    let names = |l: Vec<Assessment>| l.into_iter().map(|a| a.name).collect::<Vec<_>>();
+    // Saved ones in the browser's order, then those added in the order added.
+    assert_eq!(
+        names(p.chosen(&saved)),
+        ["Acme IT", "Acme business", "Link", "Respondent 2"]
+    );
+    // Adding the same again adds nothing.
+    assert_eq!(
+        p.add(vec![from_link, anonymous], &saved, Vec::new()).len(),
+        1
+    );
+    p.pick_added(0, false);
+    p.pick_added(7, true);
+    assert_eq!(
+        names(p.chosen(&saved)),
+        ["Acme IT", "Acme business", "Respondent 2"]
+    );
+    assert!(!p.is_added_picked(0) && p.is_added_picked(1) && !p.is_added_picked(7));
+    p.clear_added();
+    assert_eq!(p.added().count(), 0);
+    assert_eq!(names(p.chosen(&saved)), ["Acme IT", "Acme business"]);
+}
+
+#[test]
+fn a_shared_report_is_paired_with_one_saved_assessment_and_picked_again_not_repeated() {
+    use bita::model::compare_picks::Picks;
+    let bank = builtin();
+    let mine = named("s1", "Acme business", 2);
+    let theirs = named("s9", "Acme IT", 4);
+    let link = |a: &Assessment| {
+        bita::model::share::decode(bank, &bita::model::share::encode(bank, a, false).payload)
+            .unwrap()
+            .assessment
+    };
+    let mut saved = vec![mine.clone()];
+    let mut p = Picks::default();
+    p.pick_saved("s1", true);
+    p.add(vec![named("", "Other", 1)], &saved, Vec::new());
+    p.pair("s1");
+    assert_eq!(
+        p.take_shared(link(&theirs), &saved),
+        ["Added 1 assessment."]
+    );
+    let chosen = p.chosen(&saved);
+    assert_eq!(
+        chosen.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+        ["Acme business", "Acme IT"]
+    );
+    // The same link again: the one added is picked again, nothing new.
+    p.pair("s1");
+    assert!(p.take_shared(link(&theirs), &saved).is_empty());
+    assert_eq!(p.chosen(&saved).len(), 2);
+    assert_eq!(p.added().count(), 2);
+    // Once saved here as a copy, the copy is picked rather than the link added.
+    let mut p = Picks::default();
+    saved.push(theirs.clone());
+    p.pair("s1");
+    assert!(p.take_shared(link(&theirs), &saved).is_empty());
+    assert_eq!(
+        p.chosen(&saved)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect::<Vec<_>>(),
+        ["s1", "s9"]
+    );
+    assert_eq!(p.added().count(), 0);
+}

@@ -6,10 +6,10 @@
 use super::report::render;
 use super::results::ReportWhenReady;
 use super::{browser, Ctx};
-use crate::model::compare_inputs::{new_ones, read_links};
+use crate::model::compare_inputs::read_links;
 use crate::model::compare_page::side_by_side;
 use crate::model::team_trend_page::{team_page, trend_page};
-use crate::model::{builtin, exchange, Assessment};
+use crate::model::{self, builtin, exchange, Assessment};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -23,12 +23,7 @@ pub enum Show {
 /// team's saved report and back, finds it as it was) and never stored.
 #[derive(Clone, Copy)]
 pub struct Picks {
-    /// Ids of the saved assessments picked.
-    saved: RwSignal<Vec<String>>,
-    /// From links and files, in the order added.
-    added: RwSignal<Vec<Assessment>>,
-    /// Whether each of `added` is picked (apart, so ticking one does not rebuild the list).
-    added_on: RwSignal<Vec<bool>>,
+    picks: RwSignal<model::compare_picks::Picks>,
     show: RwSignal<Show>,
     /// What the last addition did, in words.
     status: RwSignal<Vec<String>>,
@@ -36,111 +31,72 @@ pub struct Picks {
     link: RwSignal<Option<String>>,
 }
 
+fn saved_list(ctx: Ctx) -> Vec<Assessment> {
+    ctx.store
+        .with_untracked(|s| s.list().into_iter().cloned().collect())
+}
+
 impl Picks {
     pub fn new() -> Picks {
         Picks {
-            saved: RwSignal::new(Vec::new()),
-            added: RwSignal::new(Vec::new()),
-            added_on: RwSignal::new(Vec::new()),
+            picks: RwSignal::new(Default::default()),
             show: RwSignal::new(Show::Side),
             status: RwSignal::new(Vec::new()),
             link: RwSignal::new(None),
         }
     }
 
-    /// Everything in the lists already: the saved assessments and those added.
-    fn known(&self, ctx: Ctx) -> Vec<Assessment> {
-        let mut all: Vec<Assessment> = ctx
-            .store
-            .with_untracked(|s| s.list().into_iter().cloned().collect());
-        self.added.with_untracked(|l| all.extend(l.iter().cloned()));
-        all
-    }
-
     /// Adds, ticked, what is not in the lists yet, and says what happened (after `problems`, the
     /// lines that could not be read).
-    pub fn add(&self, ctx: Ctx, found: Vec<Assessment>, mut problems: Vec<String>) {
-        let (found, repeated) = new_ones(found, &self.known(ctx));
-        if repeated > 0 {
-            problems.push(format!(
-                "{repeated} of them {} in the lists above already and {} not added again.",
-                if repeated == 1 { "is" } else { "are" },
-                if repeated == 1 { "was" } else { "were" },
-            ));
-        }
-        if !found.is_empty() {
-            problems.insert(
-                0,
-                format!(
-                    "Added {} assessment{}.",
-                    found.len(),
-                    if found.len() == 1 { "" } else { "s" }
-                ),
-            );
-        }
-        let n = found.len();
-        self.added.update(|l| {
-            for mut a in found {
-                // Anonymous respondents get a name the lists, columns and legend share.
-                if a.name.trim().is_empty() {
-                    a.name = format!("Respondent {}", l.len() + 1);
-                }
-                l.push(a);
-            }
-        });
-        self.added_on
-            .update(|on| on.extend(std::iter::repeat_n(true, n)));
-        self.status.set(problems);
+    pub fn add(&self, ctx: Ctx, found: Vec<Assessment>, problems: Vec<String>) {
+        let saved = saved_list(ctx);
+        let said = self.picks.try_update(|p| p.add(found, &saved, problems));
+        self.status.set(said.unwrap_or_default());
     }
 
     /// Shows a saved assessment beside the one a link holds, side by side (the gap first when
     /// they are IT's and the business's): what answering a shared report from the other side
     /// leads to. The link is read when the page opens (its code is the page's chunk).
     pub fn pair(&self, saved: &str, link: String) {
-        self.saved.set(vec![saved.to_string()]);
-        self.added_on
-            .update(|on| on.iter_mut().for_each(|o| *o = false));
+        self.picks.update(|p| p.pair(saved));
         self.link.set(Some(link));
         self.show.set(Show::Side);
     }
 
-    /// Takes in the link [`Picks::pair`] left: picked again where it is in a list already (added
-    /// from a link, or saved here as a copy); says so when it cannot be read.
+    /// Takes in the link [`Picks::pair`] left; says so when it cannot be read.
     fn take_link(&self, ctx: Ctx) {
         let Some(link) = self.link.try_update(Option::take).flatten() else {
             return;
         };
-        let shared = match crate::model::share::decode(builtin(), &link) {
-            Ok(s) => s.assessment,
-            Err(e) => {
-                self.status
-                    .set(vec![format!("The shared report's link: {e}")]);
-                return;
+        match crate::model::share::decode(builtin(), &link) {
+            Ok(s) => {
+                let saved = saved_list(ctx);
+                let said = self
+                    .picks
+                    .try_update(|p| p.take_shared(s.assessment, &saved));
+                self.status.set(said.unwrap_or_default());
             }
-        };
-        let same = |a: &Assessment| crate::model::compare_inputs::same(a, &shared);
-        let added = self.added.with_untracked(|l| l.iter().position(same));
-        let saved = ctx
-            .store
-            .with_untracked(|s| s.list().into_iter().find(|a| same(a)).map(|a| a.id.clone()));
-        match (added, saved) {
-            (Some(i), _) => self.added_on.update(|on| on[i] = true),
-            (None, Some(id)) => self.saved.update(|p| p.push(id)),
-            (None, None) => self.add(ctx, vec![shared], Vec::new()),
+            Err(e) => self
+                .status
+                .set(vec![format!("The shared report's link: {e}")]),
         }
     }
 }
 
 /// One list of the picker: each assessment as a checkbox with its label. Not generic over the
-/// handler, so both lists share one compiled view.
-fn pick_list(items: Vec<(String, bool)>, toggle: std::rc::Rc<dyn Fn(usize, bool)>) -> AnyView {
+/// handlers, so both lists share one compiled view.
+fn pick_list(
+    labels: Vec<String>,
+    checked: std::sync::Arc<dyn Fn(usize) -> bool + Send + Sync>,
+    toggle: std::rc::Rc<dyn Fn(usize, bool)>,
+) -> AnyView {
     view! {
-        <ul class="picks">{items.into_iter().enumerate().map(|(i, (label, checked))| {
-            let toggle = toggle.clone();
+        <ul class="picks">{labels.into_iter().enumerate().map(|(i, label)| {
+            let (toggle, checked) = (toggle.clone(), checked.clone());
             view! {
                 <li>
                     <label class="choice">
-                        <input type="checkbox" prop:checked=checked on:change=move |ev| toggle(i, event_target_checked(&ev)) />
+                        <input type="checkbox" prop:checked=move || checked(i) on:change=move |ev| toggle(i, event_target_checked(&ev)) />
                         <span>{label}</span>
                     </label>
                 </li>
@@ -165,9 +121,7 @@ pub fn ComparePage() -> impl IntoView {
     request_animation_frame(browser::show_page);
     ctx.picks.take_link(ctx);
     let Picks {
-        saved: picked,
-        added,
-        added_on,
+        picks,
         show,
         status,
         ..
@@ -177,32 +131,17 @@ pub fn ComparePage() -> impl IntoView {
             .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
     });
     let links = RwSignal::new(String::new());
-    // Only whether there is any: adding more must not rebuild the list's fieldset.
+    // The labels only: ticking one must not rebuild its list, and adding more not the fieldset.
+    let added = Memo::new(move |_| picks.with(|p| p.added().map(describe).collect::<Vec<_>>()));
     let any_added = Memo::new(move |_| added.with(|l| !l.is_empty()));
-    let chosen = Memo::new(move |_| {
-        let ids = picked.get();
-        let mut list: Vec<Assessment> = saved
-            .get()
-            .into_iter()
-            .filter(|a| ids.contains(&a.id))
-            .collect();
-        let on = added_on.get();
-        added.with(|l| {
-            list.extend(
-                l.iter()
-                    .zip(on)
-                    .filter(|(_, on)| *on)
-                    .map(|(a, _)| a.clone()),
-            )
-        });
-        list
-    });
-    // Everything in the lists already: what is added is checked against it.
-    let picks = ctx.picks;
-    let take = move |found: Vec<Assessment>, problems: Vec<String>| picks.add(ctx, found, problems);
+    let chosen = Memo::new(move |_| saved.with(|s| picks.with(|p| p.chosen(s))));
+    let take =
+        move |found: Vec<Assessment>, problems: Vec<String>| ctx.picks.add(ctx, found, problems);
     let add_links = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (found, problems) = read_links(builtin(), &links.get_untracked(), &picks.known(ctx));
+        // Everything in the lists already: what is added is checked against it.
+        let known = saved.with_untracked(|s| picks.with_untracked(|p| p.known(s)));
+        let (found, problems) = read_links(builtin(), &links.get_untracked(), &known);
         if problems.is_empty() {
             links.set(String::new());
         }
@@ -256,27 +195,25 @@ pub fn ComparePage() -> impl IntoView {
                         if list.is_empty() {
                             return view! { <p>"No saved assessments yet."</p> }.into_any();
                         }
-                        let items = picked.with_untracked(|p| list.iter().map(|a| (describe(a), p.contains(&a.id))).collect());
-                        pick_list(items, std::rc::Rc::new(move |i, yes| {
-                            let id = list[i].id.clone();
-                            picked.update(|p| {
-                                p.retain(|x| *x != id);
-                                if yes { p.push(id); }
-                            })
-                        }))
+                        let labels = list.iter().map(describe).collect();
+                        let ids: std::sync::Arc<Vec<String>> = std::sync::Arc::new(list.into_iter().map(|a| a.id).collect());
+                        let ids2 = ids.clone();
+                        pick_list(
+                            labels,
+                            std::sync::Arc::new(move |i| picks.with(|p| p.is_saved_picked(&ids[i]))),
+                            std::rc::Rc::new(move |i, yes| picks.update(|p| p.pick_saved(&ids2[i], yes))),
+                        )
                     }}
                 </fieldset>
                 {move || any_added.get().then(|| view! {
                     <fieldset>
                         <legend>"From links and files (not saved)"</legend>
-                        {move || {
-                            let items = added.with(|l| added_on.with_untracked(|on| l.iter().zip(on).map(|(a, on)| (describe(a), *on)).collect()));
-                            pick_list(items, std::rc::Rc::new(move |i, yes| added_on.update(|on| on[i] = yes)))
-                        }}
-                        <button type="button" class="quiet" on:click=move |_| {
-                            added.set(Vec::new());
-                            added_on.set(Vec::new());
-                        }>"Remove everything added"</button>
+                        {move || pick_list(
+                            added.get(),
+                            std::sync::Arc::new(move |i| picks.with(|p| p.is_added_picked(i))),
+                            std::rc::Rc::new(move |i, yes| picks.update(|p| p.pick_added(i, yes))),
+                        )}
+                        <button type="button" class="quiet" on:click=move |_| picks.update(|p| p.clear_added())>"Remove everything added"</button>
                     </fieldset>
                 })}
                 <form class="card" on:submit=add_links>

@@ -1,4 +1,4 @@
-//! The service worker (`sw.js`, written by scripts/postbuild.mjs): registered once the page is up,
+//! The service worker (`sw.js`, written by scripts/site.mjs): registered once the page is up,
 //! so it never competes with the first view; it precaches the build so bita works offline. When a
 //! new deployment is installed the page says so, and switches only when asked and only while
 //! every change is saved.

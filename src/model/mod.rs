@@ -8,6 +8,7 @@ pub mod codec;
 pub mod compare;
 pub mod compare_inputs;
 pub mod compare_page;
+pub mod compare_picks;
 pub mod dates;
 pub mod exchange;
 pub mod json;

@@ -150,7 +150,7 @@ test('a new deployment is offered, held back while changes are unsaved, and swit
 
     // index.html has no hash in its name, so the precache list gives it a new revision.
     fs.appendFileSync(path.join(copy, 'index.html'), '\n<!-- a new deployment -->\n');
-    execFileSync('node', [path.join(ROOT, 'scripts/postbuild.mjs'), '--sw-only', copy]);
+    execFileSync('node', [path.join(ROOT, 'scripts/site.mjs'), '--sw-only', copy]);
     // The browser checks for a new worker from time to time; here, now.
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const notice = page.locator('.notice', { hasText: 'A new version of bita is ready.' });

@@ -1,17 +1,20 @@
-// After trunk (which builds the HTML, the stylesheet and the copied files) and scripts/wasm (which
-// builds the wasm into target/split/): (1) puts the wasm into the output folder: (1a) gives the main
+// Assembles the deployable site in one folder (dist/ by default) from index.html, public/, the wasm
+// scripts/wasm built into target/split/ and the ECharts scripts/echarts.mjs built into
+// target/vendor/: (0) the page: the stylesheet minified (lightningcss) and, like the icon, named
+// after its content; the rest of public/ copied as it is (the manifest names the icons); ECharts
+// into vendor/; the advice texts (bita-data); (1) puts the wasm into the folder: (1a) gives the main
 // module's imports short names, in the wasm and in the glue alike (wasm-bindgen names each after
 // its binding plus a 16-digit hash; the saving is in docs/size-and-speed.md) and drops every module's
 // custom sections; (1b) minifies wasm-bindgen's JS glue and wasm-split's chunk loader with esbuild
-// (likewise); (1c) names every file after its content and writes the
-// page's loader into a file of its own, so the Content-Security-Policy needs no 'unsafe-inline'
-// and no hash that changes with every build; (2) generates the service worker's precache list from
-// what is in the output folder, with workbox-build, so the app works offline after one visit.
+// (likewise); (1c) names every file after its content and writes the page's loader into a file of
+// its own, so the Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with
+// every build; then minifies index.html (minify-html); (2) generates the service worker's precache
+// list from what is in the folder, with workbox-build, so the app works offline after one visit.
 // Never a hand-kept list; (3) writes a gzip copy (`name.gz`, made with zopfli: about 5% smaller than
 // gzip -9) beside every text and wasm file, for hosts that serve precompressed files.
-//   node scripts/postbuild.mjs [dir]          all three steps (dir defaults to dist/)
-//   node scripts/postbuild.mjs --sw-only dir  steps 2 and 3 only: after a file in dir changed (a new
-//                                             deployment in the tests, or a hand edit)
+//   node scripts/site.mjs [dir]          all steps, into an emptied dir (defaults to dist/)
+//   node scripts/site.mjs --sw-only dir  steps 2 and 3 only: after a file in dir changed (a new
+//                                        deployment in the tests, or a hand edit)
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -19,6 +22,11 @@ import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 import { transformSync } from 'esbuild';
 import { gzip } from '@gfx/zopfli';
+import { transform as transformCss } from 'lightningcss';
+import minifyHtmlPkg from '@minify-html/node';
+import { execFileSync } from 'node:child_process';
+// A CommonJS package: its function comes through the default export.
+const minifyHtml = minifyHtmlPkg.minify;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -119,10 +127,24 @@ if (!swOnly) {
   const built = path.join(root, 'target', 'split');
   const read = (name) => fs.readFileSync(path.join(built, name));
   const indexPath = path.join(dir, 'index.html');
-  let html = fs.readFileSync(indexPath, 'utf8');
-  if (/bita[-_][^"' >]*\.(wasm|js)/.test(html)) throw new Error('index.html already loads a wasm: run trunk again first');
-  // Everything in memory first, so a failure leaves dir as trunk wrote it.
+  let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  // Everything in memory first, so a failure leaves no half-built folder behind.
   const writes = [];
+  // (0) What index.html links from public/ is named after its content; a stylesheet is minified.
+  const linked = new Set();
+  html = html.replace(/ href="public\/([^"]+)"/g, (_, file) => {
+    let body = fs.readFileSync(path.join(root, 'public', file));
+    if (file.endsWith('.css')) body = Buffer.from(transformCss({ filename: file, code: body, minify: true }).code);
+    const dot = file.lastIndexOf('.');
+    const name = `${file.slice(0, dot)}-${hash(body)}${file.slice(dot)}`;
+    writes.push([name, body]);
+    linked.add(file);
+    return ` href="./${name}"`;
+  });
+  for (const file of fs.readdirSync(path.join(root, 'public')).filter((f) => !linked.has(f))) {
+    writes.push([file, fs.readFileSync(path.join(root, 'public', file))]);
+  }
+  writes.push(['vendor/echarts.min.js', fs.readFileSync(path.join(root, 'target', 'vendor', 'echarts.min.js'))]);
   // The chunks, named after their content; the loader wasm-split wrote fetches them by name.
   let loader = read('__wasm_split.js').toString();
   for (const file of fs.readdirSync(built).filter((f) => f.endsWith('.wasm') && f !== 'bita_bg.wasm')) {
@@ -211,13 +233,20 @@ try {
   writes.push([startName, start]);
   const tags = `<script type="module" src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
   html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
-  // trunk leaves the rust link it was told to skip.
-  const skipped = /<link [^>]*data-trunk-skip[^>]*>/;
-  if (!skipped.test(html)) throw new Error('index.html has no skipped rust link: does trunk build the wasm?');
-  html = html.replace(skipped, '');
+  // As trunk did: spec-compliant, closing tags kept.
+  html = minifyHtml(Buffer.from(html), {
+    do_not_minify_doctype: true,
+    ensure_spec_compliant_unquoted_attribute_values: true,
+    keep_spaces_between_attributes: true,
+    keep_closing_tags: true,
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'vendor'), { recursive: true });
   for (const [name, content] of writes) fs.writeFileSync(path.join(dir, name), content);
   fs.writeFileSync(indexPath, html);
-  console.log(`wasm: ${short.count} imports renamed, ${writes.length - 4} chunks`);
+  // The advice texts, named by their content (the build writes the name into the wasm).
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'bita-data', '--', dir], { cwd: root, stdio: 'inherit' });
+  console.log(`wasm: ${short.count} imports renamed, ${fs.readdirSync(built).filter((f) => f.endsWith('.wasm') && f !== 'bita_bg.wasm').length} chunks`);
 }
 
 const { count, size, warnings } = await generateSW({
