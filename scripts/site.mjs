@@ -233,13 +233,8 @@ try {
   writes.push([startName, start]);
   const tags = `<script type="module" src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
   html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
-  // As trunk did: spec-compliant, closing tags kept.
-  html = minifyHtml(Buffer.from(html), {
-    do_not_minify_doctype: true,
-    ensure_spec_compliant_unquoted_attribute_values: true,
-    keep_spaces_between_attributes: true,
-    keep_closing_tags: true,
-  });
+  // As trunk did: spec-compliant (minify-html's default since 0.16), closing tags kept.
+  html = minifyHtml(Buffer.from(html), { keep_closing_tags: true });
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'vendor'), { recursive: true });
   for (const [name, content] of writes) fs.writeFileSync(path.join(dir, name), content);
