@@ -65,7 +65,7 @@ fn advise_10_000_assessments(bencher: divan::Bencher) {
     bencher.bench(|| {
         people
             .iter()
-            .map(|a| scoring::advise(bank, a).quick_wins.len())
+            .map(|a| bita::model::advice::advise(bank, a).first.len())
             .sum::<usize>()
     });
 }

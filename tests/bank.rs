@@ -209,6 +209,37 @@ fn unknown_references_are_refused() {
 }
 
 #[test]
+fn the_advice_rules_are_checked_where_they_are_written() {
+    let issues = issues_after(|model, dims| {
+        let q = &mut sd(dims).questions[0];
+        q.answers[0].who = None;
+        q.answers[1].action = "Not A Key".into();
+        // A cure that waits for the basics, and a stop-the-bleeding key no weak answer gives.
+        q.answers[0].action = model.scoring.stop_the_bleeding[0].clone();
+        q.answers[0].after_basics = true;
+        model
+            .scoring
+            .stop_the_bleeding
+            .push("nobody-has-this".into());
+        model.scoring.level_rule_since = "7 December".into();
+        model.levels[2].backed_by[0].question = "zz-99".into();
+        model.levels[3].backed_by[0].at_least = 6;
+    });
+    let first = &real().model.scoring.stop_the_bleeding[0];
+    for expected in [
+        "questions/service-definition.toml: questions[0].answers[0].who: say who acts: \"it\", \"business\" or \"both\"".to_string(),
+        "questions/service-definition.toml: questions[0].answers[1].action: id \"Not A Key\" must be 1 to 32 characters of a-z, 0-9 and '-'".into(),
+        format!("questions/service-definition.toml: questions[0].answers[0].after_basics: {first:?} stops the bleeding: it cannot wait for the basics"),
+        "questions/model.toml: scoring.stop_the_bleeding[6]: no step of an answer below level 3 of an active question has action \"nobody-has-this\"".into(),
+        "questions/model.toml: scoring.level_rule_since: must be a day written YYYY-MM-DD".into(),
+        "questions/model.toml: levels[2].backed_by[0].question: \"zz-99\" is not a question of version 2".into(),
+        "questions/model.toml: levels[3].backed_by[0].at_least: must be 1 to 5".into(),
+    ] {
+        assert!(issues.contains(&expected), "missing {expected}\nin {issues:#?}");
+    }
+}
+
+#[test]
 fn unlisted_and_missing_dimension_files_are_refused() {
     let issues = issues_after(|model, dims| {
         let d = dims.remove("questions/value.toml").unwrap();
@@ -257,6 +288,11 @@ fn retired_questions_leave_the_order_but_keep_the_rest_stable() {
     let i = d.questions.iter().position(|q| q.active_in(2)).unwrap();
     let id = d.questions[i].id.clone();
     d.questions[i].retired_in = Some(3);
+    // A level may not rely on a retired question's answers.
+    model
+        .levels
+        .iter_mut()
+        .for_each(|l| l.backed_by.retain(|b| b.question != id));
     let bank = validate(model, dims).expect("retiring is valid");
     let v2: Vec<&str> = bank.order(2).iter().map(|q| q.id.as_str()).collect();
     let v3: Vec<&str> = bank.order(3).iter().map(|q| q.id.as_str()).collect();
@@ -391,21 +427,27 @@ fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
 }
 
 #[test]
-fn quick_steps_are_on_low_statements_and_every_dimension_has_some() {
+fn every_dimension_and_both_basics_have_quick_steps_and_only_steps_presuming_trust_wait() {
     let bank = real();
     for d in &bank.dimensions {
         let quick = bank
             .active(d)
-            .flat_map(|q| q.answers.iter().enumerate())
-            .filter(|(_, s)| s.quick)
-            .inspect(|(i, s)| assert!(*i < 3, "a quick step on level {}: {}", i + 1, s.next))
+            .flat_map(|q| &q.answers)
+            .filter(|s| s.quick)
             .count();
         assert!(quick >= 1, "{} has no quick step", d.id);
     }
-    // Advice-giving questions wait for the basics.
-    for id in ["dt-03", "ro-07"] {
-        assert!(bank.question(id).unwrap().1.after_basics, "{id}");
+    for id in &bank.model.scoring.basics {
+        assert!(
+            bank.question(id).unwrap().1.answers.iter().any(|s| s.quick),
+            "{id}"
+        );
     }
+    // Proposing waits for the basics; making the basic services dependable is the cure.
+    assert!(bank.question("ro-07").unwrap().1.answers[1..4]
+        .iter()
+        .all(|s| s.after_basics));
+    assert!(!bank.question("dt-03").unwrap().1.answers[0].after_basics);
 }
 
 #[test]

@@ -97,12 +97,12 @@ fn a_capped_assessment_says_why_in_the_headline_and_the_summary() {
         "{}",
         r.summary
     );
-    // Quick wins come first among the actions: the basics' step.
+    // The step that stops the bleeding comes first among the actions, with who acts.
     assert_eq!(
-        r.quick_wins.first().map(String::as_str),
-        Some("q4 next from 1")
+        r.first.first().map(|s| (s.text.as_str(), s.who.as_str())),
+        Some(("q4 next from 1", "IT"))
     );
-    assert!(r.summary.contains("q4 next from 1"), "{}", r.summary);
+    assert!(r.summary.contains("q4 next from 1 (IT)"), "{}", r.summary);
 }
 
 #[test]
@@ -184,9 +184,17 @@ fn summaries_of_the_shipped_bank_name_level_extremes_and_actions_within_80_words
             "high scores with weak basics: capped",
             Box::new(|_, id| {
                 let basic = builtin().model.scoring.basics.iter().any(|b| b == id);
+                Some(Answer::Level(if basic { 2 } else { 5 }))
+            }),
+            vec!["is held at 2", "basic services are at level 2"],
+        ),
+        (
+            "high scores with failing basics: level 2's claims do not hold",
+            Box::new(|_, id| {
+                let basic = builtin().model.scoring.basics.iter().any(|b| b == id);
                 Some(Answer::Level(if basic { 1 } else { 5 }))
             }),
-            vec!["is held at 2", "basic services are at level 1"],
+            vec!["is held at 1", "an answer level 2 relies on stands at 1"],
         ),
         (
             "only don't know",
@@ -247,7 +255,7 @@ fn the_sections_lay_out_tables_notes_and_steps_from_the_model() {
         "A | not enough answers | – | low: 1 of 3 answered, 2 don't know",
         "IT roles (1 to 5)",
         "Next steps",
-        "Quick wins",
+        "Stop the bleeding first",
         "Then, weakest dimension first",
         "By dimension",
     ] {
@@ -267,4 +275,48 @@ fn the_sections_lay_out_tables_notes_and_steps_from_the_model() {
         .collect();
     assert_eq!(charted.len(), 1, "{charted:?}");
     assert!(charted[0].starts_with("Scores\n"), "{charted:?}");
+}
+
+#[test]
+fn a_level_an_answer_contradicts_is_not_shown_and_the_report_names_the_answer() {
+    let mut bank = tiny();
+    bank.model.levels[2].backed_by = vec![bita::model::bank::Backing {
+        question: "q3".into(),
+        at_least: 3,
+    }];
+    // a = (4 + 8 + 6) / 6 = 3.0, b = 4.0: overall 3.5, level 4; the basics at 4 allow it, but
+    // level 3 relies on q3, answered 2: the level is 2.
+    let mut a = answers(&bank, "q1=4 q2=4 q3=2 q4=4 q5=4");
+    a.updated = 1_796_601_600_000.0; // 2026-12-07, the day the rules changed
+    let r = ReportModel::from(&bank, &a);
+    assert_eq!(r.headline.level, Some(2));
+    let why = r.headline.capped.as_deref().expect("held");
+    assert!(
+        why.contains("would give level 4")
+            && why.contains("Level 3, L3,")
+            && why.contains("“Question q3?”")
+            && why.contains("(level 2, where it needs 3 or more)")
+            && why.contains("stands at 2"),
+        "{why}"
+    );
+    assert!(
+        r.summary
+            .contains("held at 2 because an answer level 3 relies on stands at 2"),
+        "{}",
+        r.summary
+    );
+    // Saved after the rules changed: nothing to say about them.
+    assert_eq!(r.headline.rule_changed, None);
+    // Saved the day before: the report says once what the level was under the earlier rule.
+    a.updated = 1_796_601_600_000.0 - 1.0; // 2026-12-06, its last millisecond
+    let r = ReportModel::from(&bank, &a);
+    assert_eq!(
+        r.headline.rule_changed.as_deref(),
+        Some("Since 2026-12-07, the level also follows what the answers back and stays below 3 while the basic services do. Under the earlier rule these answers stood at level 4.")
+    );
+    // One mention: the headline only.
+    assert!(!r.summary.contains("earlier rule"));
+    // Where the rule changes nothing, nothing is said.
+    let b = answers(&bank, "q1=4 q2=4 q3=4 q4=4 q5=4");
+    assert_eq!(ReportModel::from(&bank, &b).headline.rule_changed, None);
 }

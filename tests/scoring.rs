@@ -3,7 +3,9 @@
 
 mod common;
 
-use bita::model::scoring::{self, advise, level_of_tenths, score};
+use bita::model::advice::{self, advise};
+use bita::model::bank::Who;
+use bita::model::scoring::{self, level_of_tenths, score};
 use bita::model::{builtin, Answer, Assessment};
 use common::{answers, any_answer, tiny};
 use proptest::prelude::*;
@@ -148,35 +150,83 @@ fn answers_to_retired_or_unknown_questions_are_kept_but_not_scored() {
 }
 
 #[test]
-fn advice_puts_weakest_dimensions_and_quick_wins_first() {
+fn advice_puts_weakest_dimensions_and_the_stop_the_bleeding_steps_first() {
     let bank = tiny();
     // a = (5 + 2*3 + 3*2)/6 = 17/6 ≈ 2.8; b = 1.5 (weakest, and the basics: below level 3).
     let a = answers(&bank, "q1=5 q2=3 q3=2 q4=1 q5=2");
     let adv = advise(&bank, &a);
     let dims: Vec<&str> = adv.dimensions.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(dims, ["b", "a"]);
-    // In a: q1 at level 5 has no next step; q3 (level 2) before q2 (level 3).
-    let steps: Vec<(&str, &str)> = adv.dimensions[1]
-        .steps
+    assert!(adv.bleeding);
+    // In a: q1 at level 5 has no next step; q2's step presumes trust and waits.
+    assert!(adv.held_back);
+    let steps = |d: &advice::DimensionAdvice| {
+        d.steps
+            .iter()
+            .map(|s| (s.question.clone(), s.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        steps(&adv.dimensions[1]),
+        [("q3".into(), "q3 next from 2".into())]
+    );
+    // In b the relief step, which stops the bleeding, first.
+    assert_eq!(steps(&adv.dimensions[0])[0].0, "q4");
+    // First: the stop-the-bleeding steps in the documented order (pains, then relief), though
+    // q3's answer is higher than q4's, each with who acts.
+    let first: Vec<(&str, Option<usize>, Who)> = adv
+        .first
         .iter()
-        .map(|s| (s.question.as_str(), s.text.as_str()))
+        .map(|s| (s.question.as_str(), s.bleeding, s.who))
         .collect();
-    assert_eq!(steps, [("q3", "q3 next from 2"), ("q2", "q2 next from 3")]);
-    // Quick wins: q4 (a basic, level 1) then q3 (level 2, weight 3); q1 is at level 5.
-    let wins: Vec<&str> = adv.quick_wins.iter().map(|s| s.question.as_str()).collect();
-    assert_eq!(wins, ["q4", "q3"]);
+    assert_eq!(
+        first,
+        [("q3", Some(0), Who::Both), ("q4", Some(1), Who::It)]
+    );
+
+    // With sound basics the quick steps come first, lowest answers first, and q2's step is back.
+    let a = answers(&bank, "q1=2 q2=1 q3=1 q4=3 q5=3");
+    let adv = advise(&bank, &a);
+    assert!(!adv.bleeding && !adv.held_back);
+    let first: Vec<&str> = adv.first.iter().map(|s| s.question.as_str()).collect();
+    // q3 (level 1, heavier) before q1 (level 2), then q4 (level 3); q2 is not quick.
+    assert_eq!(first, ["q3", "q1", "q4"]);
+    assert!(adv.first.iter().all(|s| s.bleeding.is_none()));
+    assert!(adv
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.steps)
+        .any(|s| s.question == "q2"));
 }
 
 #[test]
-fn quick_wins_are_at_most_three() {
-    let bank = builtin();
-    let mut a = Assessment::new(bank, "x".into(), 0.0);
-    for q in bank.order(bank.version()) {
-        a.answers.insert(q.id.clone(), Answer::Level(1));
+fn steps_that_share_an_action_are_listed_once() {
+    let mut bank = tiny();
+    // q1 asks for the same action as q3 at every level.
+    for s in &mut bank.dimensions[0].questions[0].answers {
+        s.action = "pains".into();
     }
+    let a = answers(&bank, "q1=1 q2=3 q3=2 q4=4 q5=4");
+    let adv = advise(&bank, &a);
+    let all: Vec<&str> = adv
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.steps)
+        .map(|s| s.question.as_str())
+        .collect();
+    // q1 (level 1) outranks q3 (level 2): q3's step is not listed again.
+    assert!(all.contains(&"q1") && !all.contains(&"q3"), "{all:?}");
+}
+
+#[test]
+fn the_first_actions_are_at_most_three_once_the_basics_are_sound() {
+    let bank = builtin();
+    let basic = |id: &str| bank.model.scoring.basics.iter().any(|b| b == id);
+    let a = all_at(bank, |id| Answer::Level(if basic(id) { 3 } else { 1 }));
     let adv = advise(bank, &a);
-    assert_eq!(adv.quick_wins.len(), scoring::QUICK_WINS);
-    assert!(adv.quick_wins.iter().all(|s| s.level == 1));
+    assert!(!adv.bleeding);
+    assert_eq!(adv.first.len(), advice::QUICK_WINS);
+    assert!(adv.first.iter().all(|s| s.level == 1 && s.quick));
 }
 
 fn assessment_from(list: &[Option<Answer>]) -> Assessment {
@@ -277,7 +327,7 @@ proptest! {
     }
 }
 
-fn all_at(bank: &bita::model::Bank, level: impl Fn(&str) -> Answer) -> Assessment {
+fn all_at(bank: &bita::model::Bank, mut level: impl FnMut(&str) -> Answer) -> Assessment {
     let mut a = Assessment::new(bank, "v".into(), 0.0);
     for q in bank.order(bank.version()) {
         a.answers.insert(q.id.clone(), level(&q.id));
@@ -285,67 +335,207 @@ fn all_at(bank: &bita::model::Bank, level: impl Fn(&str) -> Answer) -> Assessmen
     a
 }
 
-#[test]
-fn with_weak_basics_quick_wins_stop_the_bleeding_and_advice_waits() {
+/// What stopping the bleeding promises for one assessment whose basics are not sound: the first
+/// actions start with every stop-the-bleeding step its answers give, in the documented order; no
+/// such step is held back; steps that presume trust are, and the report says why.
+fn stops_the_bleeding_first(a: &Assessment) -> Vec<String> {
     let bank = builtin();
-    let a = all_at(bank, |_| Answer::Level(1));
-    let adv = advise(bank, &a);
-    assert!(adv.held_back);
-    assert_eq!(adv.quick_wins.len(), scoring::QUICK_WINS);
-    let basics_dim = bank
-        .question(&bank.model.scoring.basics[0])
-        .unwrap()
-        .0
-        .id
-        .clone();
-    for s in &adv.quick_wins {
-        let q = bank.question(&s.question).unwrap().1;
-        assert!(!q.after_basics, "{} asks IT to advise or lead", q.id);
-        assert_eq!(
-            s.dimension, basics_dim,
-            "{}: not a stop-the-bleeding step",
+    let rule = &bank.model.scoring;
+    let adv = advise(bank, a);
+    assert!(adv.bleeding, "the basics are not sound here");
+    // The keys the answers give, in the documented order.
+    let given: Vec<&String> = rule
+        .stop_the_bleeding
+        .iter()
+        .filter(|k| {
+            bank.order(bank.version()).iter().any(|q| {
+                let level = a.answers.get(&q.id).and_then(|x| x.level());
+                bita::model::asks(q, a.perspective)
+                    && level.is_some_and(|l| l < 5 && q.answers[usize::from(l) - 1].action == **k)
+            })
+        })
+        .collect();
+    let first: Vec<&String> = adv
+        .first
+        .iter()
+        .take(given.len())
+        .map(|s| &s.action)
+        .collect();
+    assert_eq!(
+        first, given,
+        "the first actions start with the stop-the-bleeding steps in order"
+    );
+    let mut presumes_trust = false;
+    for q in bank.order(bank.version()) {
+        let Some(l) = a
+            .answers
+            .get(&q.id)
+            .and_then(|x| x.level())
+            .filter(|l| *l < 5)
+        else {
+            continue;
+        };
+        let s = &q.answers[usize::from(l) - 1];
+        presumes_trust |= s.after_basics && bita::model::asks(q, a.perspective);
+        assert!(
+            !(s.after_basics && rule.stop_the_bleeding.contains(&s.action)),
+            "{} is a cure",
             q.id
         );
     }
-    for d in &adv.dimensions {
-        for s in &d.steps {
-            assert!(
-                !bank.question(&s.question).unwrap().1.after_basics,
-                "{}",
-                s.question
-            );
-        }
+    for s in adv
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.steps)
+        .chain(&adv.first)
+    {
+        let q = bank.question(&s.question).unwrap().1;
+        assert!(
+            !q.answers[usize::from(s.level) - 1].after_basics,
+            "{} presumes trust",
+            q.id
+        );
     }
-    // With the basics at 3, advice-giving steps come back.
-    let b = all_at(bank, |id| {
-        Answer::Level(if bank.model.scoring.basics.iter().any(|x| x == id) {
+    let r = bita::model::report::ReportModel::from(bank, a);
+    assert_eq!(adv.held_back, presumes_trust);
+    assert_eq!(r.held_back.is_some(), presumes_trust);
+    assert_eq!(r.first_title, "Stop the bleeding first");
+    given.into_iter().cloned().collect()
+}
+
+#[test]
+fn with_the_basics_not_sound_the_advice_stops_the_bleeding_first() {
+    let bank = builtin();
+    let basic = |id: &str| bank.model.scoring.basics.iter().any(|b| b == id);
+    // All 1: every stop-the-bleeding step, in order, and the held-back sentence.
+    let keys = stops_the_bleeding_first(&all_at(bank, |_| Answer::Level(1)));
+    assert_eq!(
+        keys, bank.model.scoring.stop_the_bleeding,
+        "all at 1 gives every such step"
+    );
+    // All 2.
+    let keys = stops_the_bleeding_first(&all_at(bank, |_| Answer::Level(2)));
+    assert!(keys.len() >= 3, "{keys:?}");
+    // The basics at 2, the rest at 3 or 4.
+    let mut flip = false;
+    stops_the_bleeding_first(&all_at(bank, |id| {
+        flip = !flip;
+        Answer::Level(if basic(id) {
+            2
+        } else if flip {
             3
         } else {
+            4
+        })
+    }));
+    // Low trust: promises, the business's choice and its response to proposals at 1, the rest at 2.
+    let low = all_at(bank, |id| {
+        Answer::Level(if ["dt-04", "dt-07", "dt-08"].contains(&id) {
             1
+        } else {
+            2
         })
     });
+    stops_the_bleeding_first(&low);
+    // From the business's side too.
+    let mut business = all_at(bank, |_| Answer::Level(1));
+    business.perspective = bita::model::Perspective::Business;
+    stops_the_bleeding_first(&business);
+}
+
+#[test]
+fn with_sound_basics_steps_that_presume_trust_come_back() {
+    let bank = builtin();
+    let basic = |id: &str| bank.model.scoring.basics.iter().any(|b| b == id);
+    let b = all_at(bank, |id| Answer::Level(if basic(id) { 3 } else { 1 }));
     let adv = advise(bank, &b);
-    assert!(!adv.held_back);
-    assert!(adv.dimensions.iter().flat_map(|d| &d.steps).any(|s| bank
-        .question(&s.question)
-        .unwrap()
-        .1
-        .after_basics));
+    assert!(!adv.held_back && !adv.bleeding);
+    assert!(adv.dimensions.iter().flat_map(|d| &d.steps).any(|s| {
+        bank.question(&s.question).unwrap().1.answers[usize::from(s.level) - 1].after_basics
+    }));
+    assert_eq!(
+        bita::model::report::ReportModel::from(bank, &b).first_title,
+        "Quick wins"
+    );
+}
+
+/// No two steps of one assessment's advice ask for the same action, and every step says who acts.
+fn no_repeats(a: &Assessment) {
+    let adv = advise(builtin(), a);
+    let keys: Vec<&str> = adv
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.steps)
+        .map(|s| s.action.as_str())
+        .filter(|k| !k.is_empty())
+        .collect();
+    for (i, k) in keys.iter().enumerate() {
+        assert!(!keys[..i].contains(k), "{k} is listed twice: {keys:?}");
+    }
+    let first: Vec<(&str, &str)> = adv
+        .first
+        .iter()
+        .map(|s| (s.question.as_str(), s.action.as_str()))
+        .collect();
+    for (i, (q, k)) in first.iter().enumerate() {
+        assert!(
+            k.is_empty() || !first[..i].iter().any(|(_, x)| x == k),
+            "{q} repeats {k}"
+        );
+        assert!(!first[..i].iter().any(|(x, _)| x == q), "{q} twice");
+    }
+}
+
+#[test]
+fn no_action_is_listed_twice_for_answers_1_to_5_everywhere() {
+    let bank = builtin();
+    for level in 1..=5 {
+        for p in [
+            bita::model::Perspective::It,
+            bita::model::Perspective::Business,
+        ] {
+            let mut a = all_at(bank, |_| Answer::Level(level));
+            a.perspective = p;
+            no_repeats(&a);
+        }
+    }
+    // Every statement of every question says who acts on its step.
+    for q in bank.dimensions.iter().flat_map(|d| &d.questions) {
+        assert!(q.answers.iter().all(|s| s.who.is_some()), "{}", q.id);
+    }
 }
 
 #[test]
 fn the_cap_follows_the_two_basic_services_only() {
     let bank = builtin();
     let basic = |id: &str| bank.model.scoring.basics.iter().any(|b| b == id);
-    let weak = all_at(bank, |id| Answer::Level(if basic(id) { 1 } else { 5 }));
+    // The basics at 2 and everything else at 5: not "Service provider", whose description says
+    // the basics run reliably, but 2.
+    let weak = all_at(bank, |id| Answer::Level(if basic(id) { 2 } else { 5 }));
     let o = score(bank, &weak).overall.unwrap();
-    assert_eq!((o.basics_level, o.level), (1, 2));
-    assert!(o.capped());
-    // Another Delivery and trust question at 1 does not cap: only the basics do.
-    let other = all_at(bank, |id| Answer::Level(if id == "dt-04" { 1 } else { 5 }));
+    assert_eq!((o.basics_level, o.uncapped_level, o.level), (2, 5, 2));
+    assert_eq!(o.held, Some(scoring::Hold::Basics));
+    // At 3 the basics allow one level more.
+    let sound = all_at(bank, |id| Answer::Level(if basic(id) { 3 } else { 5 }));
+    let o = score(bank, &sound).overall.unwrap();
+    assert_eq!((o.basics_level, o.level), (3, 4));
+    // Another Delivery and trust question at 1 does not cap (dt-05: no level relies on it).
+    assert!(bank
+        .model
+        .levels
+        .iter()
+        .all(|l| l.backed_by.iter().all(|b| b.question != "dt-05")));
+    let other = all_at(bank, |id| Answer::Level(if id == "dt-05" { 1 } else { 5 }));
     let o = score(bank, &other).overall.unwrap();
     assert_eq!(o.basics_level, 5);
     assert!(!o.capped());
+    // Promises broken (dt-04 at 1) contradict level 4's description: level 3.
+    let broken = all_at(bank, |id| Answer::Level(if id == "dt-04" { 1 } else { 5 }));
+    let o = score(bank, &broken).overall.unwrap();
+    assert_eq!(o.level, 3);
+    assert!(
+        matches!(o.held, Some(scoring::Hold::Unbacked { level: 4, ref question, .. }) if question == "dt-04")
+    );
 }
 
 #[test]
@@ -386,4 +576,48 @@ fn a_saved_version_1_assessment_scores_under_version_2_as_documented() {
         report.retired.as_deref(),
         Some(format!("{retired} answers belong to questions this version of the model no longer asks. They are kept, and not scored.").as_str())
     );
+}
+
+proptest! {
+    #[test]
+    fn no_action_is_listed_twice_for_any_answers(list in answer_list(), business in any::<bool>()) {
+        let mut a = assessment_from(&list);
+        if business {
+            a.perspective = bita::model::Perspective::Business;
+        }
+        no_repeats(&a);
+    }
+
+    /// The level shown is one the answers back: every claim of its description and of the levels
+    /// below holds (no answer it relies on stands lower), it is at most 2 while the basics are not
+    /// sound, and at most `cap_margin` above them.
+    #[test]
+    fn the_level_shown_is_backed_by_the_answers(list in answer_list(), business in any::<bool>()) {
+        let bank = builtin();
+        let mut a = assessment_from(&list);
+        if business {
+            a.perspective = bita::model::Perspective::Business;
+        }
+        let Some(o) = score(bank, &a).overall else { return Ok(()) };
+        let rule = &bank.model.scoring;
+        prop_assert!(o.level <= o.uncapped_level);
+        prop_assert!(o.level <= o.basics_level + rule.cap_margin);
+        if o.basics_level < rule.basics_sound {
+            prop_assert!(o.level < rule.basics_sound);
+        }
+        for info in &bank.model.levels[..usize::from(o.level)] {
+            for b in &info.backed_by {
+                let q = bank.question(&b.question).unwrap().1;
+                if let Some(l) = a.answers.get(&q.id).and_then(|x| x.level()) {
+                    if bita::model::asks(q, a.perspective) {
+                        prop_assert!(l >= b.at_least, "level {} claims {} at {} or more; it is {l}", o.level, q.id, b.at_least);
+                    }
+                }
+            }
+        }
+        // And it is the highest such level: one more would break a claim or the caps.
+        if o.level < o.uncapped_level {
+            prop_assert!(o.held.is_some());
+        }
+    }
 }

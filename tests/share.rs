@@ -88,9 +88,12 @@ fn bank_of(n: usize) -> Bank {
         r.id = format!("role-{}", r.id);
     }
     model.roles.truncate(0);
-    let questions: Vec<Question> = (0..n)
+    model.levels.iter_mut().for_each(|l| l.backed_by.clear());
+    model.scoring.stop_the_bleeding = vec!["relief".into()];
+    let mut questions: Vec<Question> = (0..n)
         .map(|i| common::question(&format!("q{i}"), 1, None, false))
         .collect();
+    questions[0].answers[0].action = "relief".into();
     let mut dims = BTreeMap::new();
     dims.insert(
         "questions/d.toml".to_string(),

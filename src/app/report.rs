@@ -362,6 +362,9 @@ fn headline(m: &ReportModel, nested: bool, titled: bool) -> web_sys::Element {
     if let Some(c) = &h.capped {
         add(&card, &el("p", "capped", Some(c)));
     }
+    if let Some(c) = &h.rule_changed {
+        add(&card, &el("p", "meta", Some(c)));
+    }
     let confidence = format!("{} · confidence {}", h.answered, h.confidence);
     add(&card, &el("p", "meta", Some(&confidence)));
     add(&head, &card);

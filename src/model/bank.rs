@@ -34,7 +34,7 @@ pub struct ModelFile {
     pub roles: Vec<Role>,
 }
 
-/// The rule that keeps advice-related maturity from outrunning delivery (see `scoring.rs`).
+/// The rules that keep the level and the advice from outrunning delivery (see `scoring.rs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringRule {
@@ -43,6 +43,43 @@ pub struct ScoringRule {
     pub basics: Vec<String>,
     /// How many levels the overall level may stand above the basics' level.
     pub cap_margin: u8,
+    /// The basics' level from which they count as sound. Below it the overall level stands below
+    /// it too, the steps that stop the bleeding come first and steps that presume trust wait.
+    pub basics_sound: u8,
+    /// The action keys of the steps that stop the bleeding, in the order they come first.
+    pub stop_the_bleeding: Vec<String>,
+    /// The day (`YYYY-MM-DD`) the level's rules last changed: a report of answers saved before it
+    /// says once when its level is no longer the one shown then.
+    pub level_rule_since: String,
+}
+
+/// An answer a level's description relies on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backing {
+    pub question: String,
+    /// The lowest answer that still backs the claim.
+    pub at_least: u8,
+}
+
+/// Who carries out a step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Who {
+    #[default]
+    It,
+    Business,
+    Both,
+}
+
+impl Who {
+    pub fn key(self) -> &'static str {
+        match self {
+            Who::It => "it",
+            Who::Business => "business",
+            Who::Both => "both",
+        }
+    }
 }
 
 /// Which side of the organisation a question is asked of, when only one side can answer it.
@@ -61,6 +98,10 @@ pub struct LevelInfo {
     /// Shown with the report; empty in the page's bank until the advice texts arrive.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The answers the description's claims rest on: the overall level is this level only where
+    /// none of them stands lower (and the levels below are backed too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub backed_by: Vec<Backing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,9 +138,6 @@ pub struct Question {
     /// Asked of this side only (and left out of comparisons); both sides when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
-    /// Its next steps ask IT to advise, propose or lead: held back while the basics are weak.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub after_basics: bool,
     /// The idea in `shared/seeds` this question tests (documentation only).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
@@ -133,12 +171,36 @@ pub struct Statement {
     /// advice texts arrive).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub meaning: String,
-    /// "What to do next" from this level (likewise).
+    /// "What to do next" from this level (likewise, as is the rest of the step below).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next: String,
-    /// `next` is cheap and fast (within weeks): a candidate for the quick wins.
+    /// Who carries out `next`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<Who>,
+    /// Steps that ask for the same action share a key; one assessment's advice lists it once.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub action: String,
+    /// `next` is doable within weeks, without new funding or reorganisation.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quick: bool,
+    /// `next` presumes trust (advising, proposing, leading, rewriting agreements): held back while
+    /// the basics are not sound.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_basics: bool,
+}
+
+/// What the report adds to a statement: everything but its text.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StatementAdvice {
+    pub meaning: String,
+    pub next: String,
+    pub who: Who,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub action: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quick: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_basics: bool,
 }
 
 /// A validated question bank: every reference resolves, every question is well formed.
@@ -149,14 +211,14 @@ pub struct Bank {
     pub dimensions: Vec<Dimension>,
 }
 
-/// The texts only the report needs: each statement's meaning and next step, and the levels'
-/// descriptions. The page's first view does without them; they arrive with the report.
+/// What only the report needs: each statement's meaning and step, and the levels' descriptions.
+/// The page's first view does without them; they arrive with the report.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AdviceTexts {
     pub levels: Vec<String>,
-    /// Question id with the (meaning, next) of each statement, level 1 first, in the bank's order
-    /// (a list rather than a map: the page looks each up once, and a map type costs wasm).
-    pub questions: Vec<(String, Vec<(String, String)>)>,
+    /// Question id with what each statement adds, level 1 first, in the bank's order (a list
+    /// rather than a map: the page looks each up once, and a map type costs wasm).
+    pub questions: Vec<(String, Vec<StatementAdvice>)>,
 }
 
 impl Bank {
@@ -201,7 +263,14 @@ impl Bank {
             let texts = q
                 .answers
                 .iter_mut()
-                .map(|s| (std::mem::take(&mut s.meaning), std::mem::take(&mut s.next)))
+                .map(|s| StatementAdvice {
+                    meaning: std::mem::take(&mut s.meaning),
+                    next: std::mem::take(&mut s.next),
+                    who: s.who.take().unwrap_or_default(),
+                    action: std::mem::take(&mut s.action),
+                    quick: std::mem::take(&mut s.quick),
+                    after_basics: std::mem::take(&mut s.after_basics),
+                })
                 .collect();
             out.questions.push((q.id.clone(), texts));
         }
@@ -230,9 +299,13 @@ impl Bank {
                 .find_map(|(id, t)| (*id == q.id).then_some(t))
                 .filter(|t| t.len() == q.answers.len())
                 .ok_or_else(|| format!("the advice texts lack question {}", q.id))?;
-            for (s, (meaning, next)) in q.answers.iter_mut().zip(texts) {
-                s.meaning = meaning.clone();
-                s.next = next.clone();
+            for (s, a) in q.answers.iter_mut().zip(texts) {
+                s.meaning = a.meaning.clone();
+                s.next = a.next.clone();
+                s.who = Some(a.who);
+                s.action = a.action.clone();
+                s.quick = a.quick;
+                s.after_basics = a.after_basics;
             }
         }
         Ok(())
@@ -356,6 +429,15 @@ pub fn validate(
         }
         c.text(mf, format!("levels[{i}].name"), &level.name);
         c.text(mf, format!("levels[{i}].description"), &level.description);
+        for (bi, b) in level.backed_by.iter().enumerate() {
+            if !(1..=LEVEL_COUNT as u8).contains(&b.at_least) {
+                c.fail(
+                    mf,
+                    format!("levels[{i}].backed_by[{bi}].at_least"),
+                    format!("must be 1 to {LEVEL_COUNT}"),
+                );
+            }
+        }
     }
 
     let mut role_ids = BTreeSet::new();
@@ -382,6 +464,49 @@ pub fn validate(
             "must be below the number of levels",
         );
     }
+    if !(2..=LEVEL_COUNT as u8).contains(&model.scoring.basics_sound) {
+        c.fail(
+            mf,
+            "scoring.basics_sound",
+            format!("must be 2 to {LEVEL_COUNT}"),
+        );
+    }
+    let bleeding = &model.scoring.stop_the_bleeding;
+    if bleeding.is_empty() {
+        c.fail(
+            mf,
+            "scoring.stop_the_bleeding",
+            "name the steps that stop the bleeding",
+        );
+    }
+    for (i, key) in bleeding.iter().enumerate() {
+        c.id(mf, format!("scoring.stop_the_bleeding[{i}]"), key);
+        if bleeding[..i].contains(key) {
+            c.fail(
+                mf,
+                format!("scoring.stop_the_bleeding[{i}]"),
+                format!("{key:?} is listed twice"),
+            );
+        }
+    }
+    let since = model.scoring.level_rule_since.as_bytes();
+    let is_day = since.len() == 10
+        && since.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !is_day {
+        c.fail(
+            mf,
+            "scoring.level_rule_since",
+            "must be a day written YYYY-MM-DD",
+        );
+    }
+    // Stop-the-bleeding keys a step of a weak answer carries: each key needs one.
+    let mut bleeding_found = BTreeSet::new();
 
     let mut ordered = Vec::new();
     let mut question_ids: BTreeMap<String, String> = BTreeMap::new();
@@ -497,6 +622,34 @@ pub fn validate(
                     format!("questions[{qi}].answers[{ai}].next"),
                     &s.next,
                 );
+                let at = |f: &str| format!("questions[{qi}].answers[{ai}].{f}");
+                if s.who.is_none() {
+                    c.fail(
+                        &file,
+                        at("who"),
+                        "say who acts: \"it\", \"business\" or \"both\"",
+                    );
+                }
+                if !s.action.is_empty() {
+                    c.id(&file, at("action"), &s.action);
+                }
+                if bleeding.contains(&s.action) {
+                    if s.after_basics {
+                        c.fail(
+                            &file,
+                            at("after_basics"),
+                            format!(
+                                "{:?} stops the bleeding: it cannot wait for the basics",
+                                s.action
+                            ),
+                        );
+                    }
+                    if q.active_in(model.version)
+                        && ai + 1 < usize::from(model.scoring.basics_sound)
+                    {
+                        bleeding_found.insert(s.action.clone());
+                    }
+                }
             }
         }
         ordered.push(dim);
@@ -522,6 +675,36 @@ pub fn validate(
                     model.version
                 ),
             );
+        }
+    }
+    for (i, key) in bleeding.iter().enumerate() {
+        if !bleeding_found.contains(key) {
+            c.fail(
+                mf,
+                format!("scoring.stop_the_bleeding[{i}]"),
+                format!(
+                    "no step of an answer below level {} of an active question has action {key:?}",
+                    model.scoring.basics_sound
+                ),
+            );
+        }
+    }
+    for (i, level) in model.levels.iter().enumerate() {
+        for (bi, b) in level.backed_by.iter().enumerate() {
+            let active = ordered
+                .iter()
+                .flat_map(|d: &Dimension| d.questions.iter())
+                .any(|q| q.id == b.question && q.active_in(model.version));
+            if !active {
+                c.fail(
+                    mf,
+                    format!("levels[{i}].backed_by[{bi}].question"),
+                    format!(
+                        "{:?} is not a question of version {}",
+                        b.question, model.version
+                    ),
+                );
+            }
         }
     }
     for role in &model.roles {

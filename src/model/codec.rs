@@ -10,8 +10,8 @@
 
 use super::assessment::{Clock, Place, Stamp};
 use super::bank::{
-    AdviceTexts, Audience, Bank, Dimension, LevelInfo, ModelFile, Question, Role, ScoringRule,
-    Statement,
+    AdviceTexts, Audience, Backing, Bank, Dimension, LevelInfo, ModelFile, Question, Role,
+    ScoringRule, Statement, StatementAdvice, Who,
 };
 use super::json::Json;
 use super::map::Map;
@@ -288,12 +288,16 @@ fn each<T>(j: &Json, key: &str, read: fn(&Json) -> Result<T>) -> Result<Vec<T>> 
     list(j, key)?.iter().map(read).collect()
 }
 
+// The page's bank holds each statement's text only: the rest arrives with the advice texts.
 fn statement(j: &Json) -> Result<Statement> {
     Ok(Statement {
         text: text(j, "text")?,
-        meaning: text_or_empty(j, "meaning")?,
-        next: text_or_empty(j, "next")?,
-        quick: flag(j, "quick")?,
+        meaning: String::new(),
+        next: String::new(),
+        who: None,
+        action: String::new(),
+        quick: false,
+        after_basics: false,
     })
 }
 
@@ -310,7 +314,6 @@ fn question(j: &Json) -> Result<Question> {
             Some("business") => Some(Audience::Business),
             Some(_) => return Err(wrong("audience", "\"it\" or \"business\"")),
         },
-        after_basics: flag(j, "after_basics")?,
         source: text_or_empty(j, "source")?,
         since: match member(j, "since") {
             None => 1,
@@ -338,6 +341,15 @@ fn level(j: &Json) -> Result<LevelInfo> {
         level: uint(j, "level", 255)? as u8,
         name: text(j, "name")?,
         description: text_or_empty(j, "description")?,
+        backed_by: match member(j, "backed_by") {
+            None => Vec::new(),
+            Some(_) => each(j, "backed_by", |b| {
+                Ok(Backing {
+                    question: text(b, "question")?,
+                    at_least: uint(b, "at_least", 255)? as u8,
+                })
+            })?,
+        },
     })
 }
 
@@ -364,6 +376,9 @@ pub fn bank(j: &Json) -> Result<Bank> {
             scoring: ScoringRule {
                 basics: texts(scoring, "basics")?,
                 cap_margin: uint(scoring, "cap_margin", 255)? as u8,
+                basics_sound: uint(scoring, "basics_sound", 255)? as u8,
+                stop_the_bleeding: texts(scoring, "stop_the_bleeding")?,
+                level_rule_since: text(scoring, "level_rule_since")?,
             },
             levels: each(m, "levels", level)?,
             roles: each(m, "roles", role)?,
@@ -372,27 +387,41 @@ pub fn bank(j: &Json) -> Result<Bank> {
     })
 }
 
-/// The advice texts: `{"levels": [..], "questions": [[id, [[meaning, next], ..]], ..]}`.
+/// The advice texts: `{"levels": [..], "questions": [[id, [statement, ..]], ..]}`, each
+/// statement `{"meaning", "next", "who", "action"?, "quick"?, "after_basics"?}`.
 pub fn advice(j: &Json) -> Result<AdviceTexts> {
-    let pair = |v: &Json| match v.as_array()? {
-        [a, b] => Some((a.as_str()?.to_string(), b.as_str()?.to_string())),
-        _ => None,
+    let step = |v: &Json| -> Result<StatementAdvice> {
+        Ok(StatementAdvice {
+            meaning: text(v, "meaning")?,
+            next: text(v, "next")?,
+            who: match text(v, "who")?.as_str() {
+                "it" => Who::It,
+                "business" => Who::Business,
+                "both" => Who::Both,
+                _ => return Err(wrong("who", "\"it\", \"business\" or \"both\"")),
+            },
+            action: text_or_empty(v, "action")?,
+            quick: flag(v, "quick")?,
+            after_basics: flag(v, "after_basics")?,
+        })
     };
     let questions = list(j, "questions")?
         .iter()
-        .map(|q| match q.as_array()? {
-            [id, texts] => Some((
-                id.as_str()?.to_string(),
-                texts
-                    .as_array()?
+        .map(|q| match q.as_array() {
+            Some([id, steps]) => Ok((
+                id.as_str()
+                    .ok_or_else(|| wrong("questions", "an id for each question"))?
+                    .to_string(),
+                steps
+                    .as_array()
+                    .ok_or_else(|| wrong("questions", "the steps of each question"))?
                     .iter()
-                    .map(pair)
-                    .collect::<Option<Vec<_>>>()?,
+                    .map(step)
+                    .collect::<Result<Vec<_>>>()?,
             )),
-            _ => None,
+            _ => Err(wrong("questions", "an id and steps for each question")),
         })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| wrong("questions", "the texts of each question"))?;
+        .collect::<Result<Vec<_>>>()?;
     Ok(AdviceTexts {
         levels: texts(j, "levels")?,
         questions,
@@ -422,18 +451,14 @@ mod tests {
         let mut page = bank.clone();
         let advice = page.split_advice();
         let read = |text: String| parse(&text).unwrap();
-        assert_eq!(
-            super::bank(&read(serde_json::to_string(&bank).unwrap())).unwrap(),
-            bank
-        );
-        assert_eq!(
-            super::bank(&read(serde_json::to_string(&page).unwrap())).unwrap(),
-            page
-        );
-        assert_eq!(
-            super::advice(&read(serde_json::to_string(&advice).unwrap())).unwrap(),
-            advice
-        );
+        let page_read = super::bank(&read(serde_json::to_string(&page).unwrap())).unwrap();
+        assert_eq!(page_read, page);
+        let advice_read = super::advice(&read(serde_json::to_string(&advice).unwrap())).unwrap();
+        assert_eq!(advice_read, advice);
+        // The page's bank and the advice texts together are the whole bank.
+        let mut whole = page_read;
+        whole.merge_advice(&advice_read).unwrap();
+        assert_eq!(whole, bank);
         let texts = crate::model::texts().clone();
         assert_eq!(
             report_texts(&read(serde_json::to_string(&texts).unwrap())).unwrap(),

@@ -1,5 +1,6 @@
 //! The pure domain: no leptos, web-sys, gloo or charming here (they are not even dependencies natively).
 
+pub mod advice;
 pub mod assessment;
 pub mod bank;
 pub mod blocks;
@@ -16,6 +17,7 @@ pub mod link_bytes;
 pub mod map;
 pub mod report;
 pub mod report_sections;
+pub mod report_summary;
 pub mod report_texts;
 pub mod scoring;
 pub mod share;

@@ -3,16 +3,34 @@
 //! later view (a shared link, the comparison) reuses it. Sentences come from the templates in
 //! `questions/report.toml`, so a second language is a matter of files.
 
+use super::advice::{advise, Step};
 use super::bank::Statement;
 use super::dates::utc_day;
 use super::report_texts::{fill, Texts};
-use super::scoring::{self, advise, score, Step, Tally};
+use super::scoring::{self, score, Tally};
 use super::texts;
 use super::{Assessment, Bank, Perspective};
 use serde::Serialize;
 
-/// The most words the executive summary may have.
-pub const SUMMARY_WORDS: usize = 80;
+pub use super::report_summary::SUMMARY_WORDS;
+use super::report_summary::{summary, why_held};
+
+/// A step as the report lists it: what to do, and who does it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepLine {
+    pub text: String,
+    /// In words ("IT", "the business", ...).
+    pub who: String,
+}
+
+impl StepLine {
+    fn of(t: &Texts, s: &Step) -> StepLine {
+        StepLine {
+            text: s.text.clone(),
+            who: t.label(&format!("who_{}", s.who.key())).to_string(),
+        }
+    }
+}
 
 /// One row of the dimension or role table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,7 +71,7 @@ pub struct DimensionReport {
     pub row: Row,
     pub strongest: Vec<Finding>,
     pub weakest: Vec<Finding>,
-    pub steps: Vec<String>,
+    pub steps: Vec<StepLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,6 +91,9 @@ pub struct Headline {
     pub confidence: String,
     /// Why the level is lower than the score alone would give, when it is.
     pub capped: Option<String>,
+    /// That the level's rules changed since these answers were saved, and what it was then,
+    /// when that changes it.
+    pub rule_changed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -84,10 +105,13 @@ pub struct ReportModel {
     pub roles: Vec<Row>,
     pub radar: Series,
     pub bars: Series,
-    pub quick_wins: Vec<String>,
-    /// Steps of the weakest dimensions, weakest first (after the quick wins).
-    pub next_steps: Vec<String>,
-    /// Why steps that ask IT to advise or lead are held back, when they are.
+    /// The heading of `first`: stopping the bleeding, or quick wins.
+    pub first_title: String,
+    /// The steps to take first (`scoring::Advice::first`).
+    pub first: Vec<StepLine>,
+    /// Steps of the weakest dimensions, weakest first (after the first ones).
+    pub next_steps: Vec<StepLine>,
+    /// Why steps that presume trust are held back, when they are.
     pub held_back: Option<String>,
     /// Answers kept for questions this model no longer asks, when there are any.
     pub retired: Option<String>,
@@ -140,19 +164,6 @@ fn statement<'a>(bank: &'a Bank, qid: &str, level: u8) -> Option<&'a Statement> 
     q.answers.get(usize::from(level).checked_sub(1)?)
 }
 
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
-}
-
-/// The first clause of a step, for the summary when whole steps would make it too long.
-fn short(step: &str) -> String {
-    let cut = step
-        .find([',', ';', ':', '('])
-        .map_or(step, |i| &step[..i])
-        .trim_end_matches(['.', ' ']);
-    cut.to_string()
-}
-
 impl ReportModel {
     /// The report of a team's median over both sides: its answers are IT's and the business's
     /// pooled, not one side's view (the median is kept as an IT assessment, whose questions cover
@@ -187,16 +198,7 @@ impl ReportModel {
         let overall = scores.overall.as_ref();
         let level = overall.map(|o| o.level);
         let score_text = overall.map(|o| scoring::tenths_text(o.tenths));
-        let capped = overall.filter(|o| o.capped()).map(|o| {
-            fill(
-                t.headline("capped"),
-                &[
-                    ("uncapped", &o.uncapped_level.to_string()),
-                    ("margin", &bank.model.scoring.cap_margin.to_string()),
-                    ("basics", &o.basics_level.to_string()),
-                ],
-            )
-        });
+        let (capped, rule_changed) = why_held(bank, t, a, overall);
         let headline = Headline {
             level,
             level_label: level
@@ -231,18 +233,19 @@ impl ReportModel {
             ),
             confidence: confidence(t, &all),
             capped,
+            rule_changed,
         };
 
-        let quick_wins: Vec<String> = advice.quick_wins.iter().map(|s| s.text.clone()).collect();
-        let mut next_steps = Vec::new();
+        let first: Vec<StepLine> = advice.first.iter().map(|s| StepLine::of(t, s)).collect();
+        let mut next_steps: Vec<StepLine> = Vec::new();
         for d in &advice.dimensions {
             for s in d.steps.iter().take(3) {
-                if !quick_wins.contains(&s.text) && !next_steps.contains(&s.text) {
-                    next_steps.push(s.text.clone());
+                let line = StepLine::of(t, s);
+                if !first.contains(&line) && !next_steps.contains(&line) {
+                    next_steps.push(line);
                 }
             }
         }
-
         let dimensions = bank
             .dimensions
             .iter()
@@ -276,7 +279,7 @@ impl ReportModel {
                     .dimensions
                     .iter()
                     .find(|x| x.id == d.id)
-                    .map(|x| x.steps.iter().map(|s: &Step| s.text.clone()).collect())
+                    .map(|x| x.steps.iter().map(|s: &Step| StepLine::of(t, s)).collect())
                     .unwrap_or_default();
                 DimensionReport {
                     row: r.clone(),
@@ -288,7 +291,7 @@ impl ReportModel {
             .collect();
 
         let retired = a.retired_answers(bank);
-        let actions: Vec<String> = quick_wins
+        let actions: Vec<StepLine> = first
             .iter()
             .chain(next_steps.iter())
             .take(3)
@@ -304,91 +307,18 @@ impl ReportModel {
             bars: series(t, &roles),
             dimensions,
             roles,
-            quick_wins,
+            first_title: t
+                .label(if advice.bleeding {
+                    "first_bleeding"
+                } else {
+                    "first_quick"
+                })
+                .to_string(),
+            first,
             next_steps,
             held_back: advice.held_back.then(|| t.label("held_back").to_string()),
             retired: (retired > 0)
                 .then(|| fill(t.label("retired"), &[("count", &retired.to_string())])),
         }
     }
-}
-
-/// The executive summary: where the organisation stands, its strongest and weakest dimension,
-/// the cap if it applies, and the first three actions, in at most [`SUMMARY_WORDS`] words.
-fn summary(
-    bank: &Bank,
-    t: &Texts,
-    name: &str,
-    dims: &[Row],
-    overall: Option<&scoring::Overall>,
-    actions: &[String],
-) -> String {
-    let mut parts = Vec::new();
-    match overall {
-        Some(o) => parts.push(fill(
-            t.summary("stands"),
-            &[
-                ("name", name),
-                ("level", &o.level.to_string()),
-                ("level_name", bank.level_name(o.level)),
-                ("score", &scoring::tenths_text(o.tenths)),
-            ],
-        )),
-        None => parts.push(fill(t.summary("no_level"), &[("name", name)])),
-    }
-    let scored: Vec<&Row> = dims.iter().filter(|r| r.value.is_some()).collect();
-    // Highest first; among equals the earlier dimension.
-    let strongest = scored
-        .iter()
-        .copied()
-        .reduce(|best, r| if r.value > best.value { r } else { best });
-    let weakest = scored
-        .iter()
-        .copied()
-        .reduce(|worst, r| if r.value < worst.value { r } else { worst });
-    if let (Some(s), Some(w)) = (strongest, weakest) {
-        if s.id != w.id {
-            parts.push(fill(
-                t.summary("extremes"),
-                &[
-                    ("strongest", &s.name),
-                    ("strongest_score", s.score.as_deref().unwrap_or("")),
-                    ("weakest", &w.name),
-                    ("weakest_score", w.score.as_deref().unwrap_or("")),
-                ],
-            ));
-        }
-    }
-    if let Some(o) = overall.filter(|o| o.capped()) {
-        parts.push(fill(
-            t.summary("capped"),
-            &[
-                ("level", &o.level.to_string()),
-                ("basics", &o.basics_level.to_string()),
-            ],
-        ));
-    }
-    let head = parts.join(" ");
-    if actions.is_empty() {
-        return format!("{head} {}", t.summary("no_actions"));
-    }
-    // Whole steps if they fit, else their first clauses, else fewer of them.
-    let shorts: Vec<String> = actions.iter().map(|s| short(s)).collect();
-    for n in (1..=actions.len()).rev() {
-        for list in [&actions[..n], &shorts[..n]] {
-            let joined = list
-                .iter()
-                .map(|s| s.trim_end_matches('.').to_string())
-                .collect::<Vec<_>>()
-                .join("; ");
-            let text = format!(
-                "{head} {}",
-                fill(t.summary("actions"), &[("actions", &joined)])
-            );
-            if words(&text) <= SUMMARY_WORDS {
-                return text;
-            }
-        }
-    }
-    head
 }

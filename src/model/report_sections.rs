@@ -1,7 +1,8 @@
 //! The report's sections as blocks (see `blocks`); the page adds the headline above them.
 
-use super::blocks::{self, Block, Figure, Table};
-use super::report::{Finding, ReportModel, Row, Series};
+use super::blocks::{Block, Figure, Table};
+use super::report::{Finding, ReportModel, Row, Series, StepLine};
+use super::report_texts::fill;
 use super::texts;
 
 /// The table beside a chart: the same figures, for keyboards, screen readers and paper.
@@ -50,11 +51,24 @@ fn section(id: &'static str, class: &'static str, title: &str, body: Vec<Block>)
 }
 
 /// A list of texts, or a sentence when there is none.
-fn list_or(items: &[String], class: &'static str, none: &str) -> Block {
+/// Steps as a list: each says what to do, then who acts.
+fn step_list(ordered: bool, items: &[StepLine], class: &'static str) -> Block {
+    let who = texts().label("who");
+    Block::List {
+        ordered,
+        class,
+        items: items
+            .iter()
+            .map(|s| vec![("", s.text.clone()), ("who", fill(who, &[("who", &s.who)]))])
+            .collect(),
+    }
+}
+
+fn list_or(items: &[StepLine], class: &'static str, none: &str) -> Block {
     if items.is_empty() {
         Block::P("", none.into())
     } else {
-        blocks::list(true, class, items.to_vec())
+        step_list(true, items, class)
     }
 }
 
@@ -118,9 +132,9 @@ impl ReportModel {
         steps.push(section(
             "",
             "",
-            "Quick wins",
+            &self.first_title,
             vec![list_or(
-                &self.quick_wins,
+                &self.first,
                 "steps quick",
                 "No quick wins stand out from the answers given.",
             )],
@@ -161,7 +175,7 @@ impl ReportModel {
                     "",
                     "",
                     "Next steps",
-                    vec![blocks::list(false, "steps", d.steps.clone())],
+                    vec![step_list(false, &d.steps, "steps")],
                 ));
             }
             by_dimension.push(section("", "dimension-report", &r.name, body));

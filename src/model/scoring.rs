@@ -1,5 +1,5 @@
-//! Scoring: from an assessment to levels, confidence and advice (the gap between two views is
-//! `compare.rs`'s).
+//! Scoring: from an assessment to levels and confidence (the advice is `advice.rs`'s, the gap
+//! between two views `compare.rs`'s).
 //!
 //! The rules, in one place:
 //! - A question scores the level of the chosen statement (1 to 5). "Don't know", "Not applicable",
@@ -16,15 +16,15 @@
 //!   decimal, given that at least half of the dimensions are scored and the basics are answered.
 //!   A reader who adds up the printed dimension scores gets the printed overall.
 //! - The cap: the business only takes IT's advice once IT delivers its two basic services (keeping
-//!   what exists working, delivering the new; `scoring.basics` in `questions/model.toml`). The
-//!   overall level stands at most `cap_margin` (1) above the level of those questions' weighted
-//!   mean, whatever the other dimensions say; the report says so when it applies.
+//!   what exists working, delivering the new; `scoring.basics` in `questions/model.toml`). While
+//!   those questions' weighted mean is below `basics_sound` (3), the overall level stays below it
+//!   too; otherwise it stands at most `cap_margin` (1) above it, whatever the other dimensions
+//!   say. The report says so when it applies.
+//! - The claims: each level's description relies on answers (`backed_by` in `model.toml`); the
+//!   overall level is the highest, up to the capped one, for which no such answer of its own or
+//!   of a lower level stands below what the claim needs. An answer not given contradicts nothing.
 //! - Confidence of a dimension: the share of its applicable questions answered with a statement:
 //!   high from 80 %, medium from 50 %, else low.
-//! - Advice: each answered statement's `next` is a step. Quick wins are the steps of statements
-//!   flagged `quick`, lowest answers first. While the basics are below level 3, steps of questions
-//!   marked `after_basics` (advise, propose, lead) are held back, and the quick steps of the
-//!   dimension that holds the basics come first: stop the bleeding before offering advice.
 
 use super::{Answer, Assessment, Bank, Question};
 use serde::Serialize;
@@ -149,11 +149,34 @@ pub struct Overall {
     pub basics_level: u8,
     /// How many dimensions the score rests on.
     pub based_on: usize,
+    /// What holds the level below the score's, if anything.
+    pub held: Option<Hold>,
+}
+
+/// Why the overall level stands below the one the score alone gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Hold {
+    /// The basic services: see the cap above.
+    Basics,
+    /// An answer the description of `level` relies on stands at `answer`, below `at_least`.
+    Unbacked {
+        level: u8,
+        question: String,
+        answer: u8,
+        at_least: u8,
+    },
 }
 
 impl Overall {
     pub fn capped(&self) -> bool {
         self.level < self.uncapped_level
+    }
+
+    /// The level the rule before `scoring.level_rule_since` gave: the score's, at most
+    /// `cap_margin` above the basics.
+    pub fn earlier_rule_level(&self, bank: &Bank) -> u8 {
+        self.uncapped_level
+            .min(self.basics_level + bank.model.scoring.cap_margin)
     }
 
     pub fn score(&self) -> f64 {
@@ -230,7 +253,7 @@ pub fn score_over(bank: &Bank, a: &Assessment, asked: &dyn Fn(&Question) -> bool
             .filter(|q| q.active_in(bank.version()) && asked(q)),
         a,
     );
-    let overall = overall(bank, &dimensions, &basics);
+    let overall = overall(bank, &dimensions, &basics, &|l| unbacked(bank, a, asked, l));
     Scores {
         dimensions,
         roles,
@@ -239,7 +262,32 @@ pub fn score_over(bank: &Bank, a: &Assessment, asked: &dyn Fn(&Question) -> bool
     }
 }
 
-fn overall(bank: &Bank, dims: &[DimensionScore], basics: &Tally) -> Option<Overall> {
+/// The first answer that does not back a claim of `level`'s description, as a [`Hold`].
+fn unbacked(
+    bank: &Bank,
+    a: &Assessment,
+    asked: &dyn Fn(&Question) -> bool,
+    level: u8,
+) -> Option<Hold> {
+    let info = bank.model.levels.get(usize::from(level).checked_sub(1)?)?;
+    info.backed_by.iter().find_map(|b| {
+        let (_, q) = bank.question(&b.question)?;
+        let answer = a.answers.get(&q.id)?.level()?;
+        (asked(q) && q.active_in(bank.version()) && answer < b.at_least).then(|| Hold::Unbacked {
+            level,
+            question: q.id.clone(),
+            answer,
+            at_least: b.at_least,
+        })
+    })
+}
+
+fn overall(
+    bank: &Bank,
+    dims: &[DimensionScore],
+    basics: &Tally,
+    unbacked: &dyn Fn(u8) -> Option<Hold>,
+) -> Option<Overall> {
     let basics_level = basics.level()?;
     let scores: Vec<u16> = dims.iter().filter_map(|d| d.tally.tenths).collect();
     if scores.is_empty() || scores.len() * 2 < dims.len() {
@@ -248,118 +296,26 @@ fn overall(bank: &Bank, dims: &[DimensionScore], basics: &Tally) -> Option<Overa
     let sum: u32 = scores.iter().map(|&t| u32::from(t)).sum();
     let tenths = round_tenths(sum, scores.len() as u32 * 10);
     let uncapped_level = level_of_tenths(tenths);
+    let rule = &bank.model.scoring;
+    let mut cap = basics_level + rule.cap_margin;
+    if basics_level < rule.basics_sound {
+        cap = cap.min(rule.basics_sound - 1);
+    }
+    let mut level = uncapped_level.min(cap);
+    let mut held = (level < uncapped_level).then_some(Hold::Basics);
+    // The lowest level whose claims an answer contradicts bounds the level from above.
+    if let Some(hold) = (2..=level).find_map(unbacked) {
+        if let Hold::Unbacked { level: l, .. } = hold {
+            level = l - 1;
+        }
+        held = Some(hold);
+    }
     Some(Overall {
         tenths,
         uncapped_level,
-        level: uncapped_level.min(basics_level + bank.model.scoring.cap_margin),
+        level,
         basics_level,
         based_on: scores.len(),
+        held,
     })
-}
-
-/// One next step: the advice attached to the statement the respondent chose.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Step {
-    pub question: String,
-    pub dimension: String,
-    pub level: u8,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionAdvice {
-    pub id: String,
-    pub name: String,
-    pub tenths: Option<u16>,
-    /// Lowest answers first, heavier questions first among equals.
-    pub steps: Vec<Step>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Advice {
-    /// At most three cheap, fast steps, the lowest answers (and, while the basics are weak, the
-    /// basics) first.
-    pub quick_wins: Vec<Step>,
-    /// Weakest dimension first; dimensions without enough answers last.
-    pub dimensions: Vec<DimensionAdvice>,
-    /// Steps that ask IT to advise, propose or lead were held back: the basics are below level 3.
-    pub held_back: bool,
-}
-
-pub const QUICK_WINS: usize = 3;
-/// Below this level of the basics, advice-giving steps wait.
-pub const BASICS_FIRST_BELOW: u8 = 3;
-
-/// Next steps from the current answers.
-pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
-    let report = score(bank, a);
-    let weak_basics = report
-        .basics
-        .level()
-        .is_some_and(|l| l < BASICS_FIRST_BELOW);
-    // "Stop the bleeding" steps: those of the dimension that holds the basic services (keeping
-    // things working, relieving the worst problems, handling failures).
-    let bleeding: Vec<&str> = bank
-        .model
-        .scoring
-        .basics
-        .iter()
-        .filter_map(|b| bank.question(b).map(|(d, _)| d.id.as_str()))
-        .collect();
-    let mut held_back = false;
-    // (not a basic while the basics are weak, level, heavier first, step)
-    let mut candidates: Vec<(bool, u8, std::cmp::Reverse<u8>, Step)> = Vec::new();
-    let mut dimensions: Vec<DimensionAdvice> = bank
-        .dimensions
-        .iter()
-        .zip(&report.dimensions)
-        .map(|(d, ds)| {
-            let mut steps: Vec<(u8, Step)> = bank
-                .asked(d, a.perspective)
-                .filter_map(|q| {
-                    let level = a.answers.get(&q.id)?.level()?;
-                    if level == 5 {
-                        return None;
-                    }
-                    if weak_basics && q.after_basics {
-                        held_back = true;
-                        return None;
-                    }
-                    let statement = &q.answers[usize::from(level) - 1];
-                    let step = Step {
-                        question: q.id.clone(),
-                        dimension: d.id.clone(),
-                        level,
-                        text: statement.next.clone(),
-                    };
-                    if statement.quick {
-                        let later = weak_basics && !bleeding.contains(&d.id.as_str());
-                        candidates.push((later, level, std::cmp::Reverse(q.weight), step.clone()));
-                    }
-                    Some((q.weight, step))
-                })
-                .collect();
-            super::sort_by_key(&mut steps, |(w, s)| (s.level, std::cmp::Reverse(*w)));
-            DimensionAdvice {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                tenths: ds.tally.tenths,
-                steps: steps.into_iter().map(|(_, s)| s).collect(),
-            }
-        })
-        .collect();
-    // Stable: among equal scores, the dimensions keep their order.
-    super::sort_by_key(&mut dimensions, |d| (d.tenths.is_none(), d.tenths));
-    super::sort_by_key(&mut candidates, |(later, level, weight, _)| {
-        (*later, *level, *weight)
-    });
-    Advice {
-        quick_wins: candidates
-            .into_iter()
-            .take(QUICK_WINS)
-            .map(|(_, _, _, s)| s)
-            .collect(),
-        dimensions,
-        held_back,
-    }
 }

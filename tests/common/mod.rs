@@ -4,7 +4,7 @@
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use bita::model::bank::{
-    validate, Dimension, LevelInfo, ModelFile, Question, Role, ScoringRule, Statement,
+    validate, Dimension, LevelInfo, ModelFile, Question, Role, ScoringRule, Statement, Who,
 };
 use bita::model::{Answer, Assessment, Bank};
 use proptest::prelude::*;
@@ -19,7 +19,6 @@ pub fn question(id: &str, weight: u8, role: Option<&str>, quick: bool) -> Questi
         weight,
         role: role.map(Into::into),
         audience: None,
-        after_basics: false,
         source: "test".into(),
         since: 1,
         retired_in: None,
@@ -28,14 +27,19 @@ pub fn question(id: &str, weight: u8, role: Option<&str>, quick: bool) -> Questi
                 text: format!("{id} statement {l}"),
                 meaning: format!("{id} means {l}"),
                 next: format!("{id} next from {l}"),
+                who: Some(Who::It),
+                action: String::new(),
                 quick: quick && l <= 3,
+                after_basics: false,
             })
             .collect(),
     }
 }
 
-/// Dimension `a`: q1 (w1, quick), q2 (w2, role r), q3 (w3, quick). Dimension `b`: q4 (quick), q5
-/// (w1), which are also the basics that cap the overall level.
+/// Dimension `a`: q1 (w1, quick), q2 (w2, role r, its steps presume trust), q3 (w3, quick; at
+/// levels 1 and 2 it learns the pains, both sides together). Dimension `b`: q4 (quick; at levels 1
+/// and 2 it agrees relief), q5 (w1), which are also the basics that cap the overall level. Stop the
+/// bleeding: pains, then relief.
 pub fn tiny() -> Bank {
     let model = ModelFile {
         id: "tiny".into(),
@@ -47,12 +51,16 @@ pub fn tiny() -> Bank {
         scoring: ScoringRule {
             basics: vec!["q4".into(), "q5".into()],
             cap_margin: 1,
+            basics_sound: 3,
+            stop_the_bleeding: vec!["pains".into(), "relief".into()],
+            level_rule_since: "2026-12-07".into(),
         },
         levels: (1..=5)
             .map(|l| LevelInfo {
                 level: l,
                 name: format!("L{l}"),
                 description: "d".into(),
+                backed_by: Vec::new(),
             })
             .collect(),
         roles: vec![Role {
@@ -67,27 +75,24 @@ pub fn tiny() -> Bank {
         summary: "s".into(),
         questions,
     };
+    let mut q2 = question("q2", 2, Some("r"), false);
+    q2.answers.iter_mut().for_each(|s| s.after_basics = true);
+    let mut q3 = question("q3", 3, None, true);
+    let mut q4 = question("q4", 1, None, true);
+    for (q, key, who) in [(&mut q3, "pains", Who::Both), (&mut q4, "relief", Who::It)] {
+        for s in &mut q.answers[..2] {
+            s.action = key.into();
+            s.who = Some(who);
+        }
+    }
     let mut dims = BTreeMap::new();
     dims.insert(
         "questions/a.toml".to_string(),
-        dim(
-            "a",
-            vec![
-                question("q1", 1, None, true),
-                question("q2", 2, Some("r"), false),
-                question("q3", 3, None, true),
-            ],
-        ),
+        dim("a", vec![question("q1", 1, None, true), q2, q3]),
     );
     dims.insert(
         "questions/b.toml".to_string(),
-        dim(
-            "b",
-            vec![
-                question("q4", 1, None, true),
-                question("q5", 1, None, false),
-            ],
-        ),
+        dim("b", vec![q4, question("q5", 1, None, false)]),
     );
     validate(model, dims).expect("tiny bank is valid")
 }

@@ -92,15 +92,36 @@ export function bankFromFiles() {
   });
 }
 
-/** The IT roles, the levels' names, the basic-service questions and the cap of questions/model.toml. */
+/**
+ * What questions/model.toml says about the model as a whole: the IT roles, the levels' names and
+ * the answers each level relies on ([{ question, at_least }]), the basic-service questions, the
+ * cap, the basics' sound level and the stop-the-bleeding action keys in order.
+ */
 export function modelFromFiles() {
   const model = toml('model.toml');
   return {
     roles: model.roles.map((r) => ({ id: r.id, name: r.name })),
     levels: model.levels.map((l) => l.name),
+    backedBy: model.levels.map((l) => l.backed_by ?? []),
     basics: model.scoring.basics,
     margin: model.scoring.cap_margin,
+    sound: model.scoring.basics_sound,
+    bleeding: model.scoring.stop_the_bleeding,
   };
+}
+
+/**
+ * Every question's statements' steps, by question id: [{ next, who, action,
+ * quick, afterBasics }], level 1 first.
+ */
+export function stepsFromFiles() {
+  const out = {};
+  for (const id of toml('model.toml').dimensions) {
+    for (const q of toml(`${id}.toml`).questions ?? []) {
+      out[q.id] = q.answers.map((s) => ({ next: s.next, who: s.who, action: s.action ?? '', quick: !!s.quick, afterBasics: !!s.after_basics }));
+    }
+  }
+  return out;
 }
 
 /**

@@ -47,7 +47,13 @@ function expected(answers) {
   if (basics !== null && scored.length * 2 >= dims.length) {
     const sum = scored.reduce((s, d) => s + d.t, 0);
     const t = Math.floor((20 * sum + 10 * scored.length) / (20 * scored.length));
-    overall = { t, level: Math.min(level(t), level(basics) + model.margin) };
+    // The caps: at most `margin` above the basics, and below `sound` while they are; then the
+    // highest level whose claims (and the lower levels') no answer contradicts.
+    let capped = Math.min(level(t), level(basics) + model.margin);
+    if (level(basics) < model.sound) capped = Math.min(capped, model.sound - 1);
+    let backed = 1;
+    while (backed < capped && model.backedBy[backed].every((b) => !/^[1-5]$/.test(answers[b.question] ?? '') || Number(answers[b.question]) >= b.at_least)) backed++;
+    overall = { t, level: backed };
   }
   return { dims, roles, overall };
 }
