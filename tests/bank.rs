@@ -108,6 +108,20 @@ fn questions_readme_maps_every_question_to_a_seed_idea() {
             q.id,
             q.source
         );
+        if q.since > 1 {
+            assert!(
+                row.contains(&format!("since {}", q.since)),
+                "row for {}: since",
+                q.id
+            );
+        }
+        if let Some(r) = q.retired_in {
+            assert!(
+                row.contains(&format!("retired in {r}")),
+                "row for {}: retired",
+                q.id
+            );
+        }
     }
 }
 
@@ -203,7 +217,7 @@ fn unknown_references_are_refused() {
         issues
             .iter()
             .any(|i| i
-                == "questions/model.toml: scoring.basics[0]: \"nowhere\" is not a question asked of both sides in version 2"),
+                == "questions/model.toml: scoring.basics[0]: \"nowhere\" is not a question asked of both sides in version 3"),
         "{issues:?}"
     );
 }
@@ -232,7 +246,7 @@ fn the_advice_rules_are_checked_where_they_are_written() {
         format!("questions/service-definition.toml: questions[0].answers[0].after_basics: {first:?} stops the bleeding: it cannot wait for the basics"),
         "questions/model.toml: scoring.stop_the_bleeding[6]: no step of an answer below level 3 of an active question has action \"nobody-has-this\"".into(),
         "questions/model.toml: scoring.level_rule_since: must be a day written YYYY-MM-DD".into(),
-        "questions/model.toml: levels[2].backed_by[0].question: \"zz-99\" is not a question of version 2".into(),
+        "questions/model.toml: levels[2].backed_by[0].question: \"zz-99\" is not a question of version 3".into(),
         "questions/model.toml: levels[3].backed_by[0].at_least: must be 1 to 5".into(),
     ] {
         assert!(issues.contains(&expected), "missing {expected}\nin {issues:#?}");
@@ -271,7 +285,7 @@ fn weights_and_versions_are_checked() {
     let issues = issues_after(|_, dims| {
         let d = sd(dims);
         d.questions[0].weight = 0;
-        d.questions[1].since = 3;
+        d.questions[1].since = 4;
         d.questions[2].retired_in = Some(1);
     });
     assert_eq!(issues.len(), 3, "{issues:?}");
@@ -283,24 +297,24 @@ fn weights_and_versions_are_checked() {
 #[test]
 fn retired_questions_leave_the_order_but_keep_the_rest_stable() {
     let (mut model, mut dims) = parts(real());
-    model.version = 3;
+    model.version = 4;
     let d = sd(&mut dims);
-    let i = d.questions.iter().position(|q| q.active_in(2)).unwrap();
+    let i = d.questions.iter().position(|q| q.active_in(3)).unwrap();
     let id = d.questions[i].id.clone();
-    d.questions[i].retired_in = Some(3);
+    d.questions[i].retired_in = Some(4);
     // A level may not rely on a retired question's answers.
     model
         .levels
         .iter_mut()
         .for_each(|l| l.backed_by.retain(|b| b.question != id));
     let bank = validate(model, dims).expect("retiring is valid");
-    let v2: Vec<&str> = bank.order(2).iter().map(|q| q.id.as_str()).collect();
     let v3: Vec<&str> = bank.order(3).iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(v2.len(), v3.len() + 1);
-    assert!(v2.contains(&id.as_str()) && !v3.contains(&id.as_str()));
+    let v4: Vec<&str> = bank.order(4).iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(v3.len(), v4.len() + 1);
+    assert!(v3.contains(&id.as_str()) && !v4.contains(&id.as_str()));
     assert_eq!(
-        v2.iter().filter(|q| **q != id).collect::<Vec<_>>(),
-        v3.iter().collect::<Vec<_>>()
+        v3.iter().filter(|q| **q != id).collect::<Vec<_>>(),
+        v4.iter().collect::<Vec<_>>()
     );
 }
 
@@ -313,22 +327,58 @@ const VERSION_1: [&str; 38] = [
     "ro-03", "ro-04", "ro-05", "ro-06", "ro-07", "ro-08", "ro-09", "ro-10",
 ];
 
+/// The questions of model version 2, in its fixed order (likewise).
+const VERSION_2: [&str; 39] = [
+    "sd-01", "sd-12", "sd-08", "sd-09", "sd-10", "sd-11", "va-08", "va-02", "va-03", "va-09",
+    "va-10", "va-11", "cv-07", "cv-03", "cv-04", "cv-08", "cv-06", "cv-09", "dt-01", "dt-02",
+    "dt-10", "dt-12", "dt-03", "dt-04", "dt-11", "dt-05", "dt-09", "dt-07", "dt-08", "ro-11",
+    "ro-12", "ro-03", "ro-13", "ro-14", "ro-15", "ro-07", "ro-16", "ro-17", "ro-18",
+];
+
 #[test]
-fn version_2_retires_and_adds_without_touching_version_1() {
+fn version_3_retires_and_adds_without_touching_earlier_versions() {
     let bank = real();
-    assert_eq!(bank.version(), 2);
-    let v1: Vec<&str> = bank.order(1).iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(v1, VERSION_1);
+    assert_eq!(bank.version(), 3);
+    let ids = |v| {
+        bank.order(v)
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(1), VERSION_1);
+    assert_eq!(ids(2), VERSION_2);
     for q in bank.dimensions.iter().flat_map(|d| &d.questions) {
         match (q.since, q.retired_in) {
-            (1, None) | (1, Some(2)) | (2, None) => {}
+            (1, None | Some(2) | Some(3)) | (2, None | Some(3)) | (3, None) => {}
             other => panic!("{}: unexpected since/retired_in {other:?}", q.id),
         }
     }
-    let active = bank.order(2).len();
-    assert!(active <= 50, "{active} questions active in version 2");
-    // Every question retired in 2 was in version 1; every question new in 2 is asked in 2.
-    assert!(bank.order(2).iter().all(|q| q.since <= 2));
+    let retired: Vec<&str> = bank
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.questions)
+        .filter(|q| q.retired_in == Some(3))
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(
+        retired.len() <= 12,
+        "{} retired in 3: {retired:?}",
+        retired.len()
+    );
+    let active = bank.order(3).len();
+    assert!(active <= 50, "{active} questions active in version 3");
+    // A complete version-2 assessment keeps a score in every dimension: the version-2 questions
+    // still asked are at least half of each dimension's questions.
+    for d in &bank.dimensions {
+        let now: Vec<_> = bank.active(d).collect();
+        let kept = now.iter().filter(|q| q.active_in(2)).count();
+        assert!(
+            kept * 2 >= now.len(),
+            "{}: {kept} of {} kept",
+            d.id,
+            now.len()
+        );
+    }
 }
 
 #[test]
@@ -344,15 +394,28 @@ fn both_sides_answer_at_least_80_percent_of_every_dimension() {
             active.len()
         );
     }
-    // At least one question is for one side only, and it is asked of that side only.
-    let it_only: Vec<_> = bank
+    // A question for one side only is asked of that side only (version 3 has none: dt-10 was
+    // IT's only one until it was worded so that both sides can answer it).
+    let mut bank = bank;
+    let (d, q) = bank
+        .question("dt-10")
+        .map(|(d, _)| d.id.clone())
+        .zip(Some("dt-10"))
+        .unwrap();
+    let dim = bank.dimensions.iter_mut().find(|x| x.id == d).unwrap();
+    dim.questions
+        .iter_mut()
+        .find(|x| x.id == q)
+        .unwrap()
+        .audience = Some(bita::model::bank::Audience::It);
+    let one_sided: Vec<_> = bank
         .dimensions
         .iter()
         .flat_map(|d| bank.active(d))
         .filter(|q| q.audience.is_some())
         .collect();
-    assert!(!it_only.is_empty());
-    for q in it_only {
+    assert_eq!(one_sided.len(), 1);
+    for q in one_sided {
         let d = bank.question(&q.id).unwrap().0;
         let asked_it = bank.asked(d, Perspective::It).any(|x| x.id == q.id);
         let asked_business = bank.asked(d, Perspective::Business).any(|x| x.id == q.id);
@@ -367,7 +430,7 @@ fn words(text: &str) -> usize {
 #[test]
 fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
     let bank = real();
-    let active: Vec<_> = bank.order(2);
+    let active: Vec<_> = bank.order(bank.version());
     let (mut low, mut low_n, mut high, mut high_n) = (0, 0, 0, 0);
     for q in &active {
         let lens: Vec<usize> = q.answers.iter().map(|s| words(&s.text)).collect();
@@ -424,6 +487,77 @@ fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
             active.len()
         );
     }
+}
+
+/// Whether a statement uses any of `list`: its words are the runs of letters, lowercased.
+fn uses(text: &str, list: &[&str]) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_lowercase())
+        .any(|w| list.contains(&w))
+}
+
+#[test]
+fn levels_1_to_3_read_as_facts_and_4_to_5_carry_their_limits() {
+    let bank = real();
+    let active = bank.order(bank.version());
+    // The share of statements, in percent, at levels 1-3 and at 4-5 that use a word of the list.
+    let shares = |list: &[&str]| {
+        let (mut low, mut high) = (0, 0);
+        for q in &active {
+            low += q.answers[..3]
+                .iter()
+                .filter(|s| uses(&s.text, list))
+                .count();
+            high += q.answers[3..]
+                .iter()
+                .filter(|s| uses(&s.text, list))
+                .count();
+        }
+        (
+            low * 100 / (active.len() * 3),
+            high * 100 / (active.len() * 2),
+        )
+    };
+    let (low, high) = shares(&["not", "only", "but", "nobody", "no", "never", "without"]);
+    assert!(
+        low.abs_diff(high) <= 20,
+        "negations: {low} % at levels 1-3, {high} % at 4-5"
+    );
+    let (low, high) = shares(&[
+        "together",
+        "shared",
+        "outcome",
+        "outcomes",
+        "trust",
+        "both",
+        "customers",
+    ]);
+    assert!(
+        low.abs_diff(high) <= 15,
+        "partnership words: {low} % at levels 1-3, {high} % at 4-5"
+    );
+    // The longest statement (in characters, a tie to the lower level) is at level 4 or 5 in at
+    // most half of the questions.
+    let top = active
+        .iter()
+        .filter(|q| {
+            let longest = (0..5)
+                .reduce(|best, i| {
+                    if q.answers[i].text.chars().count() > q.answers[best].text.chars().count() {
+                        i
+                    } else {
+                        best
+                    }
+                })
+                .unwrap_or(0);
+            longest >= 3
+        })
+        .count();
+    assert!(
+        top * 2 <= active.len(),
+        "the longest statement is at level 4 or 5 in {top} of {}",
+        active.len()
+    );
 }
 
 #[test]

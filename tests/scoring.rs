@@ -539,7 +539,7 @@ fn the_cap_follows_the_two_basic_services_only() {
 }
 
 #[test]
-fn a_saved_version_1_assessment_scores_under_version_2_as_documented() {
+fn a_saved_version_1_assessment_scores_under_the_current_version_as_documented() {
     let bank = builtin();
     // Every version-1 question answered at level 4, as saved before the upgrade.
     let mut a = Assessment::new(bank, "old".into(), 0.0);
@@ -551,21 +551,22 @@ fn a_saved_version_1_assessment_scores_under_version_2_as_documented() {
     let still_asked: Vec<_> = bank
         .order(1)
         .into_iter()
-        .filter(|q| q.active_in(2))
+        .filter(|q| q.active_in(bank.version()))
         .collect();
     let r = score(bank, &a);
     // Answers to retired questions are kept in the assessment and not scored.
     assert_eq!(a.answers.len(), kept);
     let scored: usize = r.dimensions.iter().map(|d| d.tally.scored).sum();
     assert_eq!(scored, still_asked.len());
-    // A dimension still scores where at least half of its questions are version-1 ones still asked.
+    // A dimension still scores where one of its version-1 questions is still asked: the questions
+    // added since count once answered.
     for (d, ds) in bank.dimensions.iter().zip(&r.dimensions) {
         let old = bank
             .asked(d, a.perspective)
             .filter(|q| q.since == 1)
             .count();
-        let all = bank.asked(d, a.perspective).count();
-        assert_eq!(ds.tally.tenths.is_some(), old * 2 >= all, "{}", d.id);
+        assert_eq!(ds.tally.tenths.is_some(), old > 0, "{}", d.id);
+        assert_eq!(ds.tally.total, old, "{}", d.id);
         if ds.tally.tenths.is_some() {
             assert_eq!(ds.tally.score_text().as_deref(), Some("4.0"), "{}", d.id);
         }
@@ -573,8 +574,8 @@ fn a_saved_version_1_assessment_scores_under_version_2_as_documented() {
     let report = bita::model::report::ReportModel::from(bank, &a);
     let retired = kept - still_asked.len();
     assert_eq!(
-        report.retired.as_deref(),
-        Some(format!("{retired} answers belong to questions this version of the model no longer asks. They are kept, and not scored.").as_str())
+        report.model_changed.as_deref(),
+        Some(format!("These answers were given to version 1 of the questions; this is version {}, whose {} new questions count once answered. {retired} answers belong to questions this version of the model no longer asks. They are kept, and not scored.", bank.version(), bank.order(bank.version()).iter().filter(|q| q.since > 1).count()).as_str())
     );
 }
 
@@ -619,5 +620,56 @@ proptest! {
         if o.level < o.uncapped_level {
             prop_assert!(o.held.is_some());
         }
+    }
+}
+
+/// A complete assessment of version `v`: every question that version asks, answered by `level`.
+fn complete_in(v: u32, level: &mut dyn FnMut(usize) -> Answer) -> Assessment {
+    let bank = builtin();
+    let mut a = Assessment::new(bank, "v".into(), 0.0);
+    a.model_version = v;
+    for (i, q) in bank.order(v).into_iter().enumerate() {
+        a.answers.insert(q.id.clone(), level(i));
+    }
+    a
+}
+
+/// Each dimension a complete version-2 assessment had a score in keeps one under the current
+/// version (version 2's scores are those of the bank with only its questions asked).
+fn keeps_its_scores(a: &Assessment) {
+    let bank = builtin();
+    let mut then = bank.clone();
+    then.model.version = 2;
+    let (before, after) = (score(&then, a), score(bank, a));
+    for (b, n) in before.dimensions.iter().zip(&after.dimensions) {
+        assert!(
+            b.tally.tenths.is_none() || n.tally.tenths.is_some(),
+            "{} lost its score",
+            b.id
+        );
+    }
+    assert!(
+        before.overall.is_none() || after.overall.is_some(),
+        "the overall level is lost"
+    );
+}
+
+#[test]
+fn every_complete_version_2_assessment_keeps_its_dimension_scores() {
+    for level in 1..=5 {
+        keeps_its_scores(&complete_in(2, &mut |_| Answer::Level(level)));
+    }
+    // With as many "Don't know" and "Not applicable" as still give every dimension a score.
+    keeps_its_scores(&complete_in(2, &mut |i| match i % 4 {
+        0 => Answer::DontKnow,
+        1 => Answer::NotApplicable,
+        n => Answer::Level(n as u8 + 1),
+    }));
+}
+
+proptest! {
+    #[test]
+    fn any_complete_version_2_assessment_keeps_its_dimension_scores(levels in proptest::collection::vec(1u8..=5, 39)) {
+        keeps_its_scores(&complete_in(2, &mut |i| Answer::Level(levels[i % levels.len()])));
     }
 }

@@ -177,7 +177,7 @@ const V1_ORDER: [&str; 38] = [
     "dt-01", "dt-02", "dt-03", "dt-04", "dt-05", "dt-06", "dt-07", "dt-08", "ro-01", "ro-02",
     "ro-03", "ro-04", "ro-05", "ro-06", "ro-07", "ro-08", "ro-09", "ro-10",
 ];
-/// Version 1, the business's view, 2026-11-26, "Golden": question i answered with code i mod 8.
+/// Version 1, the business's view, 2025-11-26, "Golden": question i answered with code i mod 8.
 const V1_LINK: &str = "AQFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW6exRft";
 
 #[test]
@@ -476,4 +476,34 @@ proptest! {
         let want = s.rfind("#/s/").map(|i| &s[i + 4..]);
         prop_assert_eq!(after_prefix(&s), want);
     }
+}
+
+/// Version 2's order (as tests/bank.rs pins it), in which version-2 links list their answers.
+const V2_ORDER: [&str; 39] = [
+    "sd-01", "sd-12", "sd-08", "sd-09", "sd-10", "sd-11", "va-08", "va-02", "va-03", "va-09",
+    "va-10", "va-11", "cv-07", "cv-03", "cv-04", "cv-08", "cv-06", "cv-09", "dt-01", "dt-02",
+    "dt-10", "dt-12", "dt-03", "dt-04", "dt-11", "dt-05", "dt-09", "dt-07", "dt-08", "ro-11",
+    "ro-12", "ro-03", "ro-13", "ro-14", "ro-15", "ro-07", "ro-16", "ro-17", "ro-18",
+];
+/// Version 2, IT's view, 2025-11-26, "Golden 2": question i answered with code (i + 3) mod 8.
+const V2_LINK: &str = "AgBPwnLuCnLuCnLuCnLuCnLuCAhHb2xkZW4gMgPV9II";
+
+#[test]
+fn golden_a_version_2_link_still_opens() {
+    let bank = builtin();
+    let mut a = Assessment::new(bank, "g".into(), 1_764_115_200_000.0);
+    a.name = "Golden 2".into();
+    for (i, q) in V2_ORDER.iter().enumerate() {
+        let ans = match (i + 3) % 8 {
+            0 => continue,
+            6 => Answer::DontKnow,
+            7 => Answer::NotApplicable,
+            l => Answer::Level(l as u8),
+        };
+        a.answers.insert(q.to_string(), ans);
+    }
+    assert_eq!(encode_as(bank, &a, false, 2).payload, V2_LINK);
+    let back = decode(bank, V2_LINK).unwrap();
+    assert_eq!(back.version, 2);
+    assert_eq!(carried(&back.assessment, false), carried(&a, false));
 }

@@ -81,7 +81,7 @@ pub fn Home() -> impl IntoView {
             // Starting is what most visitors come for: it leads, in view without scrolling.
             <StartForm/>
             <p>
-                "Ask colleagues from IT and from the business to answer the same questions: "
+                "Ask colleagues from IT and, from the business, managers who plan with IT and pay for its services to answer the same questions: "
                 "where they see things differently is as telling as the scores themselves. "
                 <a href="#/compare">"Compare assessments"</a>
                 " side by side, pool a team's answers, or follow the trend."
@@ -156,7 +156,7 @@ fn StartForm() -> impl IntoView {
             <fieldset role="radiogroup" aria-describedby="side-error" aria-invalid=move || unchosen.get().then_some("true")>
                 <legend>"You answer from the point of view of"</legend>
                 {choice(Perspective::It, "IT", "you work in or lead the IT organisation")}
-                {choice(Perspective::Business, "The business", "you use IT's services or lead a business unit")}
+                {choice(Perspective::Business, "The business", "you manage a part of the business that plans with IT and pays for its services")}
                 <p id="side-error" class="field-error" role="alert">
                     {move || unchosen.get().then_some("Choose whether you answer for IT or for the business: the comparison depends on it.")}
                 </p>

@@ -75,6 +75,10 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                 <section class="page questions" aria-labelledby="dim-title">
                     <h1 id="dim-title">{heading}</h1>
                     <p class="lead">{dim.summary.clone()}</p>
+                    // Several questions ask about planning with IT and paying for it: said once, where the walk starts.
+                    {(index == 0 && side == crate::model::Perspective::Business).then(|| view! {
+                        <p class="meta">"You answer for the business: answer as a manager who plans with IT and pays for its services. Where you cannot tell, choose “" {bank.model.dont_know.clone()} "”."</p>
+                    })}
                     // A form of its own, so this page's radio groups never share state with another page's.
                     <form class="answers" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
                         {bank.asked(dim, side).map(|q| view! { <QuestionCard q=q/> }).collect_view()}

@@ -107,14 +107,15 @@ pub struct ReportModel {
     pub bars: Series,
     /// The heading of `first`: stopping the bleeding, or quick wins.
     pub first_title: String,
-    /// The steps to take first (`scoring::Advice::first`).
+    /// The steps to take first (`advice::Advice::first`).
     pub first: Vec<StepLine>,
     /// Steps of the weakest dimensions, weakest first (after the first ones).
     pub next_steps: Vec<StepLine>,
     /// Why steps that presume trust are held back, when they are.
     pub held_back: Option<String>,
-    /// Answers kept for questions this model no longer asks, when there are any.
-    pub retired: Option<String>,
+    /// That the questions changed since these answers were given: answers kept for questions no
+    /// longer asked, questions new since (said once, above the dimensions).
+    pub model_changed: Option<String>,
 }
 
 fn confidence(t: &Texts, tally: &Tally) -> String {
@@ -290,7 +291,6 @@ impl ReportModel {
             })
             .collect();
 
-        let retired = a.retired_answers(bank);
         let actions: Vec<StepLine> = first
             .iter()
             .chain(next_steps.iter())
@@ -317,8 +317,33 @@ impl ReportModel {
             first,
             next_steps,
             held_back: advice.held_back.then(|| t.label("held_back").to_string()),
-            retired: (retired > 0)
-                .then(|| fill(t.label("retired"), &[("count", &retired.to_string())])),
+            model_changed: model_changed(bank, t, a),
         }
     }
+}
+
+/// What changed in the questions since `a` was answered, in one paragraph, when anything did.
+fn model_changed(bank: &Bank, t: &Texts, a: &Assessment) -> Option<String> {
+    let mut parts = Vec::new();
+    if a.model_version < bank.version() {
+        let new = bank
+            .dimensions
+            .iter()
+            .flat_map(|d| bank.asked(d, a.perspective))
+            .filter(|q| q.since > a.model_version && !a.answers.contains_key(&q.id))
+            .count();
+        parts.push(fill(
+            t.label("model_changed"),
+            &[
+                ("then", &a.model_version.to_string()),
+                ("now", &bank.version().to_string()),
+                ("new", &new.to_string()),
+            ],
+        ));
+    }
+    let retired = a.retired_answers(bank);
+    if retired > 0 {
+        parts.push(fill(t.label("retired"), &[("count", &retired.to_string())]));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }

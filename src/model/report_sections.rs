@@ -150,7 +150,7 @@ impl ReportModel {
             )],
         ));
         let mut by_dimension: Vec<Block> = self
-            .retired
+            .model_changed
             .iter()
             .map(|r| Block::P("meta", r.clone()))
             .collect();

@@ -59,6 +59,7 @@ pub const TEMPLATE_KEYS: &[(&str, &[&str])] = &[
             "who_business",
             "who_both",
             "who",
+            "model_changed",
             "retired",
         ],
     ),

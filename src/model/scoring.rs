@@ -23,6 +23,9 @@
 //! - The claims: each level's description relies on answers (`backed_by` in `model.toml`); the
 //!   overall level is the highest, up to the capped one, for which no such answer of its own or
 //!   of a lower level stands below what the claim needs. An answer not given contradicts nothing.
+//! - Questions the model added after an assessment's version (`since` above its `model_version`)
+//!   count once answered: until then its scores rest on the questions it was asked, so a complete
+//!   assessment keeps a score wherever one of its questions is still asked.
 //! - Confidence of a dimension: the share of its applicable questions answered with a statement:
 //!   high from 80 %, medium from 50 %, else low.
 
@@ -218,6 +221,9 @@ pub fn score(bank: &Bank, a: &Assessment) -> Scores {
 /// Scores over the current questions that `asked` keeps (a comparison keeps those both sides are
 /// asked, so that IT and the business are scored over the same items).
 pub fn score_over(bank: &Bank, a: &Assessment, asked: &dyn Fn(&Question) -> bool) -> Scores {
+    // A question the model added after these answers were given counts once it is answered.
+    let asked =
+        &|q: &Question| asked(q) && (q.since <= a.model_version || a.answers.contains_key(&q.id));
     let dimensions: Vec<DimensionScore> = bank
         .dimensions
         .iter()

@@ -1,8 +1,8 @@
-// Question bank version 2 in the browser: questions for one side only, and assessments saved
-// under version 1 opening with their answers.
+// Question bank version 3 in the browser: every question asked of both sides, and assessments saved
+// under versions 1 and 2 opening with their answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, bankFromFiles, startAssessment } from './harness.mjs';
+import { serveDist, launch, open, bankFromFiles, startAssessment, modelVersion } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -10,21 +10,58 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const bank = bankFromFiles();
 
-test('a question for IT only is asked of an IT respondent and not of a business respondent', async () => {
-  const dim = bank.find((d) => d.details.some((q) => q.audience === 'it'));
-  const only = dim.details.find((q) => q.audience === 'it');
+test('a business respondent is told who should answer and is asked every question IT is', async () => {
+  assert.ok(bank.every((d) => d.details.every((q) => q.audience === null)), 'version 3 asks every question of both sides');
+  const total = bank.reduce((n, d) => n + d.questions.length, 0);
   const { page, context, errors } = await open(browser, server.url);
-  for (const [perspective, shown] of [['The business', false], ['IT', true]]) {
+  // The start page says which business colleagues should answer.
+  await page.getByRole('radio', { name: /The business.*manage a part of the business that plans with IT and pays for its services/ }).waitFor();
+  for (const perspective of ['The business', 'IT']) {
     await page.goto(server.url + '#/');
     await startAssessment(page, { name: `${perspective} side`, perspective });
-    await page.getByRole('navigation', { name: 'Dimensions' }).getByRole('link', { name: new RegExp(`^${dim.name}`) }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(`^${dim.name}`) }).waitFor();
-    assert.equal(await page.getByRole('group', { name: only.text }).count(), shown ? 1 : 0, `${only.id} for ${perspective}`);
-    const cards = await page.locator('fieldset.question').count();
-    assert.equal(cards, dim.questions.length - (shown ? 0 : 1));
-    const total = bank.reduce((n, d) => n + d.questions.length, 0) - (shown ? 0 : 1);
     assert.match(await page.locator('.progress-text').textContent(), new RegExp(`of ${total} answered`));
+    const note = page.getByText(/answer as a manager who plans with IT and pays for its services/);
+    assert.equal(await note.count(), perspective === 'IT' ? 0 : 1, perspective);
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The 39 questions of version 2 in their fixed order (tests/bank.rs pins the same list).
+const VERSION_2 = ['sd-01', 'sd-12', 'sd-08', 'sd-09', 'sd-10', 'sd-11', 'va-08', 'va-02', 'va-03', 'va-09',
+  'va-10', 'va-11', 'cv-07', 'cv-03', 'cv-04', 'cv-08', 'cv-06', 'cv-09', 'dt-01', 'dt-02',
+  'dt-10', 'dt-12', 'dt-03', 'dt-04', 'dt-11', 'dt-05', 'dt-09', 'dt-07', 'dt-08', 'ro-11',
+  'ro-12', 'ro-03', 'ro-13', 'ro-14', 'ro-15', 'ro-07', 'ro-16', 'ro-17', 'ro-18'];
+
+test('an assessment saved under version 2 opens with every answer still asked, and its report says once that the model changed', async () => {
+  assert.equal(modelVersion(), 3);
+  const { page, context, errors } = await open(browser, server.url);
+  const answers = Object.fromEntries(VERSION_2.map((q, i) => [q, String(1 + (i % 5))]));
+  const saved = { format: 'bita-assessment', schema: 1, id: 'fromv2', name: 'Saved in version 2', perspective: 'it',
+    model: 'bita', model_version: 2, created: 1764115200000, updated: 1764115200000, answers };
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), saved);
+  const stillAsked = VERSION_2.filter((q) => bank.some((d) => d.questions.includes(q)));
+  const retired = VERSION_2.length - stillAsked.length;
+  const added = bank.flatMap((d) => d.questions).filter((q) => !VERSION_2.includes(q)).length;
+  assert.ok(retired > 0 && added > 0);
+  for (const d of bank) {
+    await page.goto(`${server.url}#/a/fromv2/d/${d.id}`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${d.name}`) }).waitFor();
+    for (const q of d.questions) {
+      const checked = await page.locator(`#q-${q} input:checked`).evaluateAll((els) => els.map((e) => e.value));
+      assert.deepEqual(checked, answers[q] ? [answers[q]] : [], `${q}`);
+    }
+  }
+  await page.goto(`${server.url}#/a/fromv2/results`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
+  // Every dimension keeps a score: the new questions count once answered.
+  const rows = await page.locator('table.scores').first().locator('tbody tr').allTextContents();
+  assert.equal(rows.length, bank.length);
+  for (const row of rows) assert.doesNotMatch(row, /not enough answers/);
+  const said = page.getByText(`These answers were given to version 2 of the questions; this is version 3, whose ${added} new questions count once answered. ${retired} answers belong to questions this version of the model no longer asks.`);
+  assert.equal(await said.count(), 1, 'said once');
   assert.deepEqual(errors, []);
   await context.close();
 });

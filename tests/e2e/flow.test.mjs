@@ -95,7 +95,7 @@ test('reloading half-way resumes at the same question with every answer intact',
   const value = bank.find((d) => d.id === 'value');
   await page.getByRole('link', { name: /^Value/ }).click();
   await page.locator('#q-va-08').waitFor();
-  const picks = { 'va-08': '2', 'va-02': 'dk', 'va-03': '5', 'va-09': 'na', 'va-10': '3' };
+  const picks = { 'va-08': '2', 'va-12': 'dk', 'va-03': '5', 'va-09': 'na', 'va-10': '3' };
   for (const [q, code] of Object.entries(picks)) await page.locator(`label[for="${q}-${code}"]`).click();
   await page.locator('#va-03-note').evaluate((el) => el.closest('details').open = true);
   await page.locator('#va-03-note').fill('Board minutes, March: <b>not bold</b>');
