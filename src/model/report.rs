@@ -239,10 +239,11 @@ impl ReportModel {
 
         let first: Vec<StepLine> = advice.first.iter().map(|s| StepLine::of(t, s)).collect();
         let mut next_steps: Vec<StepLine> = Vec::new();
+        // Each dimension's first three steps beyond those listed first.
         for d in &advice.dimensions {
-            for s in d.steps.iter().take(3) {
-                let line = StepLine::of(t, s);
-                if !first.contains(&line) && !next_steps.contains(&line) {
+            let lines = d.steps.iter().map(|s| StepLine::of(t, s));
+            for line in lines.filter(|l| !first.contains(l)).take(3) {
+                if !next_steps.contains(&line) {
                     next_steps.push(line);
                 }
             }
