@@ -235,12 +235,20 @@ try {
   html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
   // As trunk did: spec-compliant (minify-html's default since 0.16), closing tags kept.
   html = minifyHtml(Buffer.from(html), { keep_closing_tags: true });
+  // The advice texts, named by their content (the build writes the name into the wasm), into a
+  // folder of their own first: nothing is removed before everything is built.
+  const staged = fs.mkdtempSync(path.join(root, 'target', 'advice-'));
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'bita-data', '--', staged], { cwd: root, stdio: 'inherit' });
+  for (const name of fs.readdirSync(staged)) writes.push([name, fs.readFileSync(path.join(staged, name))]);
+  fs.rmSync(staged, { recursive: true });
+  // Only a folder this script made (or an empty or missing one) is emptied.
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !fs.existsSync(path.join(dir, 'sw.js'))) {
+    throw new Error(`${dir} is not a site this script built (no sw.js): not emptying it`);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'vendor'), { recursive: true });
   for (const [name, content] of writes) fs.writeFileSync(path.join(dir, name), content);
   fs.writeFileSync(indexPath, html);
-  // The advice texts, named by their content (the build writes the name into the wasm).
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'bita-data', '--', dir], { cwd: root, stdio: 'inherit' });
   console.log(`wasm: ${short.count} imports renamed, ${fs.readdirSync(built).filter((f) => f.endsWith('.wasm') && f !== 'bita_bg.wasm').length} chunks`);
 }
 

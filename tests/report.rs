@@ -88,12 +88,13 @@ fn a_capped_assessment_says_why_in_the_headline_and_the_summary() {
     assert_eq!(r.headline.score.as_deref(), Some("3.0"));
     let why = r.headline.capped.as_deref().expect("capped");
     assert!(
-        why.contains("would give level 3") && why.contains("at level 1"),
+        why.contains("would give level 3")
+            && why.contains("score 1.0 of 5: until they reach 3, the level stands at most 2"),
         "{why}"
     );
     assert!(
         r.summary
-            .contains("held at 2 because the basic services are at level 1"),
+            .contains("held at 2 because the basic services score 1.0 of 5"),
         "{}",
         r.summary
     );
@@ -186,7 +187,7 @@ fn summaries_of_the_shipped_bank_name_level_extremes_and_actions_within_80_words
                 let basic = builtin().model.scoring.basics.iter().any(|b| b == id);
                 Some(Answer::Level(if basic { 2 } else { 5 }))
             }),
-            vec!["is held at 2", "basic services are at level 2"],
+            vec!["is held at 2", "basic services score 2.0 of 5"],
         ),
         (
             "high scores with failing basics: level 2's claims do not hold",

@@ -515,6 +515,21 @@ fn the_cap_follows_the_two_basic_services_only() {
     let o = score(bank, &weak).overall.unwrap();
     assert_eq!((o.basics_level, o.uncapped_level, o.level), (2, 5, 2));
     assert_eq!(o.held, Some(scoring::Hold::Basics));
+    // At 2.5 (dt-01 at 2, dt-02 at 3, equally weighted) their level rounds to 3, but they are not
+    // sound: the level stays at 2 and the advice stops the bleeding first.
+    let half = all_at(bank, |id| {
+        Answer::Level(match id {
+            "dt-01" => 2,
+            "dt-02" => 3,
+            _ => 5,
+        })
+    });
+    let o = score(bank, &half).overall.unwrap();
+    assert_eq!(
+        (o.basics_level, o.basics_tenths, o.basics_unsound, o.level),
+        (3, 25, true, 2)
+    );
+    assert!(advise(bank, &half).bleeding);
     // At 3 the basics allow one level more.
     let sound = all_at(bank, |id| Answer::Level(if basic(id) { 3 } else { 5 }));
     let o = score(bank, &sound).overall.unwrap();
@@ -575,7 +590,7 @@ fn a_saved_version_1_assessment_scores_under_the_current_version_as_documented()
     let retired = kept - still_asked.len();
     assert_eq!(
         report.model_changed.as_deref(),
-        Some(format!("These answers were given to version 1 of the questions; this is version {}, whose {} new questions count once answered. {retired} answers belong to questions this version of the model no longer asks. They are kept, and not scored.", bank.version(), bank.order(bank.version()).iter().filter(|q| q.since > 1).count()).as_str())
+        Some(format!("These answers were given to version 1 of the questions; this is version {}. Its {} new questions count once answered. {retired} answers belong to questions this version of the model no longer asks. They are kept, and not scored.", bank.version(), bank.order(bank.version()).iter().filter(|q| q.since > 1).count()).as_str())
     );
 }
 
@@ -616,9 +631,24 @@ proptest! {
                 }
             }
         }
-        // And it is the highest such level: one more would break a claim or the caps.
-        if o.level < o.uncapped_level {
-            prop_assert!(o.held.is_some());
+        // And it is the highest such level: one more would pass the score's level or a cap, or
+        // break a claim of that level.
+        let mut cap = o.uncapped_level.min(o.basics_level + rule.cap_margin);
+        if o.basics_unsound {
+            cap = cap.min(rule.basics_sound - 1);
+        }
+        if o.level < cap {
+            let next = &bank.model.levels[usize::from(o.level)];
+            let broken = next.backed_by.iter().any(|b| {
+                let q = bank.question(&b.question).unwrap().1;
+                bita::model::asks(q, a.perspective)
+                    && a.answers.get(&q.id).and_then(|x| x.level()).is_some_and(|l| l < b.at_least)
+            });
+            prop_assert!(broken, "level {} is shown where {} is backed", o.level, o.level + 1);
+            let unbacked = matches!(o.held, Some(scoring::Hold::Unbacked { .. }));
+            prop_assert!(unbacked, "held by {:?}", o.held);
+        } else if o.level < o.uncapped_level {
+            prop_assert_eq!(&o.held, &Some(scoring::Hold::Basics));
         }
     }
 }
@@ -668,8 +698,19 @@ fn every_complete_version_2_assessment_keeps_its_dimension_scores() {
 }
 
 proptest! {
+    /// With "Don't know" and "Not applicable" too: the questions the model added since count for
+    /// nothing until answered, so a dimension's count of questions never grows.
     #[test]
-    fn any_complete_version_2_assessment_keeps_its_dimension_scores(levels in proptest::collection::vec(1u8..=5, 39)) {
-        keeps_its_scores(&complete_in(2, &mut |i| Answer::Level(levels[i % levels.len()])));
+    fn any_complete_version_2_assessment_keeps_its_dimension_scores(answers in proptest::collection::vec(any_answer(), 39)) {
+        let a = complete_in(2, &mut |i| answers[i].unwrap_or(Answer::Level(3)));
+        let bank = builtin();
+        let mut then = bank.clone();
+        then.model.version = 2;
+        let (before, after) = (score(&then, &a), score(bank, &a));
+        for (b, n) in before.dimensions.iter().zip(&after.dimensions) {
+            let t = &n.tally;
+            prop_assert!(t.total <= b.tally.total, "{}: {} questions now, {} before", b.id, t.total, b.tally.total);
+            prop_assert!(t.unanswered() == 0, "{}: {} unanswered", b.id, t.unanswered());
+        }
     }
 }

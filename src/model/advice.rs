@@ -59,7 +59,7 @@ type Rank = (usize, u8, std::cmp::Reverse<u8>, usize, usize);
 pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
     let report = score(bank, a);
     let rule = &bank.model.scoring;
-    let bleeding = report.basics.level().is_some_and(|l| l < rule.basics_sound);
+    let bleeding = report.basics.below(rule.basics_sound).unwrap_or(false);
     let mut held_back = false;
     let mut ranked: Vec<(Rank, Step)> = Vec::new();
     for (di, d) in bank.dimensions.iter().enumerate() {

@@ -429,6 +429,13 @@ pub fn validate(
         }
         c.text(mf, format!("levels[{i}].name"), &level.name);
         c.text(mf, format!("levels[{i}].description"), &level.description);
+        if i == 0 && !level.backed_by.is_empty() {
+            c.fail(
+                mf,
+                "levels[0].backed_by",
+                "level 1 is the floor: it relies on no answer",
+            );
+        }
         for (bi, b) in level.backed_by.iter().enumerate() {
             if !(1..=LEVEL_COUNT as u8).contains(&b.at_least) {
                 c.fail(

@@ -143,10 +143,15 @@ pub fn diff(a: Option<u16>, b: Option<u16>) -> Option<i16> {
 }
 
 /// The gap of `second` against `first`, over the questions both are asked: those for both sides,
-/// and when both answer from the same side, that side's own questions too.
+/// and when both answer from the same side, that side's own questions too; of the questions added
+/// since the older one's model version, those both answered.
 pub fn gap(bank: &Bank, first: &Assessment, second: &Assessment) -> Gap {
+    let older = first.model_version.min(second.model_version);
     let both = |q: &super::Question| {
-        super::asks(q, first.perspective) && super::asks(q, second.perspective)
+        super::asks(q, first.perspective)
+            && super::asks(q, second.perspective)
+            && (q.since <= older
+                || (first.answers.contains_key(&q.id) && second.answers.contains_key(&q.id)))
     };
     let c = lines_of(
         &[first, second],

@@ -338,9 +338,11 @@ fn model_changed(bank: &Bank, t: &Texts, a: &Assessment) -> Option<String> {
             &[
                 ("then", &a.model_version.to_string()),
                 ("now", &bank.version().to_string()),
-                ("new", &new.to_string()),
             ],
         ));
+        if new > 0 {
+            parts.push(fill(t.label("new_questions"), &[("new", &new.to_string())]));
+        }
     }
     let retired = a.retired_answers(bank);
     if retired > 0 {

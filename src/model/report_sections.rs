@@ -136,7 +136,7 @@ impl ReportModel {
             vec![list_or(
                 &self.first,
                 "steps quick",
-                "No quick wins stand out from the answers given.",
+                "No steps stand out from the answers given.",
             )],
         ));
         steps.push(section(

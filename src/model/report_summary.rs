@@ -20,11 +20,11 @@ pub(super) fn why_held(
 ) -> (Option<String>, Option<String>) {
     let rule = &bank.model.scoring;
     let capped = overall.and_then(|o| match o.held.as_ref()? {
-        Hold::Basics if o.basics_level < rule.basics_sound => Some(fill(
+        Hold::Basics if o.basics_unsound => Some(fill(
             t.headline("capped_unsound"),
             &[
                 ("uncapped", &o.uncapped_level.to_string()),
-                ("basics", &o.basics_level.to_string()),
+                ("basics", &scoring::tenths_text(o.basics_tenths)),
                 ("sound", &rule.basics_sound.to_string()),
                 ("level", &o.level.to_string()),
             ],
@@ -66,6 +66,7 @@ pub(super) fn why_held(
                 t.headline("rule_changed"),
                 &[
                     ("date", &rule.level_rule_since),
+                    ("sound", &rule.basics_sound.to_string()),
                     ("earlier", &o.earlier_rule_level(bank).to_string()),
                 ],
             )
@@ -137,7 +138,7 @@ pub(super) fn summary(
             t.summary("capped"),
             &[
                 ("level", &o.level.to_string()),
-                ("basics", &o.basics_level.to_string()),
+                ("basics", &scoring::tenths_text(o.basics_tenths)),
             ],
         )),
         Some((o, Some(Hold::Unbacked { level, answer, .. }))) => parts.push(fill(

@@ -60,6 +60,7 @@ pub const TEMPLATE_KEYS: &[(&str, &[&str])] = &[
             "who_both",
             "who",
             "model_changed",
+            "new_questions",
             "retired",
         ],
     ),

@@ -17,8 +17,8 @@
 //!   A reader who adds up the printed dimension scores gets the printed overall.
 //! - The cap: the business only takes IT's advice once IT delivers its two basic services (keeping
 //!   what exists working, delivering the new; `scoring.basics` in `questions/model.toml`). While
-//!   those questions' weighted mean is below `basics_sound` (3), the overall level stays below it
-//!   too; otherwise it stands at most `cap_margin` (1) above it, whatever the other dimensions
+//!   those questions' weighted mean is below `basics_sound` (3; 2.5 is below it, though its level
+//!   rounds to 3), the overall level stays below it too; otherwise it stands at most `cap_margin` (1) above it, whatever the other dimensions
 //!   say. The report says so when it applies.
 //! - The claims: each level's description relies on answers (`backed_by` in `model.toml`); the
 //!   overall level is the highest, up to the capped one, for which no such answer of its own or
@@ -76,6 +76,11 @@ impl Tally {
 
     pub fn level(&self) -> Option<u8> {
         self.tenths.map(level_of_tenths)
+    }
+
+    /// Whether the score is below `level` itself, not only its rounded level (2.5 is below 3).
+    pub fn below(&self, level: u8) -> Option<bool> {
+        self.tenths.map(|t| t < u16::from(level) * 10)
     }
 
     pub fn unanswered(&self) -> usize {
@@ -150,6 +155,10 @@ pub struct Overall {
     pub level: u8,
     /// The level of the two basic services.
     pub basics_level: u8,
+    /// Their score, in tenths.
+    pub basics_tenths: u16,
+    /// Their score is below `basics_sound` (not only their level: 2.5 is not sound).
+    pub basics_unsound: bool,
     /// How many dimensions the score rests on.
     pub based_on: usize,
     /// What holds the level below the score's, if anything.
@@ -295,6 +304,7 @@ fn overall(
     unbacked: &dyn Fn(u8) -> Option<Hold>,
 ) -> Option<Overall> {
     let basics_level = basics.level()?;
+    let basics_unsound = basics.below(bank.model.scoring.basics_sound)?;
     let scores: Vec<u16> = dims.iter().filter_map(|d| d.tally.tenths).collect();
     if scores.is_empty() || scores.len() * 2 < dims.len() {
         return None;
@@ -304,7 +314,7 @@ fn overall(
     let uncapped_level = level_of_tenths(tenths);
     let rule = &bank.model.scoring;
     let mut cap = basics_level + rule.cap_margin;
-    if basics_level < rule.basics_sound {
+    if basics_unsound {
         cap = cap.min(rule.basics_sound - 1);
     }
     let mut level = uncapped_level.min(cap);
@@ -321,6 +331,8 @@ fn overall(
         uncapped_level,
         level,
         basics_level,
+        basics_tenths: basics.tenths?,
+        basics_unsound,
         based_on: scores.len(),
         held,
     })

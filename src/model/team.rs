@@ -36,6 +36,12 @@ pub fn team(bank: &Bank, list: &[&Assessment], name: &str) -> Team {
     let mut median = Assessment::new(bank, String::new(), 0.0);
     median.name = name.to_string();
     median.updated = list.iter().map(|a| a.updated).fold(0.0, f64::max);
+    // Questions added since the oldest member's version count once the median holds an answer.
+    median.model_version = list
+        .iter()
+        .map(|a| a.model_version)
+        .min()
+        .unwrap_or(median.model_version);
     // A team of one side is that side; a mixed team is answered as IT's questions cover both.
     median.perspective =
         if !list.is_empty() && list.iter().all(|a| a.perspective == Perspective::Business) {

@@ -60,7 +60,7 @@ test('an assessment saved under version 2 opens with every answer still asked, a
   const rows = await page.locator('table.scores').first().locator('tbody tr').allTextContents();
   assert.equal(rows.length, bank.length);
   for (const row of rows) assert.doesNotMatch(row, /not enough answers/);
-  const said = page.getByText(`These answers were given to version 2 of the questions; this is version 3, whose ${added} new questions count once answered. ${retired} answers belong to questions this version of the model no longer asks.`);
+  const said = page.getByText(`These answers were given to version 2 of the questions; this is version 3. Its ${added} new questions count once answered. ${retired} answers belong to questions this version of the model no longer asks.`);
   assert.equal(await said.count(), 1, 'said once');
   assert.deepEqual(errors, []);
   await context.close();
