@@ -2,14 +2,49 @@
 // the first view, a question page and the report: bytes by type, first contentful paint, time until
 // usable (the first question, or the report's charts drawn), JS heap and wasm memory; and click to
 // update (an answer until the page shows it and storage holds it). Prints the figures and writes them as JSON (tests/perf/latest.json) to compare builds.
-//   node tests/perf/bench.mjs [runs]     (scripts/build first)
+// Then what a respondent waits for (tests/perf/interact.mjs): until a click takes effect on the
+// start page and on a question page, desktop and phone-like, first and second visit.
+//   node tests/perf/bench.mjs [runs]                      (scripts/build first)
+//   node tests/perf/bench.mjs --compare <old dist> [pairs]  this dist/ against another build (say, of
+//       an earlier commit), loaded alternately in one browser, phone-like: the median ratio
+//       (this / old) of the time until a click takes effect, per page; below 1 is faster
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, ROOT } from '../e2e/harness.mjs';
 import { measure, VIEWS, seededAssessment } from './measure.mjs';
+import { interact, ACTIONS, PROFILES } from './interact.mjs';
+
+const median = (xs) => { const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
+const ms = (x) => (x === null ? '–' : `${x.toFixed(0)} ms`);
+
+if (process.argv[2] === '--compare') {
+  const old = path.resolve(process.argv[3] ?? '');
+  const pairs = Number(process.argv[4] ?? 10);
+  const [mine, theirs] = [await serveDist(undefined, { gzip: true }), await serveDist(old, { gzip: true })];
+  const browser = await launch();
+  try {
+    for (const action of Object.keys(ACTIONS)) {
+      const ratios = [], a = [], b = [];
+      for (let i = 0; i < pairs; i++) {
+        // Alternated, and which goes first alternates too: a noisy machine slows both alike.
+        const order = i % 2 ? [theirs, mine] : [mine, theirs];
+        const got = new Map();
+        for (const s of order) got.set(s, (await interact(browser, s.url, action, 'phone')).ms);
+        a.push(got.get(mine));
+        b.push(got.get(theirs));
+        ratios.push(got.get(mine) / got.get(theirs));
+      }
+      console.log(`${action.padEnd(14)} phone-like, ${pairs} pairs: this ${ms(median(a))}, old ${ms(median(b))}, median ratio ${median(ratios).toFixed(2)}`);
+    }
+  } finally {
+    await browser.close();
+    mine.close();
+    theirs.close();
+  }
+  process.exit(0);
+}
 
 const runs = Number(process.argv[2] ?? 9);
-const median = (xs) => { const s = xs.filter((x) => x !== null).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
 const server = await serveDist(undefined, { gzip: true });
 const browser = await launch();
 const results = {};
@@ -72,6 +107,21 @@ try {
   await context.close();
   results['click to update'] = { medianMs: +median(clicks).toFixed(2), maxMs: +Math.max(...clicks).toFixed(2), clicks: clicks.length };
   console.log(`click to update  median ${results['click to update'].medianMs} ms, max ${results['click to update'].maxMs} ms over ${clicks.length} clicks`);
+  // Until a click takes effect: the measure of the start (issue figures are phone-like medians).
+  results['until a click takes effect'] = {};
+  for (const action of Object.keys(ACTIONS)) {
+    for (const profile of Object.keys(PROFILES)) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await interact(browser, server.url, action, profile, { second: true }));
+      const r = {
+        ms: median(samples.map((s) => s.ms)),
+        fcpMs: median(samples.map((s) => s.fcpMs)),
+        secondVisitMs: median(samples.map((s) => s.secondMs)),
+      };
+      results['until a click takes effect'][`${action}, ${profile}`] = r;
+      console.log(`${action.padEnd(14)} ${profile.padEnd(8)} a click takes effect after ${ms(r.ms)} (FCP ${ms(r.fcpMs)}); second visit ${ms(r.secondVisitMs)}`);
+    }
+  }
   const out = path.join(ROOT, 'tests', 'perf', 'latest.json');
   fs.writeFileSync(out, JSON.stringify({ runs, when: new Date().toISOString(), results }, null, 2) + '\n');
   console.log(`written to ${path.relative(ROOT, out)}`);
