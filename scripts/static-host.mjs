@@ -50,7 +50,9 @@ export function staticHandler(dir, { basePath = '/', gzip = true } = {}) {
     const stat = fs.statSync(file);
     const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${packs ? '-gz' : ''}"`;
     const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding', etag };
-    if (req.headers['if-none-match'] === etag) {
+    // A list of validators, weak or strong, as browsers and proxies may send them.
+    const known = (req.headers['if-none-match'] ?? '').split(',').map((v) => v.trim().replace(/^W\//, ''));
+    if (known.includes(etag) || known.includes('*')) {
       res.writeHead(304, headers).end();
       return;
     }
