@@ -267,6 +267,10 @@ test('a team of five links shows each question\'s median, spread and flags, and 
   await lead.locator('.score-line').waitFor();
   assert.equal(await lead.getByRole('heading', { level: 1 }).count(), 1, 'one h1: the page\'s');
   await lead.getByRole('heading', { level: 3, name: 'Summary' }).waitFor();
+  // Its steps say who acts, as the report's do, so leadership can hand them out from here.
+  const team = lead.getByRole('region', { name: 'The team\'s report' });
+  const steps = team.getByRole('listitem').filter({ hasText: /Who acts: (IT|the business|IT and the business together)\s*$/ });
+  assert.ok(await steps.count() >= 3, 'the team\'s steps each say who acts');
   assert.equal(await lead.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), 0);
   await lead.getByRole('button', { name: 'Save the team\'s median as an assessment' }).click();
   await lead.waitForURL(/#\/a\/[^/]+\/results$/);
