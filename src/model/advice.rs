@@ -10,7 +10,7 @@
 //!   when there are; with sound basics, the three first quick steps.
 
 use super::bank::Who;
-use super::scoring::score;
+use super::scoring::{score, Scores};
 use super::{Assessment, Bank};
 use serde::Serialize;
 
@@ -57,7 +57,11 @@ type Rank = (usize, u8, std::cmp::Reverse<u8>, usize, usize);
 
 /// Next steps from the current answers.
 pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
-    let report = score(bank, a);
+    advise_scored(bank, a, &score(bank, a))
+}
+
+/// [`advise`], given the assessment's scores already worked out (the report has them).
+pub fn advise_scored(bank: &Bank, a: &Assessment, report: &Scores) -> Advice {
     let rule = &bank.model.scoring;
     let bleeding = report.basics.below(rule.basics_sound).unwrap_or(false);
     let mut held_back = false;

@@ -3,7 +3,7 @@
 //! later view (a shared link, the comparison) reuses it. Sentences come from the templates in
 //! `questions/report.toml`, so a second language is a matter of files.
 
-use super::advice::{advise, Step};
+use super::advice::{advise_scored, Step};
 use super::bank::Statement;
 use super::dates::utc_day;
 use super::report_texts::{fill, Texts};
@@ -178,7 +178,7 @@ impl ReportModel {
     pub fn from(bank: &Bank, a: &Assessment) -> ReportModel {
         let t = texts();
         let scores = score(bank, a);
-        let advice = advise(bank, a);
+        let advice = advise_scored(bank, a, &scores);
         let dims: Vec<Row> = scores
             .dimensions
             .iter()

@@ -58,16 +58,16 @@ pub(super) fn why_held(
             ],
         )),
     });
-    let earlier = overall.map(|o| o.earlier_rule_level(bank));
     let rule_changed = overall
-        .filter(|o| Some(o.level) != earlier && utc_day(a.updated) < rule.level_rule_since)
-        .map(|o| {
+        .map(|o| (o.level, o.earlier_rule_level(bank)))
+        .filter(|(now, then)| now != then && utc_day(a.updated) < rule.level_rule_since)
+        .map(|(_, then)| {
             fill(
                 t.headline("rule_changed"),
                 &[
                     ("date", &rule.level_rule_since),
                     ("sound", &rule.basics_sound.to_string()),
-                    ("earlier", &o.earlier_rule_level(bank).to_string()),
+                    ("earlier", &then.to_string()),
                 ],
             )
         });
