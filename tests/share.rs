@@ -177,6 +177,24 @@ const V1_ORDER: [&str; 38] = [
     "dt-01", "dt-02", "dt-03", "dt-04", "dt-05", "dt-06", "dt-07", "dt-08", "ro-01", "ro-02",
     "ro-03", "ro-04", "ro-05", "ro-06", "ro-07", "ro-08", "ro-09", "ro-10",
 ];
+/// A golden link's assessment, dated 2025-11-26: question i of `order` answered with code
+/// (i + shift) mod 8 (0 unanswered, 1 to 5 a level, 6 "Don't know", 7 "Not applicable").
+fn golden(name: &str, side: Perspective, order: &[&str], shift: usize) -> Assessment {
+    let mut a = Assessment::new(builtin(), "g".into(), 1_764_115_200_000.0);
+    a.name = name.into();
+    a.perspective = side;
+    for (i, q) in order.iter().enumerate() {
+        let ans = match (i + shift) % 8 {
+            0 => continue,
+            6 => Answer::DontKnow,
+            7 => Answer::NotApplicable,
+            l => Answer::Level(l as u8),
+        };
+        a.answers.insert(q.to_string(), ans);
+    }
+    a
+}
+
 /// Version 1, the business's view, 2025-11-26, "Golden": question i answered with code i mod 8.
 const V1_LINK: &str = "AQFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW6exRft";
 
@@ -185,18 +203,7 @@ fn golden_a_version_1_link_still_opens() {
     let bank = builtin();
     let ids: Vec<&str> = bank.order(1).iter().map(|q| q.id.as_str()).collect();
     assert_eq!(ids, V1_ORDER);
-    let mut a = Assessment::new(bank, "g".into(), 1_764_115_200_000.0);
-    a.name = "Golden".into();
-    a.perspective = Perspective::Business;
-    for (i, q) in V1_ORDER.iter().enumerate() {
-        let ans = match i % 8 {
-            0 => continue,
-            6 => Answer::DontKnow,
-            7 => Answer::NotApplicable,
-            l => Answer::Level(l as u8),
-        };
-        a.answers.insert(q.to_string(), ans);
-    }
+    let a = golden("Golden", Perspective::Business, &V1_ORDER, 0);
     assert_eq!(encode_as(bank, &a, false, 1).payload, V1_LINK);
     let back = decode(bank, V1_LINK).unwrap();
     assert_eq!(back.version, 1);
@@ -491,17 +498,7 @@ const V2_LINK: &str = "AgBPwnLuCnLuCnLuCnLuCnLuCAhHb2xkZW4gMgPV9II";
 #[test]
 fn golden_a_version_2_link_still_opens() {
     let bank = builtin();
-    let mut a = Assessment::new(bank, "g".into(), 1_764_115_200_000.0);
-    a.name = "Golden 2".into();
-    for (i, q) in V2_ORDER.iter().enumerate() {
-        let ans = match (i + 3) % 8 {
-            0 => continue,
-            6 => Answer::DontKnow,
-            7 => Answer::NotApplicable,
-            l => Answer::Level(l as u8),
-        };
-        a.answers.insert(q.to_string(), ans);
-    }
+    let a = golden("Golden 2", Perspective::It, &V2_ORDER, 3);
     assert_eq!(encode_as(bank, &a, false, 2).payload, V2_LINK);
     let back = decode(bank, V2_LINK).unwrap();
     assert_eq!(back.version, 2);

@@ -4,8 +4,7 @@
 // The expected steps are worked out here from the question files, not taken from the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serveDist, launch, open, bankFromFiles, modelFromFiles, stepsFromFiles, modelVersion, ROOT } from './harness.mjs';
+import { serveDist, launch, open, bankFromFiles, modelFromFiles, stepsFromFiles, modelVersion, printed } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -72,7 +71,6 @@ test('IT answering 1 everywhere is told to stop the bleeding first, in order, an
 });
 
 test('a step for the business says so in the report and in its print', async () => {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { page, context, errors } = await open(browser, server.url);
   // With sound basics (3) and the rest at 2, nothing waits: the business's steps are all listed.
   const a = everywhere('who1', 2);
@@ -87,12 +85,7 @@ test('a step for the business says so in the report and in its print', async () 
   const item = page.getByRole('listitem').filter({ hasText: text }).first();
   assert.equal(await item.locator('.who').textContent(), 'Who acts: the business');
 
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: path.join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
-  let all = '';
-  for (let i = 1; i <= doc.numPages; i++) all += (await (await doc.getPage(i)).getTextContent()).items.map((it) => it.str).join(' ');
-  const flat = all.replace(/\s+/g, '');
+  const { flat } = await printed(page);
   const at = flat.indexOf(text.replace(/\s+/g, ''));
   assert.ok(at >= 0, 'the step is printed');
   assert.ok(flat.slice(at).startsWith(`${text}Whoacts:thebusiness`.replace(/\s+/g, '')), 'with who acts beside it');

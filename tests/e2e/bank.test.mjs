@@ -27,6 +27,27 @@ test('a business respondent is told who should answer and is asked every questio
   await context.close();
 });
 
+/**
+ * Opens each dimension page of the saved assessment `id` afresh and checks that every question
+ * shows exactly its answer in `answers`, or none; `onEachPage` checks more on each. Returns how
+ * many answers were shown.
+ */
+async function showsItsAnswers(page, id, answers, onEachPage = async () => {}) {
+  let seen = 0;
+  for (const d of bank) {
+    await page.goto(`${server.url}#/a/${id}/d/${d.id}`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${d.name}`) }).waitFor();
+    for (const q of d.questions) {
+      const checked = await page.locator(`#q-${q} input:checked`).evaluateAll((els) => els.map((e) => e.value));
+      assert.deepEqual(checked, answers[q] ? [answers[q]] : [], `${q}`);
+      if (answers[q]) seen++;
+    }
+    await onEachPage();
+  }
+  return seen;
+}
+
 // The 39 questions of version 2 in their fixed order (tests/bank.rs pins the same list).
 const VERSION_2 = ['sd-01', 'sd-12', 'sd-08', 'sd-09', 'sd-10', 'sd-11', 'va-08', 'va-02', 'va-03', 'va-09',
   'va-10', 'va-11', 'cv-07', 'cv-03', 'cv-04', 'cv-08', 'cv-06', 'cv-09', 'dt-01', 'dt-02',
@@ -44,15 +65,7 @@ test('an assessment saved under version 2 opens with every answer still asked, a
   const retired = VERSION_2.length - stillAsked.length;
   const added = bank.flatMap((d) => d.questions).filter((q) => !VERSION_2.includes(q)).length;
   assert.ok(retired > 0 && added > 0);
-  for (const d of bank) {
-    await page.goto(`${server.url}#/a/fromv2/d/${d.id}`);
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: new RegExp(`^${d.name}`) }).waitFor();
-    for (const q of d.questions) {
-      const checked = await page.locator(`#q-${q} input:checked`).evaluateAll((els) => els.map((e) => e.value));
-      assert.deepEqual(checked, answers[q] ? [answers[q]] : [], `${q}`);
-    }
-  }
+  assert.equal(await showsItsAnswers(page, 'fromv2', answers), stillAsked.length);
   await page.goto(`${server.url}#/a/fromv2/results`);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
@@ -81,20 +94,11 @@ test('an assessment saved under version 1 opens with every answer to a question 
   const stillAsked = VERSION_1.filter((q) => bank.some((d) => d.questions.includes(q)));
   const retired = VERSION_1.length - stillAsked.length;
   assert.ok(stillAsked.length > 10 && retired > 0);
-  let seen = 0;
-  for (const d of bank) {
-    await page.goto(`${server.url}#/a/fromv1/d/${d.id}`);
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: new RegExp(`^${d.name}`) }).waitFor();
-    for (const q of d.questions) {
-      const checked = await page.locator(`#q-${q} input:checked`).evaluateAll((els) => els.map((e) => e.value));
-      assert.deepEqual(checked, answers[q] ? [answers[q]] : [], `${q}`);
-      if (answers[q]) seen++;
-    }
+  const seen = await showsItsAnswers(page, 'fromv1', answers, async () => {
     // Said once, above the page: the retired answers are kept and not scored.
     const note = page.getByText(`${retired} answers belong to questions this version of the model no longer asks`);
     assert.equal(await note.count(), 1);
-  }
+  });
   assert.equal(seen, stillAsked.length);
   // Nothing was dropped from storage: the retired answers are still saved.
   await page.goto(`${server.url}#/a/fromv1/d/${bank[0].id}`);

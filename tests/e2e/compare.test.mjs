@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, idle } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, idle, printed } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -130,7 +130,6 @@ test('an IT and a business assessment compared show the alignment gap worked out
 });
 
 test('the comparison prints with the gap and the tables, without the controls', async () => {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { page, context, errors } = await open(browser, server.url);
   await store(page, [seeded('prit', 'Print Co', 'it', () => 4), seeded('prbiz', 'Print Co', 'business', () => 2)]);
   await page.goto(`${server.url}#/compare`);
@@ -139,12 +138,7 @@ test('the comparison prints with the gap and the tables, without the controls', 
   await pick(page, /^Print Co · The business view/);
   await page.locator('#compare-dimensions').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.getElementById('compare-dimensions')));
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: path.join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
-  let all = '';
-  for (let i = 1; i <= doc.numPages; i++) all += (await (await doc.getPage(i)).getTextContent()).items.map((it) => it.str).join(' ');
-  const flat = all.replace(/\s+/g, '');
+  const { flat } = await printed(page);
   for (const want of ['Compareassessments', 'Thealignmentgap', 'Alignmentgapperdimension', 'Sidebyside', ...bank.map((d) => d.name.replace(/\s+/g, ''))]) {
     assert.ok(flat.includes(want), `"${want}" in the PDF`);
   }

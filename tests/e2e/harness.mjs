@@ -125,6 +125,26 @@ export function stepsFromFiles() {
 }
 
 /**
+ * The page printed to PDF (print media, as the browser's dialog would) and read back with pdfjs:
+ * its text with all whitespace removed (pdfjs splits runs of text where it likes), and how many
+ * images it paints (the charts).
+ */
+export async function printed(page, format = 'A4') {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format, printBackground: true });
+  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: path.join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
+  let text = '';
+  let images = 0;
+  for (let i = 1; i <= doc.numPages; i++) {
+    const p = await doc.getPage(i);
+    text += (await p.getTextContent()).items.map((it) => it.str).join('');
+    images += (await p.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length;
+  }
+  return { flat: text.replace(/\s+/g, ''), images };
+}
+
+/**
  * Waits until the page has nothing left to do: the browser's idle callback runs only once the
  * tasks, frames and observers queued before it are done (for checks that something did not
  * happen, instead of a fixed sleep).

@@ -3,8 +3,7 @@
 // 360 px and the dark scheme, and no accessibility violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, ROOT, showChart, idle } from './harness.mjs';
-import path from 'node:path';
+import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, showChart, idle, printed } from './harness.mjs';
 import fs from 'node:fs';
 
 let server, browser;
@@ -160,7 +159,6 @@ const printedCharts = async (page) => (await (await page.waitForFunction(() => w
 const settle = (page) => idle(page);
 
 test('the report prints to a PDF with the level, every dimension, the summary and both charts, and no controls', async () => {
-  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // The browser's print dialog is not ours to test: the page's call is recorded, then printed to PDF.
   const { page, context, errors } = await open(browser, server.url, { init: stubPrint });
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seed('pdf1', pattern()));
@@ -172,18 +170,8 @@ test('the report prints to a PDF with the level, every dimension, the summary an
   assert.equal(await printedCharts(page), 2, 'both charts drawn when the page asks the browser to print');
   const summary = await page.locator('.summary').textContent();
   const levelName = await page.locator('.level-name').textContent();
-  await page.emulateMedia({ media: 'print' });
   for (const format of ['A4', 'Letter']) {
-    const pdf = await page.pdf({ format, printBackground: true });
-    const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: path.join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
-    let all = '';
-    let images = 0;
-    for (let i = 1; i <= doc.numPages; i++) {
-      const p = await doc.getPage(i);
-      all += (await p.getTextContent()).items.map((it) => it.str).join(' ') + '\n';
-      images += (await p.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length;
-    }
-    const flat = all.replace(/\s+/g, '');
+    const { flat, images } = await printed(page, format);
     assert.ok(flat.includes(levelName.replace(/\s+/g, '')), `${format}: level name`);
     for (const d of bank) assert.ok(flat.includes(d.name.replace(/\s+/g, '')), `${format}: ${d.name}`);
     assert.ok(flat.includes(summary.replace(/\s+/g, '')), `${format}: the summary`);
