@@ -220,8 +220,11 @@ try {
       else if (up()) { shown.remove(); clearInterval(late); }
     }, 500);
   }, 10000);
-  // The app mounts in a task of its own: compiling and starting the wasm is one already.
+  // The app mounts in a task of its own: compiling and starting the wasm is one already. This
+  // module is async, so that compiling starts as the wasm streams in, not after the stylesheet
+  // and the first paint: the page it mounts in may still be parsing.
   await new Promise((next) => setTimeout(next));
+  if (document.readyState === 'loading') await new Promise((next) => addEventListener('DOMContentLoaded', next, { once: true }));
   mount();
   dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
 } catch (e) {
@@ -231,7 +234,7 @@ try {
 `;
   const startName = `init-${hash(start)}.js`;
   writes.push([startName, start]);
-  const tags = `<script type="module" src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
+  const tags = `<script type="module" async src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
   html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
   // As trunk did: spec-compliant (minify-html's default since 0.16), closing tags kept.
   html = minifyHtml(Buffer.from(html), { keep_closing_tags: true });

@@ -8,9 +8,47 @@ pub fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Navigates by changing the fragment; the `hashchange` listener updates the route.
+/// Navigates by changing the fragment, and shows the new page in the same task: waiting for the
+/// `hashchange` event would let other queued work (a chunk's fetch, the commit) go first. The
+/// event still comes, and `arrived` tells the listener it was handled here.
 pub fn go(route: &Route) {
+    let before = current_hash();
     let _ = window().location().set_hash(&route.href());
+    let now = current_hash();
+    if now == before {
+        return; // The same address: no event comes, and the page stays.
+    }
+    GONE_TO.with_borrow_mut(|g| g.push(now));
+    entered();
+    if let Some(route) = ROUTE.get() {
+        route.try_set(Route::parse(&current_hash()));
+    }
+}
+
+/// The app's route, which [`go`] sets (event handlers have no reactive owner to find it in).
+pub fn route_is(route: RwSignal<Route>) {
+    ROUTE.set(Some(route));
+}
+
+/// Whether a `hashchange` to `new_url` is the one a [`go`] already handled; any other means the
+/// reader moved on (back, forward, a link), and what `go` still expected is dropped.
+pub fn arrived(new_url: &str) -> bool {
+    let hash = new_url.find('#').map_or("", |i| &new_url[i..]);
+    GONE_TO.with_borrow_mut(|g| {
+        if g.first().is_some_and(|h| h == hash) {
+            g.remove(0);
+            true
+        } else {
+            g.clear();
+            false
+        }
+    })
+}
+
+thread_local! {
+    /// Fragments set by [`go`] whose `hashchange` has not come yet, oldest first.
+    static GONE_TO: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    static ROUTE: std::cell::Cell<Option<RwSignal<Route>>> = const { std::cell::Cell::new(None) };
 }
 
 /// Replaces the fragment without a new history entry (for redirects), keeping the entry's number.
@@ -122,6 +160,19 @@ pub fn after_task(f: impl FnOnce() + 'static) {
         }
     }
     let _ = window().set_timeout_with_callback(f.unchecked_ref());
+}
+
+/// Calls `f` when the browser is idle; false (and `f` dropped) where it has no
+/// `requestIdleCallback`.
+pub fn when_idle(f: impl FnOnce() + 'static) -> bool {
+    let window: wasm_bindgen::JsValue = window().into();
+    js_get(&window, "requestIdleCallback").is_some()
+        && js_call(
+            &window,
+            "requestIdleCallback",
+            &[wasm_bindgen::closure::Closure::once_into_js(f)],
+        )
+        .is_some()
 }
 
 /// Offers text as a file download, without any server.

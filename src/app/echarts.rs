@@ -1,7 +1,7 @@
 //! Apache ECharts, served from our own dist/ (never a CDN): fetched and started when the page
 //! needs it, never as part of the first view (see `chart`).
 
-use super::browser::{js_call, js_get};
+use super::browser::{js_get, when_idle};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -67,13 +67,6 @@ pub(super) fn download_when_idle() {
 }
 
 /// Calls `f` when the browser is idle; never where it cannot tell.
-fn when_idle(f: impl FnOnce() + 'static) {
-    let window: JsValue = window().into();
-    if js_get(&window, "requestIdleCallback").is_some() {
-        let _ = js_call(&window, "requestIdleCallback", &[Closure::once_into_js(f)]);
-    }
-}
-
 /// ECharts, once loaded.
 pub(super) fn echarts() -> Option<JsValue> {
     js_get(&window().into(), "echarts")

@@ -42,22 +42,24 @@ pub fn save_copy(ctx: Ctx, a: &Assessment) {
 /// Starts an assessment under `id` and opens its first page.
 pub fn start_assessment(ctx: Ctx, id: String, name: &str, role: &str, side: Perspective) {
     let first = builtin().dimensions[0].id.clone();
-    ctx.dispatch(Op::Start {
+    // The route first: the new page then replaces this one before the start page's list of saved
+    // assessments, which the new record would show, asks for its chunk on the way out.
+    go(&Route::Dimension {
         id: id.clone(),
+        dimension: first.clone(),
+        question: None,
+    });
+    ctx.dispatch(Op::Start {
+        id,
         setup: vec![
             Action::Rename(name.to_string()),
             Action::SetRole(role.to_string()),
             Action::SetPerspective(side),
             Action::Visit(Place::Dimension {
-                dimension: first.clone(),
+                dimension: first,
                 question: None,
             }),
         ],
-    });
-    go(&Route::Dimension {
-        id,
-        dimension: first,
-        question: None,
     });
 }
 

@@ -54,7 +54,11 @@ pub fn App() -> impl IntoView {
     });
 
     browser::manage_scrolling();
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+    browser::route_is(ctx.route);
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |ev| {
+        if browser::arrived(&ev.new_url()) {
+            return;
+        }
         browser::entered();
         ctx.route.set(Route::parse(&browser::current_hash()));
     });

@@ -191,17 +191,49 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
                 question: Some(qid.to_string()),
             }),
         ]);
-        // What the report needs, while the respondent works: it rarely waits for it then.
+        // What the report needs, while the respondent works: it rarely waits for it then. Once
+        // idle: fetching it first would delay saving this answer.
         super::echarts::prefetch_when_idle();
-        ctx.load_report();
+        let load = move || ctx.load_report();
+        if !super::browser::when_idle(load) {
+            load();
+        }
     };
+    // One listener and one effect for the card's seven options, not seven of each: a dimension
+    // page is built as the respondent waits (the first after a tap on "Start").
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(answer) = Answer::from_code(&input.value()) {
+            choose(answer);
+        }
+    };
+    let options = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |built: Option<()>| {
+        let now = chosen.get().map(Answer::code);
+        // The first run only subscribes: the options are built checked as they are.
+        if built.is_none() {
+            return;
+        }
+        let Some(div) = options.get_untracked() else {
+            return;
+        };
+        let Ok(inputs) = div.query_selector_all("input") else {
+            return;
+        };
+        for i in 0..inputs.length() {
+            if let Some(input) = inputs.item(i) {
+                let input: web_sys::HtmlInputElement = input.unchecked_into();
+                input.set_checked(now.as_deref() == Some(input.value().as_str()));
+            }
+        }
+    });
+    let initial = chosen.get_untracked();
     let option = move |answer: Answer, label: String, class: &'static str| {
         let input_id = format!("{qid}-{}", answer.code());
         view! {
             <div class=format!("option {class}")>
                 <input type="radio" id=input_id.clone() name=qid value=answer.code()
-                    prop:checked=move || chosen.get() == Some(answer)
-                    on:change=move |_| choose(answer) />
+                    prop:checked=initial == Some(answer) />
                 <label for=input_id>{label}</label>
             </div>
         }
@@ -214,14 +246,14 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
             {q.help.clone().map(|h| view! {
                 <details class="help"><summary>"More about this question"</summary><p>{h}</p></details>
             })}
-            <div class="options">
+            <div class="options" node_ref=options on:change=on_change>
                 {q.answers.iter().enumerate().map(|(i, s)| option(Answer::Level(i as u8 + 1), s.text.clone(), "statement")).collect_view()}
                 <div class="other">
                     {option(Answer::DontKnow, bank.model.dont_know.clone(), "aside")}
                     {option(Answer::NotApplicable, bank.model.not_applicable.clone(), "aside")}
                 </div>
             </div>
-            <details class="note" open=move || !note.get_untracked().is_empty()>
+            <details class="note" open=!note.get_untracked().is_empty()>
                 <summary>"Evidence note " <span class="hint">"(optional)"</span></summary>
                 <label class="sr-only" for=note_id.clone()>{format!("Evidence note for: {}", q.text)}</label>
                 <textarea id=note_id rows="2" maxlength="2000"
