@@ -23,7 +23,7 @@ fn sample(id: &str, name: &str) -> Assessment {
 fn an_export_imports_back_the_same_assessments() {
     let (a, b) = (sample("a1", "Finance"), sample("b2", "Sales, \"EMEA\""));
     let file = export_json(&[&a, &b]);
-    assert!(file.starts_with("{\"format\":\"bita-export\",\"schema\":2,"));
+    assert!(file.starts_with("{\"format\":\"bita-export\",\"schema\":3,"));
     assert_eq!(import(builtin(), &file).unwrap(), vec![a.clone(), b]);
     // One exported assessment (the same text as storage) imports too.
     assert_eq!(import(builtin(), &encode(&a)).unwrap(), vec![a]);
@@ -51,7 +51,7 @@ fn wrong_partial_or_hostile_files_are_refused_with_a_reason() {
             "no assessments",
         ),
         (
-            good.replace("\"schema\":2,\"id\"", "\"schema\":99,\"id\""),
+            good.replace("\"schema\":3,\"id\"", "\"schema\":99,\"id\""),
             "newer version of bita",
         ),
         (

@@ -41,6 +41,7 @@ struct Carried {
     perspective: Perspective,
     day: String,
     notes: Vec<(String, String)>,
+    targets: Vec<(String, u8)>,
 }
 
 fn carried(a: &Assessment, notes: bool) -> Carried {
@@ -49,6 +50,7 @@ fn carried(a: &Assessment, notes: bool) -> Carried {
         name: a.name.clone(),
         perspective: a.perspective,
         day: bita::model::dates::utc_day(a.updated),
+        targets: a.targets.iter().map(|(d, l)| (d.clone(), *l)).collect(),
         notes: if notes {
             a.notes
                 .iter()
@@ -247,16 +249,18 @@ fn bad_links_say_what_is_wrong() {
         .contains("Reload the page to update bita"));
 }
 
-/// A link as a later version may make it: the golden link of version 1 with the flag 16 set and a
-/// field of one byte after the name, checksum recomputed. Whole, so never called damaged.
-const NEWER_FLAG_LINK: &str = "ARFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW4DP3y-nQ";
+/// A link as a later version may make it: the golden link of version 1 with the flag 32 set and a
+/// field of one byte after the name, checksum recomputed. Whole, so never called damaged. (Flag
+/// 16 was such a flag until this version gave it the targets: the previous release reads a link
+/// with targets this way.)
+const NEWER_FLAG_LINK: &str = "ASFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW4DGvtVVA";
 
 #[test]
 fn golden_a_link_with_a_flag_of_a_later_version_says_newer_version() {
     let bank = builtin();
     let mut body = unbase64url(V1_LINK).unwrap();
     body.truncate(body.len() - 4);
-    body[1] |= 16;
+    body[1] |= 32;
     body.push(3);
     let crc = crc32(&body);
     body.extend(crc.to_be_bytes());
@@ -280,7 +284,7 @@ fn golden_a_link_with_a_flag_of_a_later_version_says_newer_version() {
     // Every flag this version does not know, alone, with no field after it, reads the same way.
     let mut plain = unbase64url(V1_LINK).unwrap();
     plain.truncate(plain.len() - 4);
-    for bit in [16u8, 32, 64, 128] {
+    for bit in [32u8, 64, 128] {
         let mut b = plain.clone();
         b[1] |= bit;
         let crc = crc32(&b);
@@ -439,6 +443,7 @@ proptest! {
         business in any::<bool>(),
         day in 0u32..60_000,
         note in proptest::option::of("\\PC{1,40}"),
+        targets in proptest::collection::vec(proptest::option::of(1u8..=5), builtin().dimensions.len()),
     ) {
         let bank = builtin();
         let mut a = Assessment::new(bank, "p".into(), f64::from(day) * 86_400_000.0 + 1234.0);
@@ -451,6 +456,11 @@ proptest! {
         }
         if let Some(n) = note.filter(|n| !n.trim().is_empty()) {
             a.notes.insert("cv-03".into(), n.trim().to_string());
+        }
+        for (d, t) in bank.dimensions.iter().zip(&targets) {
+            if let Some(t) = t {
+                a.targets.insert(d.id.clone(), *t);
+            }
         }
         let e = encode(bank, &a, true);
         let back = decode(bank, &e.payload).unwrap();
@@ -503,4 +513,42 @@ fn golden_a_version_2_link_still_opens() {
     let back = decode(bank, V2_LINK).unwrap();
     assert_eq!(back.version, 2);
     assert_eq!(carried(&back.assessment, false), carried(&a, false));
+}
+
+/// The golden link of version 2 (see above) made again by this version with targets for two
+/// dimensions: at most four characters more (two bytes for five dimensions), and a release
+/// before targets calls it newer (flag 16).
+const TARGETS_LINK: &str = "AhBPwnLuCnLuCnLuCnLuCnLuCAhHb2xkZW4gMhAEOduGqw";
+
+#[test]
+fn golden_targets_ride_in_four_characters_and_a_link_without_them_is_unchanged() {
+    let bank = builtin();
+    let mut a = decode(bank, V2_LINK).unwrap().assessment;
+    let plain = encode_as(bank, &a, false, 2).payload;
+    assert_eq!(plain, V2_LINK, "no targets, no change");
+    a.targets.insert("value".into(), 4);
+    a.targets.insert("it-roles".into(), 2);
+    let with = encode_as(bank, &a, false, 2).payload;
+    assert!(with.len() <= V2_LINK.len() + 4, "{with}");
+    assert_eq!(with, TARGETS_LINK);
+    let back = decode(bank, TARGETS_LINK).unwrap().assessment;
+    assert_eq!(back.targets, a.targets);
+    assert_eq!(back.answers, a.answers);
+    // The field's flag is the one the previous release reads as a newer version's.
+    assert_eq!(unbase64url(TARGETS_LINK).unwrap()[1] & 16, 16);
+    // A target code of 6 or 7, or a field with no target at all, is damage.
+    let mut body = unbase64url(TARGETS_LINK).unwrap();
+    body.truncate(body.len() - 4);
+    let at = body.len() - (bank.dimensions.len() * 3).div_ceil(8);
+    for field in [[0xff, 0], [0, 0]] {
+        let mut b = body.clone();
+        b[at..].copy_from_slice(&field);
+        let crc = crc32(&b);
+        b.extend(crc.to_be_bytes());
+        assert_eq!(
+            decode(bank, &base64url(&b)),
+            Err(ShareError::Damaged),
+            "{field:?}"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 // Native only: the size rules of clippy.toml are for the page.
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
-use bita::model::assessment::{apply, Place};
+use bita::model::assessment::{apply, apply_at, step_key, Place, Stamp};
 use bita::model::storage::{self, decode, encode, key, read_all, LoadError, SCHEMA};
 use bita::model::{builtin, Action, Answer, Assessment, Perspective};
 use proptest::prelude::*;
@@ -124,23 +124,23 @@ fn damaged_records_give_errors_a_person_can_read() {
 }
 
 /// A record of the current schema as a later bita might write it, with a field this one does not
-/// know (`targets`, say, stamped in the clock too).
-const NEWER_FIELD_RECORD: &str = r#"{"format":"bita-assessment","schema":2,"id":"k3x9","name":"Acme Q3","perspective":"it","role":"","model":"bita","model_version":2,"created":1764115200000,"updated":1764115200000,"answers":{"sd-01":"3"},"notes":{},"place":"Review","targets":{"sd":4},"clock":{"answers":{"sd-01":[1764115200000,1]},"notes":{},"name":[1764115200000,1],"role":[0,0],"perspective":[0,0],"place":[0,0],"deleted":[0,0]}}"#;
+/// know (`weights`, say, stamped in the clock too).
+const NEWER_FIELD_RECORD: &str = r#"{"format":"bita-assessment","schema":3,"id":"k3x9","name":"Acme Q3","perspective":"it","role":"","model":"bita","model_version":2,"created":1764115200000,"updated":1764115200000,"answers":{"sd-01":"3"},"notes":{},"place":"Review","weights":{"sd":4},"clock":{"answers":{"sd-01":[1764115200000,1]},"notes":{},"name":[1764115200000,1],"role":[0,0],"perspective":[0,0],"place":[0,0],"deleted":[0,0]}}"#;
 
 #[test]
 fn golden_a_record_with_a_field_of_a_later_version_is_kept_untouched_and_named() {
     assert_eq!(
         decode(NEWER_FIELD_RECORD),
-        Err(LoadError::NewerField("targets".into()))
+        Err(LoadError::NewerField("weights".into()))
     );
     let in_clock = NEWER_FIELD_RECORD
-        .replace(r#""targets":{"sd":4},"#, "")
-        .replace(r#""deleted":[0,0]}"#, r#""deleted":[0,0],"targets":[1,1]}"#);
+        .replace(r#""weights":{"sd":4},"#, "")
+        .replace(r#""deleted":[0,0]}"#, r#""deleted":[0,0],"weights":[1,1]}"#);
     assert_eq!(
         decode(&in_clock),
-        Err(LoadError::NewerField("clock.targets".into()))
+        Err(LoadError::NewerField("clock.weights".into()))
     );
-    let without = NEWER_FIELD_RECORD.replace(r#""targets":{"sd":4},"#, "");
+    let without = NEWER_FIELD_RECORD.replace(r#""weights":{"sd":4},"#, "");
     assert!(decode(&without).is_ok(), "the same record without it reads");
     let e = decode(NEWER_FIELD_RECORD).unwrap_err();
     assert!(e.newer());
@@ -157,6 +157,56 @@ fn golden_a_record_with_a_field_of_a_later_version_is_kept_untouched_and_named()
         Some("Acme Q3"),
         "named in the page"
     );
+}
+
+/// A record as the release before targets wrote it (schema 2).
+const SCHEMA_2_RECORD: &str = r#"{"format":"bita-assessment","schema":2,"id":"k3x9","name":"Acme Q3","perspective":"it","role":"","model":"bita","model_version":2,"created":1764115200000,"updated":1764115200000,"answers":{"sd-01":"3"},"notes":{},"place":"Review","clock":{"answers":{"sd-01":[1764115200000,1]},"notes":{},"name":[1764115200000,1],"role":[0,0],"perspective":[0,0],"place":[0,0],"deleted":[0,0]}}"#;
+
+#[test]
+fn golden_targets_and_steps_done_are_saved_and_an_earlier_record_reads_without_them() {
+    let old = decode(SCHEMA_2_RECORD).unwrap();
+    assert!(old.targets.is_empty() && old.done.is_empty());
+    assert_eq!(old.answers.len(), 1);
+    // Written back, it is a schema-3 record; an older build leaves such a record untouched.
+    let mut a = old.clone();
+    apply_at(
+        &mut a,
+        &Action::SetTarget {
+            dimension: "value".into(),
+            level: Some(4),
+        },
+        Stamp(1764115300000, 2),
+    );
+    apply_at(
+        &mut a,
+        &Action::MarkDone {
+            step: step_key("sd-01", 3),
+            done: true,
+        },
+        Stamp(1764115400000, 2),
+    );
+    let text = encode(&a);
+    assert!(text.contains(r#""schema":3,"#), "{text}");
+    assert!(
+        text.contains(r#""targets":{"value":4},"done":{"sd-01@3":true},"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            r#""targets":{"value":[1764115300000,2]},"done":{"sd-01@3":[1764115400000,2]}}"#
+        ),
+        "{text}"
+    );
+    assert_eq!(decode(&text).unwrap(), a);
+    // Without targets, nothing of them is written.
+    assert!(!encode(&old).contains("targets"));
+    // A target outside 1 to 5, or a mark other than true, is a damaged record.
+    for bad in [
+        text.replace(r#""value":4"#, r#""value":6"#),
+        text.replace(r#""sd-01@3":true"#, r#""sd-01@3":false"#),
+    ] {
+        assert!(decode(&bad).is_err(), "{bad}");
+    }
 }
 
 #[test]

@@ -55,15 +55,16 @@ pub const QUICK_WINS: usize = 3;
 /// A step's place: stop-the-bleeding rank, answer level, heavier first, dimension, asking order.
 type Rank = (usize, u8, std::cmp::Reverse<u8>, usize, usize);
 
-/// Next steps from the current answers.
-pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
-    advise_scored(bank, a, &score(bank, a))
-}
-
-/// [`advise`], given the assessment's scores already worked out (the report has them).
-pub fn advise_scored(bank: &Bank, a: &Assessment, report: &Scores) -> Advice {
+/// The step of each answered statement below level 5 that `wanted` keeps (by dimension,
+/// question and the statement's level), in rank order (see the module's rules), steps sharing an action included;
+/// and whether a step was held back for the basics (`bleeding`).
+pub(crate) fn ranked_steps(
+    bank: &Bank,
+    a: &Assessment,
+    bleeding: bool,
+    wanted: &dyn Fn(&str, &str, u8) -> bool,
+) -> (Vec<(Rank, Step)>, bool) {
     let rule = &bank.model.scoring;
-    let bleeding = report.basics.below(rule.basics_sound).unwrap_or(false);
     let mut held_back = false;
     let mut ranked: Vec<(Rank, Step)> = Vec::new();
     for (di, d) in bank.dimensions.iter().enumerate() {
@@ -74,7 +75,7 @@ pub fn advise_scored(bank: &Bank, a: &Assessment, report: &Scores) -> Advice {
             let Some(s) = q.answers.get(usize::from(level) - 1) else {
                 continue;
             };
-            if level == 5 {
+            if level == 5 || !wanted(&d.id, &q.id, level) {
                 continue;
             }
             if bleeding && s.after_basics {
@@ -107,6 +108,21 @@ pub fn advise_scored(bank: &Bank, a: &Assessment, report: &Scores) -> Advice {
         }
     }
     super::sort_by_key(&mut ranked, |(k, _)| *k);
+    (ranked, held_back)
+}
+
+/// Next steps from the current answers.
+pub fn advise(bank: &Bank, a: &Assessment) -> Advice {
+    advise_scored(bank, a, &score(bank, a))
+}
+
+/// [`advise`], given the assessment's scores already worked out (the report has them).
+pub fn advise_scored(bank: &Bank, a: &Assessment, report: &Scores) -> Advice {
+    let bleeding = report
+        .basics
+        .below(bank.model.scoring.basics_sound)
+        .unwrap_or(false);
+    let (ranked, held_back) = ranked_steps(bank, a, bleeding, &|_, _, _| true);
     let mut seen: Vec<&str> = Vec::new();
     let mut steps: Vec<&Step> = Vec::new();
     for (_, s) in &ranked {

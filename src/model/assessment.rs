@@ -147,6 +147,12 @@ pub struct Clock {
     /// `place` and `marks` together: where the respondent was.
     pub place: Stamp,
     pub deleted: Stamp,
+    /// By dimension id; a stamp without a target is a cleared one (back to the proposal).
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub targets: Map<String, Stamp>,
+    /// By roadmap step ([`step_key`]); a stamp without a mark is a step marked not done again.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub done: Map<String, Stamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -182,6 +188,14 @@ pub struct Assessment {
     /// another tab is not lost; see `model::store` for the rule.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
+    /// The level (1 to 5) leadership wants each dimension at, by dimension id; a dimension without
+    /// one is proposed one level above its current level (see `model::roadmap`).
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub targets: Map<String, u8>,
+    /// Roadmap steps marked done, by [`step_key`] (always `true`: a step marked not done again
+    /// leaves only its stamp). Kept with the assessment and in its exports, never in links.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub done: Map<String, bool>,
     /// When each field was last written; what [`merge`] decides by.
     #[serde(default)]
     pub clock: Clock,
@@ -206,6 +220,21 @@ pub enum Action {
     Visit(Place),
     /// Delete (`true`) or restore (`false`) the whole assessment.
     SetDeleted(bool),
+    /// Set a dimension's target level (1 to 5), or with `None` go back to the proposal.
+    SetTarget {
+        dimension: String,
+        level: Option<u8>,
+    },
+    /// Mark a roadmap step ([`step_key`]) done or not done.
+    MarkDone {
+        step: String,
+        done: bool,
+    },
+}
+
+/// The key of the roadmap step that lifts `question` from the statement at `level`.
+pub fn step_key(question: &str, level: u8) -> String {
+    format!("{question}@{level}")
 }
 
 /// Longest name, role or note kept, so one field cannot fill the storage quota.
@@ -232,6 +261,8 @@ impl Assessment {
             place: Place::Start,
             marks: Map::new(),
             deleted: false,
+            targets: Map::new(),
+            done: Map::new(),
             clock: Clock::default(),
         }
     }
@@ -250,13 +281,20 @@ impl Assessment {
         self.created = clamp(self.created);
         self.updated = clamp(self.updated);
         let c = &mut self.clock;
-        for s in c.answers.values_mut().chain(c.notes.values_mut()).chain([
-            &mut c.name,
-            &mut c.role,
-            &mut c.perspective,
-            &mut c.place,
-            &mut c.deleted,
-        ]) {
+        for s in c
+            .answers
+            .values_mut()
+            .chain(c.notes.values_mut())
+            .chain(c.targets.values_mut())
+            .chain(c.done.values_mut())
+            .chain([
+                &mut c.name,
+                &mut c.role,
+                &mut c.perspective,
+                &mut c.place,
+                &mut c.deleted,
+            ])
+        {
             s.0 = s.0.min(MAX_MS as u64);
         }
     }
@@ -273,6 +311,14 @@ impl Assessment {
         for q in self.notes.keys() {
             self.clock.notes.entry_or_insert_with(q.clone(), || legacy);
         }
+        for d in self.targets.keys() {
+            self.clock
+                .targets
+                .entry_or_insert_with(d.clone(), || legacy);
+        }
+        for k in self.done.keys() {
+            self.clock.done.entry_or_insert_with(k.clone(), || legacy);
+        }
     }
 
     /// The latest stamp of any field: a writer's next stamp must be later than this.
@@ -281,6 +327,8 @@ impl Assessment {
         c.answers
             .values()
             .chain(c.notes.values())
+            .chain(c.targets.values())
+            .chain(c.done.values())
             .chain([&c.name, &c.role, &c.perspective, &c.place, &c.deleted])
             .copied()
             .max()
@@ -373,6 +421,21 @@ pub fn apply_at(a: &mut Assessment, action: &Action, at: Stamp) -> bool {
         Action::SetRole(role) => stamped(&mut a.role, clip(role), &mut a.clock.role, at),
         Action::SetPerspective(p) => stamped(&mut a.perspective, *p, &mut a.clock.perspective, at),
         Action::SetDeleted(d) => stamped(&mut a.deleted, *d, &mut a.clock.deleted, at),
+        Action::SetTarget { dimension, level } => {
+            a.clock.targets.insert(dimension.clone(), at);
+            match level.filter(|l| (1..=5).contains(l)) {
+                Some(l) => a.targets.insert(dimension.clone(), l) != Some(l),
+                None => a.targets.remove(dimension).is_some(),
+            }
+        }
+        Action::MarkDone { step, done } => {
+            a.clock.done.insert(step.clone(), at);
+            if *done {
+                a.done.insert(step.clone(), true).is_none()
+            } else {
+                a.done.remove(step).is_some()
+            }
+        }
         Action::Visit(place) => {
             let marked = match place {
                 Place::Dimension {
@@ -388,8 +451,14 @@ pub fn apply_at(a: &mut Assessment, action: &Action, at: Stamp) -> bool {
             moved
         }
     };
-    // Moving around is not an edit: it must not reorder the list of assessments by date.
-    if changed && !matches!(action, Action::Visit(_) | Action::SetDeleted(_)) {
+    // Moving around is not an edit: it must not reorder the list of assessments by date. Nor is
+    // ticking off the work the roadmap plans.
+    if changed
+        && !matches!(
+            action,
+            Action::Visit(_) | Action::SetDeleted(_) | Action::MarkDone { .. }
+        )
+    {
         a.updated = a.updated.max(at.0 as f64);
     }
     changed
@@ -415,6 +484,18 @@ pub fn merge(a: &mut Assessment, other: &Assessment) {
         &mut a.clock.notes,
         &other.notes,
         &other.clock.notes,
+    );
+    merge_map(
+        &mut a.targets,
+        &mut a.clock.targets,
+        &other.targets,
+        &other.clock.targets,
+    );
+    merge_map(
+        &mut a.done,
+        &mut a.clock.done,
+        &other.done,
+        &other.clock.done,
     );
     let (c, o) = (&mut a.clock, &other.clock);
     take_later(&mut a.name, &mut c.name, &other.name, o.name);

@@ -163,6 +163,8 @@ fn clock(j: &Json) -> Result<Clock> {
         perspective: one("perspective")?,
         place: one("place")?,
         deleted: one("deleted")?,
+        targets: map(j, "targets", "stamps by dimension", stamp)?,
+        done: map(j, "done", "stamps by step", stamp)?,
     })
 }
 
@@ -235,6 +237,14 @@ pub fn assessment(j: &Json) -> Result<Assessment> {
             v.as_str().map(String::from)
         })?,
         deleted: flag(j, "deleted")?,
+        targets: map(j, "targets", "levels (1 to 5) by dimension", |v| {
+            v.as_f64()
+                .filter(|l| [1.0, 2.0, 3.0, 4.0, 5.0].contains(l))
+                .map(|l| l as u8)
+        })?,
+        done: map(j, "done", "steps marked done", |v| {
+            (*v == Json::Bool(true)).then_some(true)
+        })?,
         clock: match member(j, "clock") {
             None => Clock::default(),
             Some(c) => clock(c)?,
@@ -267,18 +277,31 @@ pub fn assessment_json(a: &Assessment, format: &str, schema: u32) -> Json {
     if a.deleted {
         members.push(("deleted", Json::Bool(true)));
     }
-    members.push((
-        "clock",
-        object(vec![
-            ("answers", map_json(&c.answers, stamp_json)),
-            ("notes", map_json(&c.notes, stamp_json)),
-            ("name", stamp_json(&c.name)),
-            ("role", stamp_json(&c.role)),
-            ("perspective", stamp_json(&c.perspective)),
-            ("place", stamp_json(&c.place)),
-            ("deleted", stamp_json(&c.deleted)),
-        ]),
-    ));
+    if !a.targets.is_empty() {
+        members.push((
+            "targets",
+            map_json(&a.targets, |l| Json::Num(f64::from(*l))),
+        ));
+    }
+    if !a.done.is_empty() {
+        members.push(("done", map_json(&a.done, |d| Json::Bool(*d))));
+    }
+    let mut clock = vec![
+        ("answers", map_json(&c.answers, stamp_json)),
+        ("notes", map_json(&c.notes, stamp_json)),
+        ("name", stamp_json(&c.name)),
+        ("role", stamp_json(&c.role)),
+        ("perspective", stamp_json(&c.perspective)),
+        ("place", stamp_json(&c.place)),
+        ("deleted", stamp_json(&c.deleted)),
+    ];
+    if !c.targets.is_empty() {
+        clock.push(("targets", map_json(&c.targets, stamp_json)));
+    }
+    if !c.done.is_empty() {
+        clock.push(("done", map_json(&c.done, stamp_json)));
+    }
+    members.push(("clock", object(clock)));
     object(members)
 }
 
@@ -522,6 +545,10 @@ mod tests {
                 proptest::collection::vec(("[a-z-]{1,12}", ids), 0..3),
                 stamp,
             ),
+            (
+                proptest::collection::vec(("[a-z-]{1,12}", 1u8..=5), 0..4),
+                proptest::collection::vec((ids, 1u8..=5), 0..4),
+            ),
         )
             .prop_map(
                 |(
@@ -531,6 +558,7 @@ mod tests {
                     notes,
                     stamps,
                     (place, marks, s),
+                    (targets, done),
                 )| {
                     let mut a =
                         Assessment::new(crate::model::builtin(), "k-1".into(), created as f64);
@@ -552,6 +580,15 @@ mod tests {
                     a.place = place;
                     a.marks = marks.into_iter().collect();
                     a.deleted = deleted;
+                    a.clock.targets = targets.iter().map(|(d, _)| (d.clone(), s)).collect();
+                    a.targets = targets.into_iter().collect();
+                    a.clock.done = done.iter().map(|(q, l)| (format!("{q}@{l}"), s)).collect();
+                    // Some marked done, some marked not done again (a stamp alone).
+                    a.done = done
+                        .into_iter()
+                        .filter(|(_, l)| l % 2 == 1)
+                        .map(|(q, l)| (format!("{q}@{l}"), true))
+                        .collect();
                     a
                 },
             )

@@ -19,6 +19,7 @@ pub mod report;
 pub mod report_sections;
 pub mod report_summary;
 pub mod report_texts;
+pub mod roadmap;
 pub mod scoring;
 pub mod share;
 pub mod storage;

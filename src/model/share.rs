@@ -6,19 +6,21 @@
 //! | bytes | what |
 //! |---|---|
 //! | 1 | model version the answers refer to (1 to 255) |
-//! | 1 | flags: 1 the business's view, 2 name shortened, 4 notes included, 8 notes shortened; the other bits are for later versions (see below) |
+//! | 1 | flags: 1 the business's view, 2 name shortened, 4 notes included, 8 notes shortened, 16 targets included; the other bits are for later versions (see below) |
 //! | 2 | the day the answers were last changed, UTC days since 1970-01-01, big-endian |
 //! | ⌈3n/8⌉ | one answer per question of that version's fixed order, 3 bits each, first question in the high bits: 0 none, 1–5 the statement, 6 "Don't know", 7 "Not applicable" |
 //! | 1 + k | the name: its length k (at most [`NAME_BYTES`]), then k bytes of UTF-8 |
 //! | notes | only with flag 4: a count, then per note its question's index, its length (2 bytes) and its UTF-8, in all at most [`NOTES_BYTES`] bytes of text |
+//! | ⌈3d/8⌉ | only with flag 16: a target per dimension of the model, in its order, 3 bits each as the answers are: 0 none (proposed), 1–5 the level |
 //! | 4 | CRC-32 of everything before |
 //!
-//! For 50 questions that is 4 + 19 + 1 + 4 = 28 bytes, 38 characters; a name adds at most 60.
+//! For 50 questions that is 4 + 19 + 1 + 4 = 28 bytes, 38 characters; a name adds at most 60,
+//! and targets for six dimensions 3 bytes, 4 characters.
 //! A link with notes is at most [`MAX_PAYLOAD`] characters after its prefix.
 //!
 //! **Later fields.** A later version adds a field to the link only behind a flag bit this one
-//! does not know (16, 32 and 64; 128 would say that a second flags byte follows), and puts the
-//! field after the notes. This version reads a link with any such bit as one made by a newer
+//! does not know (32 and 64; 128 would say that a second flags byte follows), and puts the
+//! field after the last one (the targets, flag 16, were the first such field). This version reads a link with any such bit as one made by a newer
 //! bita ([`ShareError::NewerFormat`]), never as damaged: builds cached offline meet the next
 //! version's links with the offer to reload.
 
@@ -56,7 +58,45 @@ const BUSINESS: u8 = 1;
 const NAME_CUT: u8 = 2;
 const NOTES: u8 = 4;
 const NOTES_CUT: u8 = 8;
-const KNOWN_FLAGS: u8 = BUSINESS | NAME_CUT | NOTES | NOTES_CUT;
+const TARGETS: u8 = 16;
+const KNOWN_FLAGS: u8 = BUSINESS | NAME_CUT | NOTES | NOTES_CUT | TARGETS;
+
+/// `codes` (each 0 to 7) packed 3 bits each, the first in the high bits, zero padded.
+fn pack3(codes: impl ExactSizeIterator<Item = u8>) -> Vec<u8> {
+    let mut packed = vec![0u8; (codes.len() * 3).div_ceil(8)];
+    for (i, c) in codes.enumerate() {
+        for b in 0..3 {
+            if c & (4 >> b) != 0 {
+                let bit = i * 3 + b;
+                packed[bit / 8] |= 0x80 >> (bit % 8);
+            }
+        }
+    }
+    packed
+}
+
+/// The `n` codes [`pack3`] packed, read from the reader; the padding must be zero.
+fn unpack3(r: &mut Reader<'_>, n: usize) -> Result<Vec<u8>, ShareError> {
+    let packed = r.take((n * 3).div_ceil(8))?;
+    let codes = (0..n)
+        .map(|i| {
+            (0..3).fold(0, |c, b| {
+                let bit = i * 3 + b;
+                if packed[bit / 8] & (0x80 >> (bit % 8)) != 0 {
+                    c | (4 >> b)
+                } else {
+                    c
+                }
+            })
+        })
+        .collect();
+    // The padding bits of the last byte are zero in every link bita makes.
+    let used = n * 3;
+    if used % 8 != 0 && packed.last().is_some_and(|b| b & (0xff >> (used % 8)) != 0) {
+        return Err(ShareError::Damaged);
+    }
+    Ok(codes)
+}
 
 /// A link's payload and what did not fit in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,17 +201,7 @@ pub fn encode_as(bank: &Bank, a: &Assessment, with_notes: bool, version: u32) ->
         .floor()
         .min(f64::from(u16::MAX)) as u16;
     let mut bytes = vec![version.min(255) as u8, 0, (day >> 8) as u8, day as u8];
-    let mut packed = vec![0u8; (order.len() * 3).div_ceil(8)];
-    for (i, q) in order.iter().enumerate() {
-        let c = code(a.answers.get(&q.id));
-        for b in 0..3 {
-            if c & (4 >> b) != 0 {
-                let bit = i * 3 + b;
-                packed[bit / 8] |= 0x80 >> (bit % 8);
-            }
-        }
-    }
-    bytes.extend(packed);
+    bytes.extend(pack3(order.iter().map(|q| code(a.answers.get(&q.id)))));
     bytes.push(short_name.len() as u8);
     bytes.extend(short_name.as_bytes());
     let mut notes_shortened = false;
@@ -210,6 +240,14 @@ pub fn encode_as(bank: &Bank, a: &Assessment, with_notes: bool, version: u32) ->
         if notes_shortened {
             flags |= NOTES_CUT;
         }
+    }
+    if !a.targets.is_empty() {
+        flags |= TARGETS;
+        bytes.extend(pack3(
+            bank.dimensions
+                .iter()
+                .map(|d| a.targets.get(&d.id).copied().unwrap_or(0)),
+        ));
     }
     bytes[1] = flags;
     let crc = crc32(&bytes);
@@ -258,7 +296,7 @@ pub fn decode_body(bank: &Bank, body: &[u8]) -> Result<Shared, ShareError> {
     }
     let day = u16::from_be_bytes([r.byte()?, r.byte()?]);
     let order = bank.order(version);
-    let packed = r.take((order.len() * 3).div_ceil(8))?;
+    let codes = unpack3(&mut r, order.len())?;
     let mut a = Assessment::new(bank, String::new(), f64::from(day) * 86_400_000.0);
     a.model_version = version;
     a.perspective = if flags & BUSINESS != 0 {
@@ -267,25 +305,13 @@ pub fn decode_body(bank: &Bank, body: &[u8]) -> Result<Shared, ShareError> {
         Perspective::It
     };
     let mut retired = 0;
-    for (i, q) in order.iter().enumerate() {
-        let mut c = 0;
-        for b in 0..3 {
-            let bit = i * 3 + b;
-            if packed[bit / 8] & (0x80 >> (bit % 8)) != 0 {
-                c |= 4 >> b;
-            }
-        }
+    for (q, c) in order.iter().zip(codes) {
         if let Some(ans) = answer(c) {
             if !q.active_in(bank.version()) {
                 retired += 1;
             }
             a.answers.insert(q.id.clone(), ans);
         }
-    }
-    // The padding bits of the last byte are zero in every link bita makes.
-    let used = order.len() * 3;
-    if used % 8 != 0 && packed.last().is_some_and(|b| b & (0xff >> (used % 8)) != 0) {
-        return Err(ShareError::Damaged);
     }
     let n = usize::from(r.byte()?);
     if n > NAME_BYTES {
@@ -308,6 +334,22 @@ pub fn decode_body(bank: &Bank, body: &[u8]) -> Result<Shared, ShareError> {
         }
     } else if flags & NOTES_CUT != 0 {
         return Err(ShareError::Damaged);
+    }
+    if flags & TARGETS != 0 {
+        let codes = unpack3(&mut r, bank.dimensions.len())?;
+        for (d, c) in bank.dimensions.iter().zip(codes) {
+            match c {
+                0 => {}
+                1..=5 => {
+                    a.targets.insert(d.id.clone(), c);
+                }
+                _ => return Err(ShareError::Damaged),
+            }
+        }
+        // bita writes the field only when it holds a target.
+        if a.targets.is_empty() {
+            return Err(ShareError::Damaged);
+        }
     }
     if r.at != body.len() {
         return Err(ShareError::Damaged);

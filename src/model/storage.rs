@@ -10,8 +10,9 @@ use super::Assessment;
 use std::fmt;
 
 /// The current schema version. Bump it, and add a migration, whenever the stored shape changes.
-/// Schema 2 added the per-field `clock` of stamps and the `deleted` flag (see `model::store`).
-pub const SCHEMA: u32 = 2;
+/// Schema 2 added the per-field `clock` of stamps and the `deleted` flag (see `model::store`);
+/// schema 3 the dimensions' `targets` and the roadmap steps marked `done`, each with its stamps.
+pub const SCHEMA: u32 = 3;
 /// Marks a JSON document as a bita assessment (storage and export files alike).
 pub const FORMAT: &str = "bita-assessment";
 /// Key prefix of one assessment; the rest of the key is its id.
@@ -42,6 +43,8 @@ const FIELDS: &[&str] = &[
     "place",
     "marks",
     "deleted",
+    "targets",
+    "done",
     "clock",
 ];
 const CLOCK_FIELDS: &[&str] = &[
@@ -52,12 +55,14 @@ const CLOCK_FIELDS: &[&str] = &[
     "perspective",
     "place",
     "deleted",
+    "targets",
+    "done",
 ];
 
 /// Migrations in order: `MIGRATIONS[i]` turns a schema `i + 1` record into a schema `i + 2` one.
 /// They work on the typed record: fields a later schema adds have defaults (`codec`), and fields it
 /// renames or reshapes keep a legacy field to convert from here.
-const MIGRATIONS: &[Migration] = &[stamps_from_updated];
+const MIGRATIONS: &[Migration] = &[stamps_from_updated, |_| {}];
 
 /// 1 → 2: a schema-1 record has no stamps. Every answer and note gets the record's `updated` time
 /// and writer 0, so any later write (in any tab) beats it. `decode` does the same for stamps a
@@ -65,6 +70,8 @@ const MIGRATIONS: &[Migration] = &[stamps_from_updated];
 fn stamps_from_updated(a: &mut Assessment) {
     a.stamp_unstamped();
 }
+
+// 2 → 3: nothing to convert: a record without targets proposes them, and has no step done.
 
 /// Brings a typed record of an older schema up to date.
 type Migration = fn(&mut Assessment);
