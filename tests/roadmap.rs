@@ -271,3 +271,100 @@ proptest! {
         check(&a, &r);
     }
 }
+
+#[test]
+fn the_section_names_targets_phases_steps_and_who_acts_and_the_csv_holds_every_step() {
+    use bita::model::plan_page::{plan_page, roadmap_csv};
+    let bank = builtin();
+    let mut a = all_at(2, Perspective::It);
+    set_target(&mut a, "value", Some(4), 5);
+    let first_value = bank
+        .asked(&bank.dimensions[1], a.perspective)
+        .next()
+        .unwrap()
+        .id
+        .clone();
+    apply_at(
+        &mut a,
+        &Action::MarkDone {
+            step: step_key(&first_value, 2),
+            done: true,
+        },
+        Stamp(6, 1),
+    );
+    let p = plan_page(bank, &a);
+    assert_eq!(p.title, "Targets and roadmap");
+    let value = p.targets.iter().find(|t| t.dimension == "value").unwrap();
+    assert_eq!(value.label, "Target for Value");
+    assert_eq!((value.level, value.proposed), (Some(4), false));
+    assert!(
+        value.today.starts_with("today 2.0, level 2"),
+        "{}",
+        value.today
+    );
+    let other = p.targets.iter().find(|t| t.dimension != "value").unwrap();
+    assert_eq!((other.level, other.proposed), (Some(3), true));
+    let r = roadmap(bank, &a);
+    assert_eq!(p.phases.len(), r.phases.len());
+    let titles: Vec<&str> = p.phases.iter().map(|ph| ph.title.as_str()).collect();
+    if r.phases[0].months == 3 {
+        assert_eq!(titles[0], "Phase 1: the first 90 days");
+        assert_eq!(titles[1], "Phase 2: by month 6");
+    } else {
+        assert_eq!(titles[0], "Phase 1: by month 6");
+    }
+    let steps: Vec<_> = p.phases.iter().flat_map(|ph| &ph.steps).collect();
+    assert!(steps
+        .iter()
+        .all(|s| !s.line.text.is_empty() && !s.line.who.is_empty()));
+    assert!(
+        steps.iter().all(|s| s.of.contains(", from level ")),
+        "{}",
+        steps[0].of
+    );
+    let marked: Vec<_> = steps.iter().filter(|s| s.done).collect();
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0].key, step_key(&first_value, 2));
+    // Each phase's table: a row per dimension, with its target and whether it is reached.
+    let last = &p.phases.last().unwrap().after;
+    assert_eq!(last.rows.len(), bank.dimensions.len());
+    let (_, value_row) = last.rows.iter().find(|(n, _)| n == "Value").unwrap();
+    assert_eq!(value_row[2], "4");
+    assert_eq!(value_row[3], "yes");
+    // The chart: today, the targets and the phases, named in the legend and the table alike.
+    assert_eq!(p.chart.legend[0].0, "Today");
+    assert_eq!(p.chart.legend[1].0, "Target");
+    assert_eq!(p.chart.legend[2].0, "After phase 1");
+    let head: Vec<&str> = p
+        .chart
+        .table
+        .head
+        .iter()
+        .skip(1)
+        .map(String::as_str)
+        .collect();
+    let legend: Vec<&str> = p.chart.legend.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(head, legend);
+    let (_, cells) = p
+        .chart
+        .table
+        .rows
+        .iter()
+        .find(|(n, _)| n == "Value")
+        .unwrap();
+    assert_eq!((cells[0].as_str(), cells[1].as_str()), ("2.0", "4.0"));
+    // The CSV: a header and a row per step, the marked one saying so.
+    let csv = roadmap_csv(bank, &a);
+    assert!(csv.starts_with("\u{feff}phase,step,who acts,question,done\r\n"));
+    assert_eq!(csv.lines().count(), 1 + steps.len());
+    assert_eq!(csv.matches(",yes\r\n").count(), 1);
+    // Every target reached: nothing planned, and it says so.
+    let mut top = all_at(5, Perspective::It);
+    top.targets.clear();
+    let p = plan_page(bank, &top);
+    assert!(p.phases.is_empty());
+    assert_eq!(
+        p.notes,
+        vec!["Every target is reached already: raise a target to plan further."]
+    );
+}

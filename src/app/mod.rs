@@ -13,6 +13,7 @@ pub mod local_store;
 mod notices;
 mod offline;
 mod pages;
+mod plan;
 mod report;
 mod results;
 mod review;

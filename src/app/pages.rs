@@ -96,16 +96,16 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
             }
             None => not_found(),
         },
-        Route::Review { .. } => page_from_chunk(async move { call_chunk!(review_page()) }, false),
+        Route::Review { .. } => page_from_chunk(async move { call_chunk!(review_page()) }, None),
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
         // Both show reports: their chunk and the report's are fetched side by side.
         Route::Shared(payload) => {
             ctx.load_report();
-            page_from_chunk(async move { call_chunk!(shared_page(payload)) }, false)
+            page_from_chunk(async move { call_chunk!(shared_page(payload)) }, None)
         }
         Route::Compare => {
             ctx.load_report();
-            page_from_chunk(async move { call_chunk!(compare_page()) }, false)
+            page_from_chunk(async move { call_chunk!(compare_page()) }, None)
         }
         Route::NotFound(_) => not_found(),
     }
@@ -126,19 +126,19 @@ fn not_found() -> AnyView {
 /// A page whose code is fetched when it is first opened: with the `split` feature (the release
 /// build, see scripts/wasm) its functions go into a chunk of their own, kept out of the first view.
 /// Without it (tests) they are called directly. Says so while it loads, and when it cannot.
-/// With `part`, it is a part of a page (the start page's saved list): it says so without a
-/// page's heading.
-fn page_from_chunk(
+/// With `part` (what it is), it is a part of a page (the start page's saved list, a report's
+/// roadmap): it says so without a page's heading.
+pub(super) fn page_from_chunk(
     page: impl Future<Output = Result<AnyView, Unloaded>> + 'static,
-    part: bool,
+    part: Option<&'static str>,
 ) -> AnyView {
     let arrived = RwSignal::new(false);
     let slot = StoredValue::new_local(None::<AnyView>);
     // Scoped: the page is built inside the task, and needs this page's owner (its context).
     leptos::task::spawn_local_scoped(async move {
         let view = page.await.unwrap_or_else(|Unloaded| {
-            if part {
-                return view! { <CodeMissing what="The list of saved assessments"/> }.into_any();
+            if let Some(what) = part {
+                return view! { <CodeMissing what=what/> }.into_any();
             }
             request_animation_frame(browser::show_page);
             view! {
@@ -159,7 +159,7 @@ fn page_from_chunk(
         if arrived.get() {
             slot.try_update_value(Option::take).flatten()
         } else {
-            Some(view! { <p class="page" role="status">{if part { "Loading…" } else { "Loading the page…" }}</p> }.into_any())
+            Some(view! { <p class="page" role="status">{if part.is_some() { "Loading…" } else { "Loading the page…" }}</p> }.into_any())
         }
     })
     .into_any()
@@ -186,7 +186,10 @@ fn saved_list() -> Result<AnyView, Unloaded> {
 
 /// The start page's list of saved assessments, fetched when there are any.
 pub fn saved_list_later() -> AnyView {
-    page_from_chunk(async move { call_chunk!(saved_list()) }, true)
+    page_from_chunk(
+        async move { call_chunk!(saved_list()) },
+        Some("The list of saved assessments"),
+    )
 }
 
 #[cfg_attr(

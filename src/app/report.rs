@@ -17,10 +17,10 @@ use wasm_bindgen::JsCast;
 /// A block built with plain DOM calls. Most blocks hold nothing reactive, and a `view!` per kind
 /// of element costs its own build and rebuild code in the wasm (measured: see the levers table in
 /// docs/size-and-speed.md). Text goes in as text, never parsed as HTML.
-struct StaticElement(SendWrapper<web_sys::Element>);
+pub(super) struct StaticElement(SendWrapper<web_sys::Element>);
 
 impl StaticElement {
-    fn view(el: web_sys::Element) -> AnyView {
+    pub(super) fn view(el: web_sys::Element) -> AnyView {
         StaticElement(SendWrapper::new(el)).into_any()
     }
 }
@@ -91,7 +91,7 @@ impl RenderHtml for StaticElement {
 }
 
 /// An element with a class ("" for none) and text, if any.
-fn el(tag: &str, class: &str, text: Option<&str>) -> web_sys::Element {
+pub(super) fn el(tag: &str, class: &str, text: Option<&str>) -> web_sys::Element {
     let e = document()
         .create_element(tag)
         .unwrap_or_else(|_| panic!("a {tag} can be made"));
@@ -104,17 +104,17 @@ fn el(tag: &str, class: &str, text: Option<&str>) -> web_sys::Element {
     e
 }
 
-fn attr(e: &web_sys::Element, name: &str, value: &str) {
+pub(super) fn attr(e: &web_sys::Element, name: &str, value: &str) {
     let _ = e.set_attribute(name, value);
 }
 
-fn add(parent: &web_sys::Element, child: &web_sys::Element) {
+pub(super) fn add(parent: &web_sys::Element, child: &web_sys::Element) {
     let _ = parent.append_child(child);
 }
 
 /// A section's heading: `h2` at the top of a page, `h3` one section down, and so on; `id` (may be
 /// empty) names it.
-fn heading(depth: u8, id: &str, title: &str) -> web_sys::Element {
+pub(super) fn heading(depth: u8, id: &str, title: &str) -> web_sys::Element {
     let (tag, class) = match depth {
         0 => ("h2", ""),
         1 => ("h3", "sub"),
@@ -140,7 +140,7 @@ fn heading(depth: u8, id: &str, title: &str) -> web_sys::Element {
 }
 
 /// A section that names its heading, if that has an id.
-fn section(class: &str, id: &str) -> web_sys::Element {
+pub(super) fn section(class: &str, id: &str) -> web_sys::Element {
     let s = el("section", class, None);
     if !id.is_empty() {
         attr(&s, "aria-labelledby", id);
@@ -150,7 +150,7 @@ fn section(class: &str, id: &str) -> web_sys::Element {
 
 /// A table with a caption, column heads and rows named by their first cell (for screen readers),
 /// in a region that scrolls sideways on a narrow screen.
-fn table(t: &Table) -> web_sys::Element {
+pub(super) fn table(t: &Table) -> web_sys::Element {
     let wrap = el("div", "table-wrap", None);
     attr(&wrap, "tabindex", "0");
     attr(&wrap, "role", "region");

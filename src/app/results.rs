@@ -60,6 +60,53 @@ pub fn ReportWhenReady(
     }
 }
 
+/// The targets and the roadmap of an assessment, under its report once the report's chunk is in
+/// (see [`ReportWhenReady`]): whose targets they are is `mode`'s. Their code is a chunk of its
+/// own, fetched when the reader asks to set targets, or at once where targets are set already.
+pub fn plan_when_ready(
+    assessment: Signal<Option<Assessment>>,
+    owner: String,
+    mode: super::plan::Mode,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let ready = Memo::new(move |_| ctx.report_code.get() == super::ReportCode::Ready);
+    let set = assessment.with_untracked(|a| a.as_ref().is_some_and(|a| !a.targets.is_empty()));
+    let open = RwSignal::new(set);
+    move || {
+        if !ready.get() {
+            return ().into_any();
+        }
+        if open.get() {
+            let plan = super::plan::Plan {
+                assessment,
+                owner: owner.clone(),
+                mode,
+                focus: !set,
+            };
+            return super::pages::page_from_chunk(
+                async move { super::chunks::call_chunk!(plan_chunk(plan)) },
+                Some("The targets and the roadmap"),
+            );
+        }
+        view! {
+            <section class="report-section no-print" aria-labelledby="plan-title">
+                <h2 id="plan-title">"Targets and roadmap"</h2>
+                <p>"Set the level each dimension should reach, and see the steps there in phases, the bleeding stopped first."</p>
+                <button type="button" class="primary" on:click=move |_| open.set(true)>"Set targets"</button>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn plan_chunk(plan: super::plan::Plan) -> Result<AnyView, Unloaded> {
+    Ok(super::plan::plan_view(plan))
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -81,7 +128,8 @@ pub fn Results() -> impl IntoView {
                     }>"Export scores (CSV)"</button>
                     <ShareLink assessment=assessment/>
                 </div>
-                <ReportWhenReady assessment=assessment owner=id/>
+                <ReportWhenReady assessment=assessment owner=id.clone()/>
+                {plan_when_ready(assessment, id, super::plan::Mode::Saved)}
             </div>
         </div>
     }

@@ -5,7 +5,7 @@
 
 use super::home::Home;
 use super::offline::ReloadButton;
-use super::results::ReportWhenReady;
+use super::results::{plan_when_ready, ReportWhenReady};
 use super::{browser, go, local_store, Ctx};
 use crate::model::builtin;
 use crate::model::share::decode;
@@ -54,13 +54,28 @@ pub fn SharedPage(payload: String) -> impl IntoView {
     } else {
         name.clone()
     };
-    let keep = a.clone();
+    // Targets the reader tries: the report and the roadmap follow them, the link does not change,
+    // and nothing is saved until the reader saves a copy (which takes them).
+    let sent = a.targets.clone();
+    let tried = RwSignal::new(a.targets.clone());
+    let base = a.clone();
+    let assessment = Signal::derive(move || {
+        let mut x = base.clone();
+        x.targets = tried.get();
+        Some(x)
+    });
+    let changed = Memo::new(move |_| tried.with(|t| *t != sent));
     let compared = a.clone();
     let compare = move |_| {
         ctx.picks.add(ctx, vec![compared.clone()], Vec::new());
         go(&Route::Compare);
     };
-    let save = move |_| super::home::save_copy(ctx, &keep);
+    let save = move |_| {
+        if let Some(mut copy) = assessment.get_untracked() {
+            copy.stamp_unstamped();
+            super::home::save_copy(ctx, &copy);
+        }
+    };
     // The other side answers under the same name; the comparison with this link follows.
     // Once: a second visit to the link goes on with the assessment already started from it.
     let answer = move |_| {
@@ -81,7 +96,6 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         side.view_name(),
         crate::model::dates::utc_day(a.updated)
     );
-    let assessment = Signal::derive(move || Some(a.clone()));
     view! {
         <div class="page report-page">
             <header class="shared-head">
@@ -98,6 +112,10 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             </header>
             {notes.into_iter().map(|n| view! { <p class="meta">{n}</p> }).collect_view()}
             <ReportWhenReady assessment=assessment owner="shared" titled=true/>
+            <Show when=move || changed.get()>
+                <p class="notice no-print" role="status">"These targets are tried here only: the link is unchanged, and nothing is saved unless you save a copy, which keeps them."</p>
+            </Show>
+            {plan_when_ready(assessment, "shared".into(), super::plan::Mode::Tried(tried))}
             <p class="notice shared-banner no-print" role="note">
                 "This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy or give the other side's view."
             </p>

@@ -281,20 +281,19 @@ impl Assessment {
         self.created = clamp(self.created);
         self.updated = clamp(self.updated);
         let c = &mut self.clock;
-        for s in c
-            .answers
-            .values_mut()
-            .chain(c.notes.values_mut())
-            .chain(c.targets.values_mut())
-            .chain(c.done.values_mut())
-            .chain([
-                &mut c.name,
-                &mut c.role,
-                &mut c.perspective,
-                &mut c.place,
-                &mut c.deleted,
-            ])
-        {
+        let [a, n, t, d] = [&mut c.answers, &mut c.notes, &mut c.targets, &mut c.done];
+        for map in [a, n, t, d] {
+            for s in map.values_mut() {
+                s.0 = s.0.min(MAX_MS as u64);
+            }
+        }
+        for s in [
+            &mut c.name,
+            &mut c.role,
+            &mut c.perspective,
+            &mut c.place,
+            &mut c.deleted,
+        ] {
             s.0 = s.0.min(MAX_MS as u64);
         }
     }
@@ -323,16 +322,18 @@ impl Assessment {
 
     /// The latest stamp of any field: a writer's next stamp must be later than this.
     pub fn latest(&self) -> Stamp {
+        // Loops over arrays of one type: a chain of iterators is a type (and code) per link.
         let c = &self.clock;
-        c.answers
-            .values()
-            .chain(c.notes.values())
-            .chain(c.targets.values())
-            .chain(c.done.values())
-            .chain([&c.name, &c.role, &c.perspective, &c.place, &c.deleted])
-            .copied()
+        let mut latest = [c.name, c.role, c.perspective, c.place, c.deleted]
+            .into_iter()
             .max()
-            .unwrap_or_default()
+            .unwrap_or_default();
+        for map in [&c.answers, &c.notes, &c.targets, &c.done] {
+            for s in map.values() {
+                latest = latest.max(*s);
+            }
+        }
+        latest
     }
 
     /// Answers to questions the current model asks (what progress counts).

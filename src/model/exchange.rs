@@ -113,7 +113,7 @@ fn tidy(bank: &Bank, mut a: Assessment) -> Assessment {
 }
 
 /// A cell a spreadsheet reads as text: quoted when needed, and never as a formula.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -128,9 +128,9 @@ fn cell(text: &str) -> String {
 
 /// Starts every CSV bita writes: the byte-order mark by which spreadsheet programs know UTF-8
 /// (without it, Excel reads “ and é as two characters each).
-const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
-fn row(out: &mut String, cells: &[String]) {
+pub(crate) fn row(out: &mut String, cells: &[String]) {
     let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
     out.push_str(&cells.join(","));
     out.push_str("\r\n");

@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod json;
 pub mod link_bytes;
 pub mod map;
+pub mod plan_page;
 pub mod report;
 pub mod report_sections;
 pub mod report_summary;

@@ -24,7 +24,7 @@ pub struct StepLine {
 }
 
 impl StepLine {
-    fn of(t: &Texts, s: &Step) -> StepLine {
+    pub(crate) fn of(t: &Texts, s: &Step) -> StepLine {
         StepLine {
             text: s.text.clone(),
             who: t.label(&format!("who_{}", s.who.key())).to_string(),
