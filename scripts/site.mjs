@@ -191,7 +191,7 @@ const say = (what, crash = true) => {
   if (!line) {
     line = document.createElement('p');
     line.className = 'notice error';
-    (document.querySelector('main') ?? document.body).prepend(line);
+    (document.querySelector('main') ?? document.body ?? document.documentElement).prepend(line);
   }
   line.id = 'stopped';
   if (crash) line.dataset.crash = '1';

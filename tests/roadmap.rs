@@ -169,6 +169,17 @@ fn check(a: &Assessment, r: &Roadmap) {
             assert!(now.tenths >= was.tenths, "{} fell", now.dimension);
         }
         assert!(p.months > 0 && (i == 0 || p.months > r.phases[i - 1].months));
+        // The first 90 days hold only what stops the bleeding and the quick steps; the other
+        // phases come by half-year.
+        if p.months == 3 {
+            assert_eq!(i, 0);
+            assert!(p
+                .steps
+                .iter()
+                .all(|s| s.step.bleeding.is_some() || s.step.quick));
+        } else {
+            assert_eq!(p.months % 6, 0);
+        }
         before = p.projection.clone();
         basics_before = p.basics_tenths;
     }

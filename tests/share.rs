@@ -534,6 +534,11 @@ fn golden_targets_ride_in_four_characters_and_a_link_without_them_is_unchanged()
     let back = decode(bank, TARGETS_LINK).unwrap().assessment;
     assert_eq!(back.targets, a.targets);
     assert_eq!(back.answers, a.answers);
+    // A target of no dimension of the model (a hand-edited record) does not travel, and no empty
+    // field is written for it: the link is the plain one.
+    let mut stray = decode(bank, V2_LINK).unwrap().assessment;
+    stray.targets.insert("sd".into(), 4);
+    assert_eq!(encode_as(bank, &stray, false, 2).payload, V2_LINK);
     // The field's flag is the one the previous release reads as a newer version's.
     assert_eq!(unbase64url(TARGETS_LINK).unwrap()[1] & 16, 16);
     // A target code of 6 or 7, or a field with no target at all, is damage.

@@ -66,7 +66,6 @@ pub(super) fn download_when_idle() {
     });
 }
 
-/// Calls `f` when the browser is idle; never where it cannot tell.
 /// ECharts, once loaded.
 pub(super) fn echarts() -> Option<JsValue> {
     js_get(&window().into(), "echarts")

@@ -1,7 +1,7 @@
 //! The targets and the roadmap under a report: a target per dimension, chosen from a list, and the
-//! phases with their steps, each marked done where the assessment is this browser's. Built by the
-//! report's chunk (`results::report_chunk`), none of it part of the first view, and with plain DOM
-//! calls as the report's blocks are (a view per kind of element costs wasm). What it shows is
+//! phases with their steps, each marked done where the assessment is this browser's. A chunk of its
+//! own (`results::plan_chunk`), fetched when the reader asks for it, and built with plain DOM calls
+//! as the report's blocks are (a view per kind of element costs wasm). What it shows is
 //! `model::plan_page`'s.
 
 use super::report::{add, attr, el, heading, render, table, StaticElement};
@@ -102,6 +102,8 @@ fn phases(list: &[PhaseView], marks: bool) -> web_sys::Element {
                 let c = el("input", "", None);
                 attr(&c, "type", "checkbox");
                 attr(&c, "id", &cid);
+                // Steps can read alike: who acts and the question tell them apart.
+                attr(&c, "aria-describedby", &format!("{cid}-who {cid}-of"));
                 if step.done {
                     attr(&c, "checked", "");
                 }
@@ -113,8 +115,12 @@ fn phases(list: &[PhaseView], marks: bool) -> web_sys::Element {
                 add(&li, &el("span", "", Some(&step.line.text)));
             }
             let who = fill(t.label("who"), &[("who", &step.line.who)]);
-            add(&li, &el("span", "who", Some(&who)));
-            add(&li, &el("span", "meta", Some(&step.of)));
+            let w = el("span", "who", Some(&who));
+            let of = el("span", "meta", Some(&step.of));
+            attr(&w, "id", &format!("done-{}-who", step.key));
+            attr(&of, "id", &format!("done-{}-of", step.key));
+            add(&li, &w);
+            add(&li, &of);
             add(&ol, &li);
         }
         add(&s, &ol);

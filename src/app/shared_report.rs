@@ -112,9 +112,10 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             </header>
             {notes.into_iter().map(|n| view! { <p class="meta">{n}</p> }).collect_view()}
             <ReportWhenReady assessment=assessment owner="shared" titled=true/>
-            <Show when=move || changed.get()>
-                <p class="notice no-print" role="status">"These targets are tried here only: the link is unchanged, and nothing is saved unless you save a copy, which keeps them."</p>
-            </Show>
+            // Always in the page, so that its words are announced when they come.
+            <p class="no-print" role="status">
+                {move || changed.get().then_some("These targets are tried here only: the link is unchanged, and nothing is saved unless you save a copy, which keeps them.")}
+            </p>
             {plan_when_ready(assessment, "shared".into(), super::plan::Mode::Tried(tried))}
             <p class="notice shared-banner no-print" role="note">
                 "This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy or give the other side's view."

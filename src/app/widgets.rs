@@ -208,12 +208,15 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
         }
     };
     let options = NodeRef::<leptos::html::Div>::new();
+    let initial = chosen.get_untracked();
     Effect::new(move |built: Option<()>| {
-        let now = chosen.get().map(Answer::code);
-        // The first run only subscribes: the options are built checked as they are.
-        if built.is_none() {
+        let now = chosen.get();
+        // The options are built checked as `initial` says: the first run has nothing to do unless
+        // the answer changed since.
+        if built.is_none() && now == initial {
             return;
         }
+        let now = now.map(Answer::code);
         let Some(div) = options.get_untracked() else {
             return;
         };
@@ -227,7 +230,6 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
             }
         }
     });
-    let initial = chosen.get_untracked();
     let option = move |answer: Answer, label: String, class: &'static str| {
         let input_id = format!("{qid}-{}", answer.code());
         view! {

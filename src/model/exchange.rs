@@ -109,6 +109,7 @@ fn tidy(bank: &Bank, mut a: Assessment) -> Assessment {
         }
     }
     a.marks.retain(|d, _| bank.dimension(d).is_some());
+    a.targets.retain(|d, _| bank.dimension(d).is_some());
     a
 }
 

@@ -154,7 +154,9 @@ pub fn roadmap(bank: &Bank, a: &Assessment) -> Roadmap {
                 .collect(),
         )
     };
-    let mut months = 3;
+    // The first 90 days only for the first phase's steps; without them, the first phase is the
+    // first half-year's.
+    let mut months = if first.is_empty() { 6 } else { 3 };
     let mut next_phase = |now: &mut Assessment, steps: Vec<RoadStep>, phases: &mut Vec<Phase>| {
         lift(now, &steps);
         let scores = score(bank, now);

@@ -15,7 +15,9 @@
 //! | 4 | CRC-32 of everything before |
 //!
 //! For 50 questions that is 4 + 19 + 1 + 4 = 28 bytes, 38 characters; a name adds at most 60,
-//! and targets for six dimensions 3 bytes, 4 characters.
+//! and targets for five dimensions 2 bytes, at most 4 characters. The targets follow the order of
+//! the model's dimensions, which no model version has changed: a version that adds or reorders
+//! dimensions must give links a fixed dimension order per version, as it does for questions.
 //! A link with notes is at most [`MAX_PAYLOAD`] characters after its prefix.
 //!
 //! **Later fields.** A later version adds a field to the link only behind a flag bit this one
@@ -241,13 +243,15 @@ pub fn encode_as(bank: &Bank, a: &Assessment, with_notes: bool, version: u32) ->
             flags |= NOTES_CUT;
         }
     }
-    if !a.targets.is_empty() {
+    // Only targets of the model's dimensions travel; the field only when one does.
+    let targets: Vec<u8> = bank
+        .dimensions
+        .iter()
+        .map(|d| a.targets.get(&d.id).copied().unwrap_or(0))
+        .collect();
+    if targets.iter().any(|&t| t != 0) {
         flags |= TARGETS;
-        bytes.extend(pack3(
-            bank.dimensions
-                .iter()
-                .map(|d| a.targets.get(&d.id).copied().unwrap_or(0)),
-        ));
+        bytes.extend(pack3(targets.into_iter()));
     }
     bytes[1] = flags;
     let crc = crc32(&bytes);

@@ -111,8 +111,8 @@ test('one tab reloading right after an answer while the other commits: both answ
   await context.close();
 });
 
-/** The golden link of tests/share.rs: version 1, with flag 16 and a field of a later version. */
-const NEWER_FLAG_LINK = 'ARFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW4DP3y-nQ';
+/** The golden link of tests/share.rs: version 1, with flag 32 and a field of a later version. */
+const NEWER_FLAG_LINK = 'ASFPwgU5dwU5dwU5dwU5dwU5QAZHb2xkZW4DGvtVVA';
 
 test('a link with a flag of a later version says it comes from a newer bita, offers a reload and changes nothing', async () => {
   const { page, context, errors } = await open(browser, server.url);
@@ -134,7 +134,7 @@ test('a link with a flag of a later version says it comes from a newer bita, off
 });
 
 /** A record of this schema with a field a later bita writes (the golden record of tests/storage.rs). */
-const NEWER_FIELD_RECORD = '{"format":"bita-assessment","schema":2,"id":"k3x9","name":"Acme Q3","perspective":"it","role":"","model":"bita","model_version":2,"created":1764115200000,"updated":1764115200000,"answers":{"sd-01":"3"},"notes":{},"place":"Review","targets":{"sd":4},"clock":{"answers":{"sd-01":[1764115200000,1]},"notes":{},"name":[1764115200000,1],"role":[0,0],"perspective":[0,0],"place":[0,0],"deleted":[0,0]}}';
+const NEWER_FIELD_RECORD = '{"format":"bita-assessment","schema":3,"id":"k3x9","name":"Acme Q3","perspective":"it","role":"","model":"bita","model_version":2,"created":1764115200000,"updated":1764115200000,"answers":{"sd-01":"3"},"notes":{},"place":"Review","weights":{"sd":4},"clock":{"answers":{"sd-01":[1764115200000,1]},"notes":{},"name":[1764115200000,1],"role":[0,0],"perspective":[0,0],"place":[0,0],"deleted":[0,0]}}';
 
 test('a stored record with a field of a later version is named in the page and kept untouched', async () => {
   const context = await browser.newContext();
@@ -148,7 +148,7 @@ test('a stored record with a field of a later version is named in the page and k
   await started(page);
   const alert = page.getByRole('alert').filter({ hasText: 'Acme Q3' });
   await alert.waitFor();
-  assert.match(await alert.innerText(), /“Acme Q3” could not be opened: it was saved by a newer version of bita \(it holds “targets”/);
+  assert.match(await alert.innerText(), /“Acme Q3” could not be opened: it was saved by a newer version of bita \(it holds “weights”/);
   await alert.getByRole('button', { name: 'Reload to update' }).waitFor();
   // Working alongside it leaves it as it was.
   await startAssessment(page, { name: 'New one' });
