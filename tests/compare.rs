@@ -568,3 +568,52 @@ fn a_shared_report_is_paired_with_one_saved_assessment_and_picked_again_not_repe
     );
     assert_eq!(p.added().count(), 0);
 }
+
+#[test]
+fn the_alignment_gap_lists_the_dimensions_whose_targets_differ() {
+    use bita::model::blocks::text;
+    use bita::model::compare_page::side_by_side;
+    let bank = tiny();
+    let mut it = side(
+        answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
+        Perspective::It,
+        "IT",
+    );
+    let mut biz = side(
+        answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
+        Perspective::Business,
+        "Sales",
+    );
+    // Same targets: nothing listed.
+    it.targets.insert("a".into(), 4);
+    biz.targets.insert("a".into(), 4);
+    assert!(alignment(&bank, &it, &biz).unwrap().targets.is_empty());
+    biz.targets.insert("a".into(), 3);
+    biz.targets.insert("b".into(), 2);
+    let al = alignment(&bank, &biz, &it).unwrap();
+    let names: Vec<&str> = bank.dimensions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        al.targets,
+        vec![
+            (names[0].to_string(), Some(4), Some(3)),
+            (names[1].to_string(), None, Some(2)),
+        ],
+        "IT's first, whichever order they come in"
+    );
+    let page = text(&side_by_side(&bank, &[&it, &biz]));
+    assert!(page.contains("Targets that differ"), "{page}");
+    assert!(
+        page.contains(&format!(
+            "{}: level 4 for IT, level 3 for the business",
+            names[0]
+        )),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(
+            "{}: none set for IT, level 2 for the business",
+            names[1]
+        )),
+        "{page}"
+    );
+}

@@ -227,6 +227,9 @@ pub struct Alignment {
     /// The three largest disagreements, each a short item: the question, then each side's answer
     /// in words.
     pub items: Vec<[String; 3]>,
+    /// The dimensions whose targets IT and the business set differently (or one side only): the
+    /// dimension's name, IT's target and the business's.
+    pub targets: Vec<(String, Option<u8>, Option<u8>)>,
 }
 
 /// The alignment gap when one assessment is IT's and the other the business's.
@@ -260,10 +263,23 @@ pub fn alignment(bank: &Bank, a: &Assessment, b: &Assessment) -> Option<Alignmen
             ]
         })
         .collect();
+    let targets = bank
+        .dimensions
+        .iter()
+        .map(|d| {
+            let (a, b) = (
+                it.targets.get(&d.id).copied(),
+                business.targets.get(&d.id).copied(),
+            );
+            (d.name.clone(), a, b)
+        })
+        .filter(|(_, a, b)| a != b)
+        .collect();
     Some(Alignment {
         gap,
         more_optimistic,
         items,
+        targets,
     })
 }
 

@@ -291,6 +291,30 @@ pub(super) fn alignment_section(bank: &Bank, al: Alignment, first: &str, second:
             body: vec![differences],
         },
     ];
+    if !al.targets.is_empty() {
+        let set = |t: Option<u8>| t.map_or("none set".to_string(), |t| format!("level {t}"));
+        // "The business" within a sentence.
+        let within = |s: &str| {
+            s.strip_prefix("The ")
+                .map_or(s.to_string(), |r| format!("the {r}"))
+        };
+        let (first, second) = (within(first), within(second));
+        body.push(Block::Section {
+            id: "targets-differ-title",
+            class: "",
+            title: "Targets that differ".into(),
+            body: vec![super::blocks::list(
+                false,
+                "findings",
+                al.targets
+                    .iter()
+                    .map(|(name, a, b)| {
+                        format!("{name}: {} for {first}, {} for {second}", set(*a), set(*b))
+                    })
+                    .collect(),
+            )],
+        });
+    }
     let one_sided: Vec<String> = g
         .one_sided
         .iter()
