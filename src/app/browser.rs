@@ -175,6 +175,14 @@ pub fn when_idle(f: impl FnOnce() + 'static) -> bool {
         .is_some()
 }
 
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 /// Offers text as a file download, without any server.
 pub fn download(filename: &str, mime: &str, text: &str) {
     let doc = document();

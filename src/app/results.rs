@@ -67,11 +67,14 @@ pub fn plan_when_ready(
     assessment: Signal<Option<Assessment>>,
     owner: String,
     mode: super::plan::Mode,
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ready = Memo::new(move |_| ctx.report_code.get() == super::ReportCode::Ready);
     let set = assessment.with_untracked(|a| a.as_ref().is_some_and(|a| !a.targets.is_empty()));
-    let open = RwSignal::new(set);
+    if set {
+        open.set(true);
+    }
     move || {
         if !ready.get() {
             return ().into_any();
@@ -107,6 +110,40 @@ fn plan_chunk(plan: super::plan::Plan) -> Result<AnyView, Unloaded> {
     Ok(super::plan::plan_view(plan))
 }
 
+/// Prints the one page leadership takes to a meeting: the report's head and summary, the chart of
+/// today and the targets, and the first phase's steps with who acts (the stylesheet's `one-page`
+/// rules). The roadmap's code is fetched first where it is not in; the page is as before once the
+/// print is done.
+fn print_one_page(plan_open: RwSignal<bool>) {
+    plan_open.set(true);
+    leptos::task::spawn_local(async {
+        // The roadmap's chart is in once its chunk has arrived and the section is laid out.
+        for _ in 0..200 {
+            if document().get_element_by_id("plan-chart").is_some() {
+                break;
+            }
+            browser::sleep(25).await;
+        }
+        let root = document().document_element();
+        if let Some(root) = &root {
+            let _ = root.class_list().add_1("one-page");
+        }
+        let undo = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(root) = root {
+                let _ = root.class_list().remove_1("one-page");
+            }
+        });
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"once".into(), &true.into());
+        let _ = browser::js_call(
+            &window().into(),
+            "addEventListener",
+            &["afterprint".into(), undo, opts.into()],
+        );
+        super::chart::print_page();
+    });
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -115,12 +152,14 @@ pub fn Results() -> impl IntoView {
         return ().into_any();
     };
     let assessment = Signal::derive(move || ctx.current.get());
+    let plan_open = RwSignal::new(false);
     view! {
         <div class="walk">
             <AssessmentBar/>
             <div class="page report-page">
                 <div class="no-print report-actions">
                     <button type="button" on:click=|_| super::chart::print_page()>"Print or save as PDF"</button>
+                    <button type="button" on:click=move |_| print_one_page(plan_open)>"Print one page"</button>
                     <button type="button" on:click=move |_| {
                         if let Some(a) = ctx.current.get_untracked() {
                             download_scores("bita-scores.csv", vec![a]);
@@ -129,7 +168,7 @@ pub fn Results() -> impl IntoView {
                     <ShareLink assessment=assessment/>
                 </div>
                 <ReportWhenReady assessment=assessment owner=id.clone()/>
-                {plan_when_ready(assessment, id, super::plan::Mode::Saved)}
+                {plan_when_ready(assessment, id, super::plan::Mode::Saved, plan_open)}
             </div>
         </div>
     }

@@ -116,7 +116,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             <p class="no-print" role="status">
                 {move || changed.get().then_some("These targets are tried here only: the link is unchanged, and nothing is saved unless you save a copy, which keeps them.")}
             </p>
-            {plan_when_ready(assessment, "shared".into(), super::plan::Mode::Tried(tried))}
+            {plan_when_ready(assessment, "shared".into(), super::plan::Mode::Tried(tried), RwSignal::new(false))}
             <p class="notice shared-banner no-print" role="note">
                 "This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy or give the other side's view."
             </p>

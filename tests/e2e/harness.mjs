@@ -126,8 +126,8 @@ export function stepsFromFiles() {
 
 /**
  * The page printed to PDF (print media, as the browser's dialog would) and read back with pdfjs:
- * its text with all whitespace removed (pdfjs splits runs of text where it likes), and how many
- * images it paints (the charts).
+ * its text with all whitespace removed (pdfjs splits runs of text where it likes), how many
+ * images it paints (the charts), and how many pages it has.
  */
 export async function printed(page, format = 'A4') {
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -141,7 +141,7 @@ export async function printed(page, format = 'A4') {
     text += (await p.getTextContent()).items.map((it) => it.str).join('');
     images += (await p.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length;
   }
-  return { flat: text.replace(/\s+/g, ''), images };
+  return { flat: text.replace(/\s+/g, ''), images, pages: doc.numPages };
 }
 
 /**
