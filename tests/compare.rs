@@ -617,3 +617,44 @@ fn the_alignment_gap_lists_the_dimensions_whose_targets_differ() {
         "{page}"
     );
 }
+
+#[test]
+fn the_trend_shows_how_far_each_dimension_moved_toward_the_latest_targets() {
+    let bank = tiny();
+    let mut first = side(
+        answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
+        Perspective::It,
+        "Q1",
+    );
+    first.updated = 1_000.0 * 86_400_000.0;
+    let mut second = side(
+        answers(&bank, "q1=3 q2=3 q3=3 q4=2 q5=2"),
+        Perspective::It,
+        "Q2",
+    );
+    second.updated = 1_100.0 * 86_400_000.0;
+    let page = |list: &[&Assessment]| {
+        bita::model::blocks::text(&bita::model::team_trend_page::trend_page(&bank, list))
+    };
+    let text = page(&[&second, &first]);
+    assert!(
+        text.contains("Set targets on the latest assessment's report to follow the progress toward them here."),
+        "{text}"
+    );
+    // The earlier assessment's targets do not count: the latest one's do.
+    first.targets.insert("b".into(), 5);
+    second.targets.insert("a".into(), 4);
+    second.targets.insert("b".into(), 2);
+    let text = page(&[&second, &first]);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "Progress toward the latest assessment's targets")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(
+        lines[at + 1],
+        "Dimension | Target | First score | Latest score | Moved | Still to go"
+    );
+    assert_eq!(lines[at + 2], "A | 4 | 2.0 | 3.0 | +1.0 | 1.0");
+    assert_eq!(lines[at + 3], "B | 2 | 2.0 | 2.0 | 0.0 | reached");
+}

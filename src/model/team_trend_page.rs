@@ -1,8 +1,9 @@
 //! The comparison's two other views as blocks: a team's pooled answers and the trend over time.
 
 use super::blocks::Block;
-use super::compare::{signed, trend};
+use super::compare::{diff, signed, trend};
 use super::compare_page::{alignment_section, plural, score_text, strings, table};
+use super::scoring::tenths_text;
 use super::team::{team, team_alignment};
 use super::{Answer, Assessment, Bank};
 
@@ -116,10 +117,64 @@ pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
         })
         .collect();
     body.push(table("Score per dimension over time (1 to 5)", head, rows));
+    body.push(progress(bank, list));
     vec![Block::Section {
         id: "trend-title",
         class: "report-section",
         title: "Trend".into(),
         body,
     }]
+}
+
+/// How far each dimension moved toward the target the latest assessment sets for it, from the
+/// earliest score to the latest.
+fn progress(bank: &Bank, list: &[&Assessment]) -> Block {
+    let (_, steps) = trend(bank, list);
+    let Some(latest) = list.iter().max_by(|a, b| a.updated.total_cmp(&b.updated)) else {
+        return Block::P("", String::new());
+    };
+    let rows: Vec<(String, Vec<String>)> = bank
+        .dimensions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let target = *latest.targets.get(&d.id)?;
+            let first = steps.iter().find_map(|s| s.scores[i]);
+            let last = steps.iter().rev().find_map(|s| s.scores[i]);
+            let goal = u16::from(target) * 10;
+            let to_go = match last {
+                Some(l) if l + 5 >= goal => "reached".to_string(),
+                Some(l) => tenths_text(goal - l),
+                None => String::new(),
+            };
+            Some((
+                d.name.clone(),
+                vec![
+                    target.to_string(),
+                    score_text(first),
+                    score_text(last),
+                    diff(first, last).map_or(String::new(), signed),
+                    to_go,
+                ],
+            ))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Block::P(
+            "meta",
+            "Set targets on the latest assessment's report to follow the progress toward them here.".into(),
+        );
+    }
+    table(
+        "Progress toward the latest assessment's targets",
+        strings([
+            "Dimension",
+            "Target",
+            "First score",
+            "Latest score",
+            "Moved",
+            "Still to go",
+        ]),
+        rows,
+    )
 }
