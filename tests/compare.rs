@@ -377,22 +377,29 @@ fn the_team_page_lists_median_spread_and_flags_per_question() {
     assert_eq!(median.answers["q1"], Answer::Level(2));
 }
 
-#[test]
-fn the_trend_page_says_the_change_and_when_the_questions_changed() {
-    let bank = tiny();
+/// One team's IT assessments a quarter apart: the first at 2 everywhere, the second a level up
+/// on the first dimension.
+fn two_quarters(bank: &bita::model::Bank) -> (Assessment, Assessment) {
     let mut first = side(
-        answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
+        answers(bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
         Perspective::It,
         "Q1",
     );
     first.updated = 1_000.0 * 86_400_000.0;
-    first.model_version = 1;
     let mut second = side(
-        answers(&bank, "q1=3 q2=3 q3=3 q4=2 q5=2"),
+        answers(bank, "q1=3 q2=3 q3=3 q4=2 q5=2"),
         Perspective::It,
         "Q2",
     );
     second.updated = 1_100.0 * 86_400_000.0;
+    (first, second)
+}
+
+#[test]
+fn the_trend_page_says_the_change_and_when_the_questions_changed() {
+    let bank = tiny();
+    let (mut first, mut second) = two_quarters(&bank);
+    first.model_version = 1;
     second.model_version = 2;
     let text = bita::model::blocks::text(&bita::model::team_trend_page::trend_page(
         &bank,
@@ -621,18 +628,7 @@ fn the_alignment_gap_lists_the_dimensions_whose_targets_differ() {
 #[test]
 fn the_trend_shows_how_far_each_dimension_moved_toward_the_latest_targets() {
     let bank = tiny();
-    let mut first = side(
-        answers(&bank, "q1=2 q2=2 q3=2 q4=2 q5=2"),
-        Perspective::It,
-        "Q1",
-    );
-    first.updated = 1_000.0 * 86_400_000.0;
-    let mut second = side(
-        answers(&bank, "q1=3 q2=3 q3=3 q4=2 q5=2"),
-        Perspective::It,
-        "Q2",
-    );
-    second.updated = 1_100.0 * 86_400_000.0;
+    let (mut first, mut second) = two_quarters(&bank);
     let page = |list: &[&Assessment]| {
         bita::model::blocks::text(&bita::model::team_trend_page::trend_page(&bank, list))
     };
