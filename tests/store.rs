@@ -469,6 +469,9 @@ enum Step {
     Reload(usize),
     Fail(bool),
     Tick(u64),
+    /// A writer sets a dimension's target (or clears it), or marks a roadmap step done or not.
+    Target(usize, usize, Option<u8>),
+    Mark(usize, usize, bool),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -482,16 +485,23 @@ fn step() -> impl Strategy<Value = Step> {
         1 => w.clone().prop_map(Step::Push),
         2 => w.clone().prop_map(Step::Refresh),
         1 => w.clone().prop_map(Step::Stash),
-        1 => w.prop_map(Step::Reload),
+        1 => w.clone().prop_map(Step::Reload),
         1 => any::<bool>().prop_map(Step::Fail),
         2 => (0..3u64).prop_map(Step::Tick),
+        2 => (w.clone(), 0..2usize, proptest::option::of(1..=5u8)).prop_map(|(w, d, t)| Step::Target(w, d, t)),
+        1 => (w, 0..2usize, any::<bool>()).prop_map(|(w, k, d)| Step::Mark(w, k, d)),
     ]
 }
 
 /// A write as the fold sees it: (time, writer) and the answer, `None` for a clear.
 type Write = ((u64, u32), Option<Answer>);
+/// A target's write (`None`: back to the proposal) and a step's mark, likewise.
+type TargetWrite = ((u64, u32), Option<u8>);
+type MarkWrite = ((u64, u32), bool);
 
 const QS: [&str; 4] = ["sd-01", "sd-02", "va-01", "ro-03"];
+const DIMS: [&str; 2] = ["value", "it-roles"];
+const STEPS: [&str; 2] = ["sd-01@2", "va-01@1"];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
@@ -512,6 +522,9 @@ proptest! {
         // Per question: (stamp, answer) of every write; deletes and undos likewise.
         let mut writes: BTreeMap<&str, Vec<Write>> = BTreeMap::new();
         let mut deletes: Vec<((u64, u32), bool)> = Vec::new();
+        // Targets and marks likewise, per dimension and per step.
+        let mut targets: BTreeMap<&str, Vec<TargetWrite>> = BTreeMap::new();
+        let mut marks: BTreeMap<&str, Vec<MarkWrite>> = BTreeMap::new();
         for s in steps {
             match s {
                 Step::Answer(i, q, a) => {
@@ -551,6 +564,18 @@ proptest! {
                 }
                 Step::Fail(f) => io.fail_writes = f,
                 Step::Tick(d) => now += d,
+                Step::Target(i, d, t) => {
+                    if w[i].get("x").is_none() && w[i].record("x").is_none() { continue; }
+                    w[i].dispatch(edit("x", vec![Action::SetTarget { dimension: DIMS[d].into(), level: t }]), now, bank);
+                    let st = w[i].record("x").unwrap().clock.targets[DIMS[d]];
+                    targets.entry(DIMS[d]).or_default().push(((st.0, st.1), t));
+                }
+                Step::Mark(i, k, done) => {
+                    if w[i].get("x").is_none() && w[i].record("x").is_none() { continue; }
+                    w[i].dispatch(edit("x", vec![Action::MarkDone { step: STEPS[k].into(), done }]), now, bank);
+                    let st = w[i].record("x").unwrap().clock.done[STEPS[k]];
+                    marks.entry(STEPS[k]).or_default().push(((st.0, st.1), done));
+                }
             }
         }
         io.fail_writes = false;
@@ -572,6 +597,14 @@ proptest! {
             prop_assert_eq!(stored.answers.get(q).copied(), want, "question {}", q);
         }
         prop_assert_eq!(stored.deleted, deleted);
+        for d in DIMS {
+            let want = targets.get(d).and_then(|ws| ws.iter().max_by_key(|(st, _)| *st)).and_then(|(_, t)| *t);
+            prop_assert_eq!(stored.targets.get(d).copied(), want, "target of {}", d);
+        }
+        for k in STEPS {
+            let want = marks.get(k).and_then(|ws| ws.iter().max_by_key(|(st, _)| *st)).is_some_and(|(_, d)| *d);
+            prop_assert_eq!(stored.done.contains_key(k), want, "step {}", k);
+        }
         for s in &w {
             prop_assert_eq!(s.record("x").unwrap(), &stored);
             prop_assert!(!s.unsaved());
