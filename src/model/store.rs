@@ -234,9 +234,17 @@ impl Store {
         let mut touched = false;
         for act in actions {
             let changed = apply_at(a, act, at);
-            // Answers and notes are new writes even with the same value; moving around only counts
-            // when the place changed.
-            touched |= changed || matches!(act, Action::Answer { .. } | Action::Note { .. });
+            // Answers, notes, targets and marks are new writes even with the same value (a clear
+            // this tab's copy does not need still beats an older value another copy holds);
+            // moving around only counts when the place changed.
+            touched |= changed
+                || matches!(
+                    act,
+                    Action::Answer { .. }
+                        | Action::Note { .. }
+                        | Action::SetTarget { .. }
+                        | Action::MarkDone { .. }
+                );
             if matches!(act, Action::Answer { .. }) {
                 a.model_version = bank.version();
             }
