@@ -130,6 +130,11 @@ fn phases(list: &[PhaseView], marks: bool) -> web_sys::Element {
     all
 }
 
+/// The element an event happened on.
+fn element_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target().and_then(|t| t.dyn_into().ok())
+}
+
 fn by_id(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
 }
@@ -203,10 +208,7 @@ pub fn plan_view(p: Plan) -> AnyView {
     };
     // One listener of each kind for the whole section.
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = element_of(&ev) else {
             return;
         };
         let id = target.id();
@@ -228,10 +230,7 @@ pub fn plan_view(p: Plan) -> AnyView {
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = element_of(&ev) else {
             return;
         };
         match target.id().as_str() {
