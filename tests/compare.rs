@@ -327,6 +327,10 @@ fn the_page_for_an_it_and_a_business_assessment_shows_the_gap_worked_out_by_hand
         "B | 3.0 | 3.5 | +0.5",
         "Overall | 3.5 | 3.4 | -0.1",
         "R | 4.0 | 3.0 | -1.0",
+        // What a one-page print keeps: the dimensions apart most, largest first.
+        "The largest gaps",
+        "A: IT sees it 0.8 higher than the business",
+        "B: the business sees it 0.5 higher than IT",
         "Side by side",
         // Side by side: the scores alone, under the gap (no second difference to confuse).
         "Dimension | IT (IT) | Sales (business)",
@@ -653,4 +657,29 @@ fn the_trend_shows_how_far_each_dimension_moved_toward_the_latest_targets() {
     );
     assert_eq!(lines[at + 2], "A | 4 | 2.0 | 3.0 | +1.0 | 1.0");
     assert_eq!(lines[at + 3], "B | 2 | 2.0 | 2.0 | 0.0 | reached");
+}
+
+#[test]
+fn the_largest_gaps_are_the_three_dimensions_apart_most_ties_in_the_model_s_order() {
+    let gaps: Vec<(String, Option<i16>)> = [
+        ("A", Some(3)),
+        ("B", None),
+        ("C", Some(-12)),
+        ("D", Some(0)),
+        ("E", Some(7)),
+        ("F", Some(-7)),
+    ]
+    .map(|(n, d)| (n.to_string(), d))
+    .to_vec();
+    assert_eq!(
+        bita::model::compare_page::largest_gaps(&gaps, "IT's median", "The business's median"),
+        [
+            "C: IT's median sees it 1.2 higher than the business's median",
+            "E: the business's median sees it 0.7 higher than IT's median",
+            "F: IT's median sees it 0.7 higher than the business's median",
+        ]
+    );
+    // No gap anywhere: nothing to list.
+    let level: Vec<(String, Option<i16>)> = vec![("A".into(), Some(0)), ("B".into(), None)];
+    assert!(bita::model::compare_page::largest_gaps(&level, "IT", "The business").is_empty());
 }

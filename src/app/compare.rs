@@ -4,7 +4,7 @@
 //! (nothing is written to storage) unless the user saves the team's median.
 
 use super::report::render;
-use super::results::ReportWhenReady;
+use super::results::{print_one_page, ReportWhenReady, Tried};
 use super::{browser, Ctx};
 use crate::model::compare_inputs::read_links;
 use crate::model::compare_page::side_by_side;
@@ -265,19 +265,26 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
-/// The report of the team's median answers, which the user may save as an assessment of its own.
+/// The report of the team's median answers, which the user may save as an assessment of its own,
+/// with the targets tried on it (the team's joint ones), and print on one page with the gap's
+/// largest parts.
 fn team_report(ctx: Ctx, median: Assessment, pooled: bool) -> impl IntoView {
-    let keep = median.clone();
-    let save = move |_| super::home::save_copy(ctx, &keep);
-    let report = Signal::derive(move || Some(median.clone()));
+    let tried = Tried::new(median);
+    let open = RwSignal::new(false);
     view! {
-        <section class="report-section" aria-labelledby="team-report-title">
+        <section class="report-section team-report" aria-labelledby="team-report-title">
             <h2 id="team-report-title">"The team's report"</h2>
             <p class="no-print">
-                "This is the report of the team's median answers. It is not saved unless you save it. "
-                <button type="button" on:click=save>"Save the team's median as an assessment"</button>
+                "This is the report of the team's median answers. It is not saved unless you save it, with the targets set on it. "
+                <button type="button" on:click=move |_| tried.save_copy(ctx)>"Save the team's median as an assessment"</button>
+                " "
+                <button type="button" on:click=move |_| print_one_page(open)>"Print one page"</button>
             </p>
-            <ReportWhenReady assessment=report owner="compare" nested=true pooled=pooled/>
+            <ReportWhenReady assessment=tried.assessment owner="compare" nested=true pooled=pooled/>
+            <p class="no-print" role="status">
+                {move || tried.changed.get().then_some("These targets are tried here only: nothing is saved unless you save the team's median, which keeps them.")}
+            </p>
+            {tried.plan("compare", open)}
         </section>
     }
 }

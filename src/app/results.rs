@@ -102,6 +102,52 @@ pub fn plan_when_ready(
     }
 }
 
+/// Targets tried where nothing is saved by itself (a link's report, a team's median): the report
+/// and the roadmap follow them, what came stays as it was, and a saved copy keeps them.
+#[derive(Clone, Copy)]
+pub struct Tried {
+    pub targets: RwSignal<crate::model::map::Map<String, u8>>,
+    pub assessment: Signal<Option<Assessment>>,
+    /// Whether they differ from the targets that came.
+    pub changed: Memo<bool>,
+}
+
+impl Tried {
+    pub fn new(a: Assessment) -> Tried {
+        let sent = a.targets.clone();
+        let targets = RwSignal::new(sent.clone());
+        let assessment = Signal::derive(move || {
+            let mut x = a.clone();
+            x.targets = targets.get();
+            Some(x)
+        });
+        let changed = Memo::new(move |_| targets.with(|t| *t != sent));
+        Tried {
+            targets,
+            assessment,
+            changed,
+        }
+    }
+
+    /// Saves a copy with the targets tried, and opens it.
+    pub fn save_copy(self, ctx: Ctx) {
+        if let Some(mut copy) = self.assessment.get_untracked() {
+            copy.stamp_unstamped();
+            super::home::save_copy(ctx, &copy);
+        }
+    }
+
+    /// Targets and roadmap with these targets: see [`plan_when_ready`].
+    pub fn plan(self, owner: &str, open: RwSignal<bool>) -> impl IntoView {
+        plan_when_ready(
+            self.assessment,
+            owner.to_string(),
+            super::plan::Mode::Tried(self.targets),
+            open,
+        )
+    }
+}
+
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(plan, wasm_split_path = ::leptos::wasm_split, fallible)
@@ -114,7 +160,7 @@ fn plan_chunk(plan: super::plan::Plan) -> Result<AnyView, Unloaded> {
 /// today and the targets, and the first phase's steps with who acts (the stylesheet's `one-page`
 /// rules). The roadmap's code is fetched first where it is not in; the page is as before once the
 /// print is done.
-fn print_one_page(plan_open: RwSignal<bool>) {
+pub fn print_one_page(plan_open: RwSignal<bool>) {
     plan_open.set(true);
     leptos::task::spawn_local(async {
         // The roadmap's chart is in once its chunk has arrived and the section is laid out.

@@ -5,7 +5,7 @@
 
 use super::home::Home;
 use super::offline::ReloadButton;
-use super::results::{plan_when_ready, ReportWhenReady};
+use super::results::{ReportWhenReady, Tried};
 use super::{browser, go, local_store, Ctx};
 use crate::model::builtin;
 use crate::model::share::decode;
@@ -56,26 +56,13 @@ pub fn SharedPage(payload: String) -> impl IntoView {
     };
     // Targets the reader tries: the report and the roadmap follow them, the link does not change,
     // and nothing is saved until the reader saves a copy (which takes them).
-    let sent = a.targets.clone();
-    let tried = RwSignal::new(a.targets.clone());
-    let base = a.clone();
-    let assessment = Signal::derive(move || {
-        let mut x = base.clone();
-        x.targets = tried.get();
-        Some(x)
-    });
-    let changed = Memo::new(move |_| tried.with(|t| *t != sent));
+    let tried = Tried::new(a.clone());
     let compared = a.clone();
     let compare = move |_| {
         ctx.picks.add(ctx, vec![compared.clone()], Vec::new());
         go(&Route::Compare);
     };
-    let save = move |_| {
-        if let Some(mut copy) = assessment.get_untracked() {
-            copy.stamp_unstamped();
-            super::home::save_copy(ctx, &copy);
-        }
-    };
+    let save = move |_| tried.save_copy(ctx);
     // The other side answers under the same name; the comparison with this link follows.
     // Once: a second visit to the link goes on with the assessment already started from it.
     let answer = move |_| {
@@ -111,12 +98,12 @@ pub fn SharedPage(payload: String) -> impl IntoView {
                 </p>
             </header>
             {notes.into_iter().map(|n| view! { <p class="meta">{n}</p> }).collect_view()}
-            <ReportWhenReady assessment=assessment owner="shared" titled=true/>
+            <ReportWhenReady assessment=tried.assessment owner="shared" titled=true/>
             // Always in the page, so that its words are announced when they come.
             <p class="no-print" role="status">
-                {move || changed.get().then_some("These targets are tried here only: the link is unchanged, and nothing is saved unless you save a copy, which keeps them.")}
+                {move || tried.changed.get().then_some("These targets are tried here only: the link is unchanged, and nothing is saved unless you save a copy, which keeps them.")}
             </p>
-            {plan_when_ready(assessment, "shared".into(), super::plan::Mode::Tried(tried), RwSignal::new(false))}
+            {tried.plan("shared", RwSignal::new(false))}
             <p class="notice shared-banner no-print" role="note">
                 "This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy or give the other side's view."
             </p>

@@ -200,6 +200,39 @@ fn notes_for_scores(body: &mut [Block]) {
     }
 }
 
+/// The dimensions where the two sides' scores part most, largest first (a tie keeps the model's
+/// order), at most three, in words: `gaps` are the business's score minus IT's, in tenths.
+pub fn largest_gaps(gaps: &[(String, Option<i16>)], first: &str, second: &str) -> Vec<String> {
+    let mut apart: Vec<(&String, i16)> = gaps
+        .iter()
+        .filter_map(|(name, d)| d.filter(|d| *d != 0).map(|d| (name, d)))
+        .collect();
+    super::sort_by_key(&mut apart, |(_, d)| std::cmp::Reverse(d.unsigned_abs()));
+    apart
+        .into_iter()
+        .take(3)
+        .map(|(name, d)| {
+            let (higher, lower) = if d < 0 {
+                (first, second)
+            } else {
+                (second, first)
+            };
+            format!(
+                "{name}: {} sees it {} higher than {}",
+                within(higher),
+                tenths_text(d.unsigned_abs()),
+                within(lower)
+            )
+        })
+        .collect()
+}
+
+/// A side's name within a sentence: "the business".
+fn within(s: &str) -> String {
+    s.strip_prefix("The ")
+        .map_or(s.to_string(), |r| format!("the {r}"))
+}
+
 /// The alignment gap in figures and words; `first` names IT's side, `second` the business's:
 /// a chart of the gap per dimension and role with its tables, and the three largest disagreements
 /// as short items. Every figure says what it is computed over.
@@ -260,6 +293,7 @@ pub(super) fn alignment_section(bank: &Bank, al: Alignment, first: &str, second:
                 .collect(),
         }
     };
+    let largest = largest_gaps(&g.dimensions, first, second);
     let mut body = vec![
         Block::P("summary", format!("{lead} Each gap is the business's score minus IT's, {over}: below zero, the business sees IT as less mature than IT sees itself.")),
         Block::Figure(Figure {
@@ -291,13 +325,25 @@ pub(super) fn alignment_section(bank: &Bank, al: Alignment, first: &str, second:
             body: vec![differences],
         },
     ];
+    // What a one-page print keeps of the gap: leadership's first question is where the two
+    // views part most.
+    if !largest.is_empty() {
+        body.insert(
+            1,
+            Block::Section {
+                id: "largest-gaps-title",
+                class: "largest-gaps",
+                title: if largest.len() == 3 {
+                    "The three largest gaps".into()
+                } else {
+                    "The largest gaps".into()
+                },
+                body: vec![super::blocks::list(true, "findings", largest)],
+            },
+        );
+    }
     if !al.targets.is_empty() {
         let set = |t: Option<u8>| t.map_or("none set".to_string(), |t| format!("level {t}"));
-        // "The business" within a sentence.
-        let within = |s: &str| {
-            s.strip_prefix("The ")
-                .map_or(s.to_string(), |r| format!("the {r}"))
-        };
         let (first, second) = (within(first), within(second));
         body.push(Block::Section {
             id: "targets-differ-title",

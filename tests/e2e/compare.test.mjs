@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, idle, printed } from './harness.mjs';
+import { serveDist, launch, open, started, bankFromFiles, modelFromFiles, modelVersion, axeViolations, idle, printed, waitStored } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -125,6 +125,65 @@ test('an IT and a business assessment compared show the alignment gap worked out
   const meta = page.locator('.report-meta');
   await meta.filter({ hasText: 'Team of 2, IT and the business · IT\'s and the business\'s answers pooled ·' }).waitFor();
   assert.doesNotMatch(await meta.textContent(), /IT's view/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a team of IT and the business prints on one page with its roadmap and the three largest gaps, and is saved with the targets tried', async () => {
+  const { page, context, errors } = await open(browser, server.url, { init: () => { window.print = () => {}; } });
+  // Per dimension, IT's level and the business's: gaps of -3, -2, -1, 0 and +1 (the business's
+  // minus IT's), so the three largest are the first three dimensions (a tie keeps the model's order).
+  const itLevels = [4, 4, 4, 3, 3], bizLevels = [1, 2, 3, 3, 4];
+  assert.equal(bank.length, 5);
+  await store(page, [seeded('oneit', 'Board Co', 'it', (i) => itLevels[i]), seeded('onebiz', 'Board Co', 'business', (i) => bizLevels[i])]);
+  await page.goto(`${server.url}#/compare`);
+  await page.reload();
+  await pick(page, /^Board Co · IT view/);
+  await pick(page, /^Board Co · The business view/);
+  await page.getByRole('radio', { name: 'As one team' }).check();
+  const team = page.getByRole('region', { name: 'The team\'s report' });
+  await team.locator('.score-line').waitFor();
+  const gaps = (await page.getByRole('region', { name: 'The three largest gaps' }).getByRole('listitem').allTextContents()).map((t) => t.trim());
+  const want = [3, 2, 1].map((d, i) => `${bank[i].name}: IT's median sees it ${d}.0 higher than the business's median`);
+  assert.deepEqual(gaps, want);
+
+  // The roadmap's code comes with the first press; the phases then show.
+  await team.getByRole('button', { name: 'Print one page' }).click();
+  const phase = team.getByRole('region', { name: /^Phase 1/ });
+  await phase.waitFor();
+  const flat = (t) => t.replace(/\s+/g, '');
+  const summary = flat(await team.locator('p.summary').textContent());
+  const level = flat(await team.locator('.level-number').textContent());
+  // Each step's words and who acts (the question it comes from is left off the page).
+  const steps = await phase.getByRole('listitem').evaluateAll((items) => items.map((li) => [...li.querySelectorAll(':scope > span:not(.meta)')].map((s) => s.textContent).join('').replace(/\s+/g, '')));
+  assert.ok(steps.length >= 1, 'phase 1 has steps');
+  for (const format of ['A4', 'Letter']) {
+    await page.emulateMedia({ media: 'screen' });
+    await team.getByRole('button', { name: 'Print one page' }).click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('one-page'));
+    const got = await printed(page, format);
+    assert.equal(got.pages, 1, `${format}: one page`);
+    for (const [what, text] of [['level', level], ['summary', summary], ['first step', steps[0]], ['last step of phase 1', steps.at(-1)], ...want.map((g) => ['a largest gap', flat(g)])]) {
+      assert.ok(got.flat.includes(text), `${format}: the ${what} (${text})`);
+    }
+    assert.ok(got.images >= 1, `${format}: the chart`);
+    for (const left of ['Phase2', 'Theteam\'sanswers', 'Alignmentgapperdimension', 'Compareassessments']) {
+      assert.ok(!got.flat.includes(left), `${format}: no "${left}"`);
+    }
+    await page.waitForFunction(() => !document.documentElement.classList.contains('one-page'));
+  }
+
+  // The team's joint targets, tried and then saved with its median.
+  await page.emulateMedia({ media: 'screen' });
+  const valueName = bank.find((d) => d.id === 'value').name;
+  await team.getByRole('combobox', { name: new RegExp(`^Target for ${valueName}`) }).selectOption('5');
+  await team.getByRole('status').filter({ hasText: 'tried here only' }).waitFor();
+  assert.equal((await waitStored(page, (l) => l.length === 2)).length, 2, 'nothing saved while trying');
+  await team.getByRole('button', { name: 'Save the team\'s median as an assessment' }).click();
+  const saved = await waitStored(page, (l) => l.length === 3);
+  assert.equal(saved.find((a) => !['oneit', 'onebiz'].includes(a.id)).targets.value, 5, 'the saved median keeps the team\'s target');
+  await page.getByRole('heading', { level: 2, name: 'Targets and roadmap' }).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: new RegExp(`^Target for ${valueName}`) }).inputValue(), '5');
   assert.deepEqual(errors, []);
   await context.close();
 });
