@@ -1,7 +1,7 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount, click, check the DOM and storage.
 #![cfg(target_arch = "wasm32")]
 
-use bita::app::{render, App, Ctx, QuestionCard};
+use bita::app::{render, App, Ctx, Questions};
 use bita::model::blocks::Block;
 use bita::model::storage::{self, key};
 use bita::model::{builtin, Assessment};
@@ -122,13 +122,13 @@ async fn choosing_a_statement_saves_it_and_marks_the_question() {
     let _app = mount_to(root.clone(), move || {
         let ctx = Ctx::new();
         provide_context(ctx);
-        view! { <QuestionCard q=&builtin().dimensions[0].questions[0]/> }
+        view! { <Questions dimension=&builtin().dimensions[0] side=bita::model::Perspective::It/> }
     });
     tick().await;
     let card = root.query_selector("fieldset#q-sd-01").unwrap().unwrap();
     assert!(!card.class_list().contains("answered"));
     assert_eq!(
-        texts(&root, "legend"),
+        texts(&root, "#q-sd-01 legend"),
         [builtin().dimensions[0].questions[0].text.clone()]
     );
     // Five statements plus "Don't know" and "Not applicable", all in one radio group.

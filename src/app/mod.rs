@@ -33,7 +33,7 @@ pub use chunks::Unloaded;
 pub use context::{Ctx, ReportCode};
 pub use pages::saved_list_later;
 pub use report::render;
-pub use widgets::QuestionCard;
+pub use widgets::Questions;
 
 /// The whole application.
 #[component]

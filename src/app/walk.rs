@@ -1,6 +1,6 @@
 //! Walking through the questions, one dimension per page.
 
-use super::widgets::{focus_question, AssessmentBar, DimensionNav, QuestionCard};
+use super::widgets::{focus_question, AssessmentBar, DimensionNav, Questions};
 use super::{browser, go, Ctx};
 use crate::model::builtin;
 use crate::route::Route;
@@ -79,10 +79,7 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                     {(index == 0 && side == crate::model::Perspective::Business).then(|| view! {
                         <p class="meta">"You answer for the business: answer as a manager who plans with IT and pays for its services. Where you cannot tell, choose “" {bank.model.dont_know.clone()} "”."</p>
                     })}
-                    // A form of its own, so this page's radio groups never share state with another page's.
-                    <form class="answers" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-                        {bank.asked(dim, side).map(|q| view! { <QuestionCard q=q/> }).collect_view()}
-                    </form>
+                    <Questions dimension=dim side=side/>
                     <div class="pager">
                         <button type="button" on:click=move |_| go(&back)>{back_label}</button>
                         <button type="button" class="primary" on:click=move |_| go(&next)>{next_label}</button>

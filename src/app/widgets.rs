@@ -1,9 +1,10 @@
 //! Widgets of the assessment pages: progress, the dimension navigation, the assessment bar and
 //! the question card.
 
+use super::report::{add, attr, el, StaticElement};
 use super::Ctx;
 use crate::model::assessment::Place;
-use crate::model::{builtin, Action, Answer, Question};
+use crate::model::{builtin, Action, Answer, Dimension, Perspective, Question};
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -157,38 +158,70 @@ pub fn focus_question(qid: &str) {
     }
 }
 
-/// One question as an accessible radio group: five statements, "Don't know", "Not applicable",
-/// optional help and an evidence note. Only this card reacts when its own answer changes.
+/// A dimension's questions, each an accessible radio group: five statements, "Don't know", "Not
+/// applicable", optional help and an evidence note. The cards are built with DOM calls, not a
+/// `view!` each (a dimension page is built as the respondent waits, the first after a tap on
+/// "Start"; see the levers in docs/size-and-speed.md): the form listens once for every choice and
+/// note, and one effect keeps the cards as the saved answers say (another tab's change too).
 #[component]
-pub fn QuestionCard(q: &'static Question) -> impl IntoView {
+pub fn Questions(dimension: &'static Dimension, side: Perspective) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let bank = builtin();
-    let qid = q.id.as_str();
-    let chosen = Memo::new(move |_| {
-        ctx.current
-            .with(|c| c.as_ref().and_then(|a| a.answers.get(qid).copied()))
-    });
-    let note = Memo::new(move |_| {
+    let questions: std::rc::Rc<[&'static Question]> = bank.asked(dimension, side).collect();
+    let listed = questions.clone();
+    let now = move || {
         ctx.current.with(|c| {
-            c.as_ref()
-                .and_then(|a| a.notes.get(qid).cloned())
-                .unwrap_or_default()
+            listed
+                .iter()
+                .map(|q| {
+                    let a = c.as_ref();
+                    (
+                        a.and_then(|a| a.answers.get(&q.id).copied()),
+                        a.and_then(|a| a.notes.get(&q.id).cloned())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect::<Vec<_>>()
         })
+    };
+    let built = now();
+    let cards: Vec<AnyView> = questions
+        .iter()
+        .zip(&built)
+        .map(|(q, (answer, note))| StaticElement::view(card(q, *answer, note)))
+        .collect();
+    Effect::new(move |last: Option<Vec<(Option<Answer>, String)>>| {
+        let now = now();
+        // The cards are built as `built` says: a card changes only where its answer did since.
+        let last = last.unwrap_or_else(|| built.clone());
+        for ((q, was), (answer, note)) in questions.iter().zip(&last).zip(&now) {
+            if was.0 != *answer || was.1 != *note {
+                show(&q.id, *answer, note);
+            }
+        }
+        now
     });
-    let dimension = bank
-        .question(qid)
-        .map(|(d, _)| d.id.as_str())
-        .unwrap_or_default();
+    let dim = dimension.id.as_str();
     // The answer and the place to resume at are saved together, in one write.
-    let choose = move |answer: Answer| {
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(answer) = Answer::from_code(&input.value()) else {
+            return;
+        };
+        let qid = input.name();
         ctx.edit_current(vec![
             Action::Answer {
-                question: qid.to_string(),
+                question: qid.clone(),
                 answer: Some(answer),
             },
             Action::Visit(Place::Dimension {
-                dimension: dimension.to_string(),
-                question: Some(qid.to_string()),
+                dimension: dim.to_string(),
+                question: Some(qid),
             }),
         ]);
         // What the report needs, while the respondent works: it rarely waits for it then. Once
@@ -199,70 +232,133 @@ pub fn QuestionCard(q: &'static Question) -> impl IntoView {
             load();
         }
     };
-    // One listener and one effect for the card's seven options, not seven of each: a dimension
-    // page is built as the respondent waits (the first after a tap on "Start").
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(answer) = Answer::from_code(&input.value()) {
-            choose(answer);
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(note) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        if let Some(qid) = note.get_attribute("data-question") {
+            ctx.edit_current(vec![Action::Note {
+                question: qid,
+                text: note.value(),
+            }]);
         }
     };
-    let options = NodeRef::<leptos::html::Div>::new();
-    let initial = chosen.get_untracked();
-    Effect::new(move |built: Option<()>| {
-        let now = chosen.get();
-        // The options are built checked as `initial` says: the first run has nothing to do unless
-        // the answer changed since.
-        if built.is_none() && now == initial {
-            return;
+    // A form of its own, so this page's radio groups never share state with another page's.
+    view! {
+        <form class="answers" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()
+            on:change=on_change on:input=on_input>
+            {cards}
+        </form>
+    }
+}
+
+/// One question's card, `answer` chosen and `note` written.
+fn card(q: &Question, answer: Option<Answer>, note: &str) -> web_sys::Element {
+    let bank = builtin();
+    let qid = q.id.as_str();
+    let card = el("fieldset", "question", None);
+    attr(&card, "id", &format!("q-{qid}"));
+    if answer.is_some() {
+        let _ = card.class_list().add_1("answered");
+    }
+    let legend = el("legend", "", Some(&q.text));
+    attr(&legend, "id", &format!("q-{qid}-legend"));
+    add(&card, &legend);
+    if let Some(help) = &q.help {
+        let details = el("details", "help", None);
+        add(
+            &details,
+            &el("summary", "", Some("More about this question")),
+        );
+        add(&details, &el("p", "", Some(help)));
+        add(&card, &details);
+    }
+    let options = el("div", "options", None);
+    let option = |parent: &web_sys::Element, value: Answer, label: &str, class: &str| {
+        let code = value.code();
+        let id = format!("{qid}-{code}");
+        let div = el("div", &format!("option {class}"), None);
+        let input = el("input", "", None);
+        attr(&input, "type", "radio");
+        attr(&input, "id", &id);
+        attr(&input, "name", qid);
+        attr(&input, "value", &code);
+        if answer == Some(value) {
+            attr(&input, "checked", "");
         }
-        let now = now.map(Answer::code);
-        let Some(div) = options.get_untracked() else {
-            return;
-        };
-        let Ok(inputs) = div.query_selector_all("input") else {
-            return;
-        };
+        let l = el("label", "", Some(label));
+        attr(&l, "for", &id);
+        add(&div, &input);
+        add(&div, &l);
+        add(parent, &div);
+    };
+    for (i, s) in q.answers.iter().enumerate() {
+        option(&options, Answer::Level(i as u8 + 1), &s.text, "statement");
+    }
+    let other = el("div", "other", None);
+    option(&other, Answer::DontKnow, &bank.model.dont_know, "aside");
+    option(
+        &other,
+        Answer::NotApplicable,
+        &bank.model.not_applicable,
+        "aside",
+    );
+    add(&options, &other);
+    add(&card, &options);
+    let details = el("details", "note", None);
+    if !note.is_empty() {
+        attr(&details, "open", "");
+    }
+    let summary = el("summary", "", Some("Evidence note "));
+    add(&summary, &el("span", "hint", Some("(optional)")));
+    add(&details, &summary);
+    let note_id = format!("{qid}-note");
+    let label = el(
+        "label",
+        "sr-only",
+        Some(&format!("Evidence note for: {}", q.text)),
+    );
+    attr(&label, "for", &note_id);
+    add(&details, &label);
+    let area = el("textarea", "", Some(note));
+    attr(&area, "id", &note_id);
+    attr(&area, "rows", "2");
+    attr(&area, "maxlength", "2000");
+    attr(&area, "data-question", qid);
+    add(&details, &area);
+    add(&card, &details);
+    card
+}
+
+/// Shows a question's saved answer and note on its card.
+fn show(qid: &str, answer: Option<Answer>, note: &str) {
+    let Some(card) = document().get_element_by_id(&format!("q-{qid}")) else {
+        return;
+    };
+    let _ = card
+        .class_list()
+        .toggle_with_force("answered", answer.is_some());
+    let code = answer.map(Answer::code);
+    if let Ok(inputs) = card.query_selector_all("input") {
         for i in 0..inputs.length() {
             if let Some(input) = inputs.item(i) {
                 let input: web_sys::HtmlInputElement = input.unchecked_into();
-                input.set_checked(now.as_deref() == Some(input.value().as_str()));
+                input.set_checked(code.as_deref() == Some(input.value().as_str()));
             }
         }
-    });
-    let option = move |answer: Answer, label: String, class: &'static str| {
-        let input_id = format!("{qid}-{}", answer.code());
-        view! {
-            <div class=format!("option {class}")>
-                <input type="radio" id=input_id.clone() name=qid value=answer.code()
-                    prop:checked=initial == Some(answer) />
-                <label for=input_id>{label}</label>
-            </div>
+    }
+    if let Some(area) = card
+        .query_selector("textarea")
+        .ok()
+        .flatten()
+        .map(|a| a.unchecked_into::<web_sys::HtmlTextAreaElement>())
+    {
+        // Not while it reads the same: the caret stays where the writer is.
+        if area.value() != note {
+            area.set_value(note);
         }
-    };
-    let legend_id = format!("q-{qid}-legend");
-    let note_id = format!("{qid}-note");
-    view! {
-        <fieldset class="question" id=format!("q-{qid}") class:answered=move || chosen.get().is_some()>
-            <legend id=legend_id>{q.text.clone()}</legend>
-            {q.help.clone().map(|h| view! {
-                <details class="help"><summary>"More about this question"</summary><p>{h}</p></details>
-            })}
-            <div class="options" node_ref=options on:change=on_change>
-                {q.answers.iter().enumerate().map(|(i, s)| option(Answer::Level(i as u8 + 1), s.text.clone(), "statement")).collect_view()}
-                <div class="other">
-                    {option(Answer::DontKnow, bank.model.dont_know.clone(), "aside")}
-                    {option(Answer::NotApplicable, bank.model.not_applicable.clone(), "aside")}
-                </div>
-            </div>
-            <details class="note" open=!note.get_untracked().is_empty()>
-                <summary>"Evidence note " <span class="hint">"(optional)"</span></summary>
-                <label class="sr-only" for=note_id.clone()>{format!("Evidence note for: {}", q.text)}</label>
-                <textarea id=note_id rows="2" maxlength="2000"
-                    prop:value=move || note.get()
-                    on:input=move |ev| ctx.edit_current(vec![Action::Note { question: qid.to_string(), text: event_target_value(&ev) }])
-                ></textarea>
-            </details>
-        </fieldset>
     }
 }
