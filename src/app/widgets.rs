@@ -4,45 +4,35 @@
 use super::report::{add, attr, el, StaticElement};
 use super::Ctx;
 use crate::model::assessment::Place;
-use crate::model::{builtin, Action, Answer, Dimension, Perspective, Question};
+use crate::model::{builtin, Action, Answer, Assessment, Dimension, Perspective, Question};
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-/// Answered of total, overall, with an accessible name and value.
-#[component]
-pub fn Progress() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let bank = builtin();
-    let total = Memo::new(move |_| {
-        ctx.current
-            .with(|c| c.as_ref().map_or(0, |a| a.asked(bank)))
-    });
-    let answered = Memo::new(move |_| {
-        ctx.current
-            .with(|c| c.as_ref().map_or(0, |a| a.answered(bank)))
-    });
-    view! {
-        <div class="progress">
-            <progress id="progress" max=move || total.get() value=move || answered.get() aria-label="Questions answered"
-                aria-valuetext=move || format!("{} of {} questions answered", answered.get(), total.get())></progress>
-            <span class="progress-text">{move || answered.get()} " of " {move || total.get()} " answered"</span>
-        </div>
+/// Sets an element's text where it changed.
+fn set_text(e: &web_sys::Element, text: &str) {
+    if e.text_content().as_deref() != Some(text) {
+        e.set_text_content(Some(text));
     }
 }
 
-/// Links to every dimension with its own progress, and to the review.
+/// Shows the open assessment with `show` now, as a page is built, and again whenever it changes.
+fn follow(ctx: Ctx, show: impl Fn(&Option<Assessment>) + Clone + 'static) {
+    ctx.current.with_untracked(&show);
+    Effect::new(move || ctx.current.with(&show));
+}
+
+/// Links to every dimension with its own progress, and to the review. Built with DOM calls (see
+/// [`Questions`]); one effect keeps the counts.
 #[component]
 pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let bank = builtin();
-    let Some(id) = ctx
+    let Some((id, side)) = ctx
         .current
-        .with_untracked(|c| c.as_ref().map(|a| a.id.clone()))
+        .with_untracked(|c| c.as_ref().map(|a| (a.id.clone(), a.perspective)))
     else {
         return ().into_any();
     };
-    let review = Route::Review { id: id.clone() }.href();
-    let on_review = active == "review";
     // Folded to one line on a narrow screen, so the page's first question comes first; open
     // wherever it sits beside the questions.
     let wide = super::browser::js_call(
@@ -68,71 +58,113 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
                 )
             },
         );
-    view! {
-        <details class="dimnav" open=wide>
-        <summary>"All dimensions" <span class="here-name">{format!(" · now: {here_name}")}</span></summary>
-        <nav aria-label="Dimensions">
-            <ol>
-                {bank.dimensions.iter().map(|d| {
-                    let href = Route::Dimension { id: id.clone(), dimension: d.id.clone(), question: None }.href();
-                    let here = d.id == active;
-                    let side = ctx.current.with_untracked(|c| c.as_ref().map(|a| a.perspective).unwrap_or_default());
-                    let total = bank.asked(d, side).count();
-                    let done = Memo::new(move |_| ctx.current.with(|c| c.as_ref().map_or(0, |a| a.answered_in(bank, d))));
-                    view! {
-                        <li class:here=here>
-                            <a href=href aria-current=here.then_some("page")>
-                                <span class="nav-name">{d.name.clone()}</span>
-                                <span class="nav-count">{move || done.get()} "/" {total}</span>
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
-                <li class:here=on_review>
-                    <a href=review aria-current=on_review.then_some("page")>"Review and results"</a>
-                </li>
-            </ol>
-        </nav>
-        </details>
+    let details = el("details", "dimnav", None);
+    if wide {
+        attr(&details, "open", "");
     }
-    .into_any()
+    let summary = el("summary", "", Some("All dimensions"));
+    add(
+        &summary,
+        &el("span", "here-name", Some(&format!(" · now: {here_name}"))),
+    );
+    add(&details, &summary);
+    let nav = el("nav", "", None);
+    attr(&nav, "aria-label", "Dimensions");
+    let ol = el("ol", "", None);
+    let item = |href: String, here: bool| {
+        let li = el("li", if here { "here" } else { "" }, None);
+        let a = el("a", "", None);
+        attr(&a, "href", &href);
+        if here {
+            attr(&a, "aria-current", "page");
+        }
+        add(&li, &a);
+        add(&ol, &li);
+        a
+    };
+    let counts: Vec<(web_sys::Element, &'static Dimension, usize)> = bank
+        .dimensions
+        .iter()
+        .map(|d| {
+            let href = Route::Dimension {
+                id: id.clone(),
+                dimension: d.id.clone(),
+                question: None,
+            }
+            .href();
+            let a = item(href, d.id == active);
+            add(&a, &el("span", "nav-name", Some(&d.name)));
+            let count = el("span", "nav-count", None);
+            add(&a, &count);
+            (count, d, bank.asked(d, side).count())
+        })
+        .collect();
+    let review = item(Route::Review { id }.href(), active == "review");
+    review.set_text_content(Some("Review and results"));
+    add(&nav, &ol);
+    add(&details, &nav);
+    let show = move |c: &Option<Assessment>| {
+        for (count, d, total) in &counts {
+            let done = c.as_ref().map_or(0, |a| a.answered_in(bank, d));
+            set_text(count, &format!("{done}/{total}"));
+        }
+    };
+    follow(ctx, show);
+    StaticElement::view(details)
 }
 
-/// The open assessment's name, perspective, progress and export.
+/// The open assessment's name, perspective, progress (answered of total, with an accessible name
+/// and value) and export. Built with DOM calls, but for the button (see [`Questions`]).
 #[component]
 pub fn AssessmentBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let name = move || {
-        ctx.current.with(|c| {
-            c.as_ref()
-                .map(|a| a.display_name().to_string())
-                .unwrap_or_default()
-        })
+    let title = el("div", "bar-title", None);
+    let name = el("span", "bar-name", None);
+    let side = el("span", "meta", None);
+    add(&title, &name);
+    add(&title, &side);
+    let progress = el("div", "progress", None);
+    let bar = el("progress", "", None);
+    attr(&bar, "id", "progress");
+    attr(&bar, "aria-label", "Questions answered");
+    let count = el("span", "progress-text", None);
+    add(&progress, &bar);
+    add(&progress, &count);
+    let retired = el("p", "meta retired-note", None);
+    let views = [&title, &progress, &retired].map(|e| StaticElement::view(e.clone()));
+    let show = move |c: &Option<Assessment>| {
+        let bank = builtin();
+        let Some(a) = c.as_ref() else { return };
+        set_text(&name, a.display_name());
+        set_text(&side, &format!("{} view", a.perspective.label()));
+        let (answered, total) = (a.answered(bank), a.asked(bank));
+        attr(&bar, "max", &total.to_string());
+        attr(&bar, "value", &answered.to_string());
+        attr(
+            &bar,
+            "aria-valuetext",
+            &format!("{answered} of {total} questions answered"),
+        );
+        set_text(&count, &format!("{answered} of {total} answered"));
+        let n = a.retired_answers(bank);
+        let _ = retired.toggle_attribute_with_force("hidden", n == 0);
+        if n > 0 {
+            set_text(
+                &retired,
+                &crate::model::report_texts::fill(
+                    crate::model::texts().label("retired"),
+                    &[("count", &n.to_string())],
+                ),
+            );
+        }
     };
-    let view_of = move || {
-        ctx.current.with(|c| {
-            c.as_ref()
-                .map(|a| a.perspective.label())
-                .unwrap_or_default()
-        })
-    };
+    follow(ctx, show);
+    let [title, progress, retired] = views;
     view! {
         <div class="bar">
-            <div class="bar-title">
-                <span class="bar-name">{name}</span>
-                <span class="meta">{view_of} " view"</span>
-            </div>
-            <Progress/>
-            {move || {
-                let n = ctx.current.with(|c| c.as_ref().map_or(0, |a| a.retired_answers(builtin())));
-                (n > 0).then(|| {
-                    let text = crate::model::report_texts::fill(
-                        crate::model::texts().label("retired"),
-                        &[("count", &n.to_string())],
-                    );
-                    view! { <p class="meta retired-note">{text}</p> }
-                })
-            }}
+            {title}
+            {progress}
+            {retired}
             <button type="button" class="quiet" on:click=move |_| {
                 if let Some(a) = ctx.current.get_untracked() {
                     super::home::export(&a);
