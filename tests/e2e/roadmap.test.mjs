@@ -13,10 +13,10 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const bank = bankFromFiles();
 
-/** IT's assessment with every question it is asked answered 2. */
-function atTwo(id) {
+/** IT's assessment with every question it is asked answered `level` (2 unless said). */
+function atTwo(id, level = '2') {
   const answers = {};
-  for (const d of bank) for (const q of d.details) if (q.audience !== 'business') answers[q.id] = '2';
+  for (const d of bank) for (const q of d.details) if (q.audience !== 'business') answers[q.id] = level;
   return { format: 'bita-assessment', schema: 2, id, name: 'Roadmap Ltd', perspective: 'it', model: 'bita',
     model_version: modelVersion(), created: 1764115200000, updated: 1764115200000, answers };
 }
@@ -158,6 +158,28 @@ test('"Print one page" puts the level, the summary, the chart and the first phas
   }
   const whole = await printed(page, 'A4');
   assert.ok(whole.pages > 1 && whole.flat.includes('Phase2'), 'the full report prints whole');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a first phase of more than 30 steps (every answer at level 1) still prints on one Letter page', async () => {
+  const { context, page, errors } = await open(browser, server.url, { init: () => { window.print = () => {}; } });
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), atTwo('plan5', '1'));
+  await page.goto(`${server.url}#/a/plan5/results`);
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'Summary' }).waitFor();
+  await page.getByRole('button', { name: 'Print one page' }).click();
+  const phase = page.getByRole('region', { name: /^Phase 1/ });
+  await phase.waitFor();
+  const steps = await phase.getByRole('checkbox').count();
+  assert.ok(steps > 30, `${steps} steps`);
+  const last = (await phase.getByRole('checkbox').last().evaluate((c) => c.labels[0].textContent)).replace(/\s+/g, '');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Print one page' }).click();
+  await page.waitForFunction(() => document.documentElement.classList.contains('one-page'));
+  const got = await printed(page, 'Letter');
+  assert.equal(got.pages, 1);
+  assert.ok(got.flat.includes(last), 'the last step of phase 1');
   assert.deepEqual(errors, []);
   await context.close();
 });
