@@ -1,5 +1,6 @@
 //! The start page: what bita is, starting a new assessment, and the saved ones.
 
+use super::report::{add, attr, el, listen, StaticElement};
 use super::{browser, go, Ctx};
 use crate::model::assessment::Place;
 use crate::model::exchange;
@@ -71,53 +72,154 @@ pub fn Home() -> impl IntoView {
     let has_saved = Memo::new(move |_| ctx.store.with(|s| !s.list().is_empty()));
     let bank = builtin();
     let minutes = bank.question_count() * 25 / 60;
+    // Built with DOM calls, not `view!`s (see the levers in docs/size-and-speed.md): only the
+    // list of saved assessments and the import's status change.
+    let title = el("h1", "", Some("How well are IT and the business aligned?"));
+    attr(&title, "id", "home-title");
+    let lead = el("p", "lead", Some(&format!(
+        "Answer {} questions about how your organisation defines IT services, creates value, sees its customers, delivers and earns trust, and which roles IT plays. Each question offers five statements, from least to most mature: pick the one that best describes your organisation today. It takes about {minutes} to {} minutes, and every answer is saved in this browser as you go.",
+        bank.question_count(),
+        minutes + 5
+    )));
+    let ask = el("p", "", Some("Ask colleagues from IT and, from the business, managers who plan with IT and pay for its services to answer the same questions: where they see things differently is as telling as the scores themselves. "));
+    let compare = el("a", "", Some("Compare assessments"));
+    attr(&compare, "href", "#/compare");
+    add(&ask, &compare);
+    let _ = ask.append_with_str_1(" side by side, pool a team's answers, or follow the trend.");
+    let covers = el("section", "", None);
+    attr(&covers, "aria-labelledby", "dims-title");
+    let h = el("h2", "", Some("What the assessment covers"));
+    attr(&h, "id", "dims-title");
+    add(&covers, &h);
+    let list = el("ol", "dimensions", None);
+    for d in &bank.dimensions {
+        let li = el("li", "dimension", None);
+        add(&li, &el("strong", "dimension-name", Some(&d.name)));
+        add(&li, &el("span", "dimension-summary", Some(&d.summary)));
+        let count = format!("{} questions", bank.active(d).count());
+        add(&li, &el("span", "count", Some(&count)));
+        add(&list, &li);
+    }
+    add(&covers, &list);
+    let [title, lead, ask, covers] = [title, lead, ask, covers].map(StaticElement::view);
     view! {
         <section class="page home" aria-labelledby="home-title">
-            <h1 id="home-title">"How well are IT and the business aligned?"</h1>
-            <p class="lead">
-                "Answer " {bank.question_count()} " questions about how your organisation defines IT services, creates value, "
-                "sees its customers, delivers and earns trust, and which roles IT plays. Each question offers five statements, "
-                "from least to most mature: pick the one that best describes your organisation today. "
-                "It takes about " {minutes} " to " {minutes + 5} " minutes, and every answer is saved in this browser as you go."
-            </p>
+            {title}
+            {lead}
             // Starting is what most visitors come for: it leads, in view without scrolling.
-            <StartForm/>
-            <p>
-                "Ask colleagues from IT and, from the business, managers who plan with IT and pay for its services to answer the same questions: "
-                "where they see things differently is as telling as the scores themselves. "
-                <a href="#/compare">"Compare assessments"</a>
-                " side by side, pool a team's answers, or follow the trend."
-            </p>
+            {start_form(ctx)}
+            {ask}
             {move || has_saved.get().then(super::saved_list_later)}
             <ImportFile/>
-            <section aria-labelledby="dims-title">
-                <h2 id="dims-title">"What the assessment covers"</h2>
-                <ol class="dimensions">
-                    {bank.dimensions.iter().map(|d| view! {
-                        <li class="dimension">
-                            <strong class="dimension-name">{d.name.clone()}</strong>
-                            <span class="dimension-summary">{d.summary.clone()}</span>
-                            <span class="count">{format!("{} questions", bank.active(d).count())}</span>
-                        </li>
-                    }).collect_view()}
-                </ol>
-            </section>
+            {covers}
         </section>
     }
 }
 
-#[component]
-fn StartForm() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(String::new());
-    // No default: a business respondent who skims must not be saved as IT.
-    let perspective = RwSignal::new(None::<Perspective>);
-    let unchosen = RwSignal::new(false);
-    let start = move |ev: leptos::ev::SubmitEvent| {
+/// The start form: a name, the side answered for (no default: a business respondent who skims
+/// must not be saved as IT) and a role. Read when submitted.
+fn start_form(ctx: Ctx) -> AnyView {
+    let form = el("form", "card start", None);
+    attr(&form, "aria-labelledby", "start-title");
+    let h = el("h2", "", Some("Start a new assessment"));
+    attr(&h, "id", "start-title");
+    add(&form, &h);
+    let field = |id: &str, label: &str, hint: &str, autocomplete: &str| {
+        let l = el("label", "", Some(label));
+        attr(&l, "for", id);
+        add(&l, &el("span", "hint", Some(hint)));
+        let input = el("input", "", None);
+        for (k, v) in [
+            ("id", id),
+            ("type", "text"),
+            ("maxlength", "200"),
+            ("autocomplete", autocomplete),
+        ] {
+            attr(&input, k, v);
+        }
+        add(&form, &l);
+        add(&form, &input);
+    };
+    field(
+        "start-name",
+        "Organisation or team ",
+        "(optional)",
+        "organization",
+    );
+    let sides = el("fieldset", "", None);
+    attr(&sides, "role", "radiogroup");
+    attr(&sides, "aria-describedby", "side-error");
+    add(
+        &sides,
+        &el("legend", "", Some("You answer from the point of view of")),
+    );
+    for (p, label, hint) in [
+        (
+            Perspective::It,
+            "IT",
+            "you work in or lead the IT organisation",
+        ),
+        (
+            Perspective::Business,
+            "The business",
+            "you manage a part of the business that plans with IT and pays for its services",
+        ),
+    ] {
+        let choice = el("label", "choice", None);
+        let input = el("input", "", None);
+        attr(&input, "type", "radio");
+        attr(&input, "name", "perspective");
+        attr(&input, "value", p.as_str());
+        let words = el("span", "", None);
+        add(&words, &el("strong", "", Some(label)));
+        let _ = words.append_with_str_1(" ");
+        add(&words, &el("span", "hint", Some(hint)));
+        add(&choice, &input);
+        add(&choice, &words);
+        add(&sides, &choice);
+    }
+    let error = el("p", "field-error", None);
+    attr(&error, "id", "side-error");
+    attr(&error, "role", "alert");
+    add(&sides, &error);
+    add(&form, &sides);
+    field(
+        "start-role",
+        "Your role ",
+        "(optional, e.g. CIO, service owner, finance director)",
+        "organization-title",
+    );
+    let button = el("button", "primary", Some("Start the assessment"));
+    attr(&button, "type", "submit");
+    add(&form, &button);
+    let said = move |wrong: bool| {
+        if wrong {
+            attr(&sides, "aria-invalid", "true");
+        } else {
+            let _ = sides.remove_attribute("aria-invalid");
+        }
+        error.set_text_content(wrong.then_some(
+            "Choose whether you answer for IT or for the business: the comparison depends on it.",
+        ));
+    };
+    let unsaid = said.clone();
+    listen(&form, "change", move |_| unsaid(false));
+    listen(&form, "submit", move |ev| {
         ev.prevent_default();
-        let Some(side) = perspective.get_untracked() else {
-            unchosen.set(true);
+        let value = |selector: &str| {
+            document()
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value())
+        };
+        let side = value("input[name=perspective]:checked").and_then(|v| {
+            [Perspective::It, Perspective::Business]
+                .into_iter()
+                .find(|p| p.as_str() == v)
+        });
+        let Some(side) = side else {
+            said(true);
             if let Ok(Some(first)) = document().query_selector("input[name=perspective]") {
                 let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
             }
@@ -126,50 +228,12 @@ fn StartForm() -> impl IntoView {
         start_assessment(
             ctx,
             browser::new_id(),
-            name.get_untracked().trim(),
-            role.get_untracked().trim(),
+            value("#start-name").unwrap_or_default().trim(),
+            value("#start-role").unwrap_or_default().trim(),
             side,
         );
-    };
-    let choice = move |p: Perspective, label: &'static str, hint: &'static str| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="perspective"
-                    value=p.as_str()
-                    prop:checked=move || perspective.get() == Some(p)
-                    on:change=move |_| {
-                        perspective.set(Some(p));
-                        unchosen.set(false);
-                    }
-                />
-                <span><strong>{label}</strong>" " <span class="hint">{hint}</span></span>
-            </label>
-        }
-    };
-    view! {
-        <form class="card start" on:submit=start aria-labelledby="start-title">
-            <h2 id="start-title">"Start a new assessment"</h2>
-            <label for="start-name">"Organisation or team " <span class="hint">"(optional)"</span></label>
-            <input id="start-name" type="text" maxlength="200" autocomplete="organization"
-                prop:value=move || name.get()
-                on:input=move |ev| name.set(event_target_value(&ev)) />
-            <fieldset role="radiogroup" aria-describedby="side-error" aria-invalid=move || unchosen.get().then_some("true")>
-                <legend>"You answer from the point of view of"</legend>
-                {choice(Perspective::It, "IT", "you work in or lead the IT organisation")}
-                {choice(Perspective::Business, "The business", "you manage a part of the business that plans with IT and pays for its services")}
-                <p id="side-error" class="field-error" role="alert">
-                    {move || unchosen.get().then_some("Choose whether you answer for IT or for the business: the comparison depends on it.")}
-                </p>
-            </fieldset>
-            <label for="start-role">"Your role " <span class="hint">"(optional, e.g. CIO, service owner, finance director)"</span></label>
-            <input id="start-role" type="text" maxlength="200" autocomplete="organization-title"
-                prop:value=move || role.get()
-                on:input=move |ev| role.set(event_target_value(&ev)) />
-            <button type="submit" class="primary">"Start the assessment"</button>
-        </form>
-    }
+    });
+    StaticElement::view(form)
 }
 
 #[component]

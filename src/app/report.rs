@@ -112,6 +112,14 @@ pub(super) fn add(parent: &web_sys::Element, child: &web_sys::Element) {
     let _ = parent.append_child(child);
 }
 
+/// Calls `f` on each `event` at `e` for as long as the view building it lives.
+pub(super) fn listen(e: &web_sys::Element, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = e.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    let f = SendWrapper::new(f);
+    on_cleanup(move || drop(f));
+}
+
 /// A section's heading: `h2` at the top of a page, `h3` one section down, and so on; `id` (may be
 /// empty) names it.
 pub(super) fn heading(depth: u8, id: &str, title: &str) -> web_sys::Element {
