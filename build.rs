@@ -10,10 +10,15 @@ mod bank;
 #[path = "src/charts.rs"]
 mod charts;
 
+#[allow(dead_code)]
+#[path = "src/model/catalogue.rs"]
+mod catalogue;
+
 fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
     println!("cargo:rerun-if-changed=src/charts.rs");
+    println!("cargo:rerun-if-changed=src/model/catalogue.rs");
     // wasm-split reads the linker's relocations to cut the release build into chunks (scripts/wasm).
     if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
         println!("cargo:rustc-link-arg-bin=bita=--emit-relocs");
@@ -29,6 +34,23 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // The catalogue check's lexicon: read as the page will, and refused with what is wrong.
+    let file = format!("questions/{}", bank::CATALOGUE_FILE);
+    let lexicon = std::fs::read_to_string(dir.join(bank::CATALOGUE_FILE))
+        .map_err(|e| vec![e.to_string()])
+        .and_then(|t| {
+            toml::from_str::<catalogue::Lexicon>(&t).map_err(|e| vec![e.message().to_string()])
+        })
+        .and_then(|l| match l.problems() {
+            p if p.is_empty() => Ok(l),
+            p => Err(p),
+        });
+    if let Err(problems) = lexicon {
+        for p in problems {
+            eprintln!("{file}: {p}");
+        }
+        std::process::exit(1);
+    }
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("charts.rs"), charts::source()).expect("OUT_DIR is writable");
     bank.strip_for_the_page();

@@ -357,6 +357,8 @@ pub fn dimension_file(id: &str) -> String {
 pub const MODEL_FILE: &str = "questions/model.toml";
 /// The report's sentences, beside the bank (not a dimension).
 pub const REPORT_FILE: &str = "report.toml";
+/// The catalogue check's lexicon (see `model::catalogue`), beside the bank.
+pub const CATALOGUE_FILE: &str = "catalogue.toml";
 
 struct Checker {
     issues: Vec<BankIssue>,
@@ -755,7 +757,9 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Bank, BankIssues> {
         .map_err(|e| single("questions/", format!("cannot be listed: {e}")))?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml") && n != "model.toml" && n != REPORT_FILE)
+        .filter(|n| {
+            n.ends_with(".toml") && n != "model.toml" && n != REPORT_FILE && n != CATALOGUE_FILE
+        })
         .collect();
     names.sort();
     let mut dims = BTreeMap::new();

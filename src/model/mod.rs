@@ -4,6 +4,7 @@ pub mod advice;
 pub mod assessment;
 pub mod bank;
 pub mod blocks;
+pub mod catalogue;
 pub mod catalogue_csv;
 pub mod chart_options;
 pub mod codec;

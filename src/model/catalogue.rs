@@ -1,0 +1,316 @@
+//! What each entry of a service catalogue is named after (issue 28): an application or product, a
+//! technology, an IT activity or team, or a business outcome or process; unclear where the name
+//! alone cannot tell. The words are data (`questions/catalogue.toml`, a [`Lexicon`]); the order of
+//! the decision is here:
+//!
+//! 1. a product's or in-house system's name, from the lexicon or by its shape, decides;
+//! 2. a business process decides, unless a technology or an IT activity comes before it in the
+//!    name ("Storage for research");
+//! 3. then an IT activity ("Server administration"), then a technology;
+//! 4. what is left is unclear; its description may then name a product or a process.
+
+use serde::Deserialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    Application,
+    Technology,
+    Activity,
+    Outcome,
+    Unclear,
+}
+
+impl Class {
+    pub const ALL: [Class; 5] = [
+        Class::Application,
+        Class::Technology,
+        Class::Activity,
+        Class::Outcome,
+        Class::Unclear,
+    ];
+
+    /// The id the labelled set and exports use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Class::Application => "application",
+            Class::Technology => "technology",
+            Class::Activity => "activity",
+            Class::Outcome => "outcome",
+            Class::Unclear => "unclear",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Class> {
+        Class::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The catalogue check's words, each list in lower case (see `questions/catalogue.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub products: Vec<String>,
+    /// Product names that are common words: they count only where written with a capital.
+    pub capitalised_products: Vec<String>,
+    /// Whom a service is for: these decide nothing.
+    pub audiences: Vec<String>,
+    /// Abbreviations in capitals that are not system names.
+    pub abbreviations: Vec<String>,
+    pub technology: Vec<String>,
+    pub activity: Vec<String>,
+    pub outcome: Vec<String>,
+    pub unclear: Vec<String>,
+}
+
+impl Lexicon {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
+        [
+            ("products", &self.products),
+            ("capitalised_products", &self.capitalised_products),
+            ("audiences", &self.audiences),
+            ("abbreviations", &self.abbreviations),
+            ("technology", &self.technology),
+            ("activity", &self.activity),
+            ("outcome", &self.outcome),
+            ("unclear", &self.unclear),
+        ]
+    }
+
+    /// What is wrong with the lexicon, each naming its list and term: a term that is empty, not in
+    /// lower case, or in two places (which list it belongs to would be a guess).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for (list, terms) in self.lists() {
+            if terms.is_empty() {
+                problems.push(format!("`{list}`: the list is empty"));
+            }
+            for t in terms.iter() {
+                if t.trim().is_empty() {
+                    problems.push(format!("`{list}`: an empty term"));
+                } else if *t != t.to_lowercase() || t.trim() != t {
+                    problems.push(format!(
+                        "`{list}`: “{t}” must be written in lower case, without spaces around it"
+                    ));
+                }
+                match seen.iter().find(|(_, s)| *s == t.as_str()) {
+                    Some((other, _)) => {
+                        problems.push(format!("`{list}`: “{t}” is in `{other}` already"))
+                    }
+                    None => seen.push((list, t)),
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// What decided an entry's class, in words the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub class: Class,
+    /// The deciding term as the entry writes it (empty where nothing decided).
+    pub term: String,
+    /// Whether the description decided, the name alone being unclear.
+    pub from_description: bool,
+}
+
+impl Verdict {
+    /// The reason, in a sentence.
+    pub fn reason(&self) -> String {
+        let t = &self.term;
+        let in_what = if self.from_description {
+            "its description names"
+        } else {
+            "named after"
+        };
+        match self.class {
+            Class::Application => format!("{in_what} the product or system “{t}”"),
+            Class::Technology => format!("{in_what} the technology “{t}”"),
+            Class::Activity => format!("{in_what} the IT activity “{t}”"),
+            Class::Outcome => format!("{in_what} the business process “{t}”"),
+            Class::Unclear if t.is_empty() => "no word that tells what it is named after".into(),
+            Class::Unclear => format!("“{t}” can be a component or the customer's need"),
+        }
+    }
+}
+
+/// A word of an entry, as written and in lower case.
+struct Token<'a> {
+    text: &'a str,
+    lower: String,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '&' | '+' | '\'');
+    text.split(|c: char| !word(c))
+        .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '/' | '.' | '\'')))
+        .filter(|t| !t.is_empty())
+        .map(|text| Token {
+            text,
+            lower: text.to_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether a written word is a lexicon word: the same, or its plural.
+fn same_word(token: &str, word: &str) -> bool {
+    token == word
+        || token
+            .strip_suffix('s')
+            .is_some_and(|t| t == word || t.strip_suffix('e') == Some(word))
+}
+
+/// The lexicon's term that matches at `at`, longest first, with its length in words.
+fn term_at<'l>(list: &'l [String], toks: &[Token<'_>], at: usize) -> Option<(&'l str, usize)> {
+    list.iter()
+        .filter_map(|term| {
+            let words: Vec<&str> = term.split_whitespace().collect();
+            let n = words.len();
+            (n > 0
+                && at + n <= toks.len()
+                && words
+                    .iter()
+                    .zip(&toks[at..at + n])
+                    .all(|(w, t)| same_word(&t.lower, w)))
+            .then_some((term.as_str(), n))
+        })
+        .max_by_key(|(_, n)| *n)
+}
+
+/// Whether a word's shape makes it a product's or system's name: an inner capital, letters with
+/// digits, or an abbreviation in capitals that is none of the lexicon's words.
+fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) -> bool {
+    let t = toks[i].text;
+    let chars: Vec<char> = t.chars().collect();
+    let inner_capital = chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let letters = chars.iter().any(|c| c.is_alphabetic());
+    let digits = chars.iter().any(|c| c.is_ascii_digit());
+    // "Office 365", "Echo 360": a number of three digits or more after a name.
+    let numbered =
+        !letters && chars.len() >= 3 && i > 0 && toks[i - 1].text.starts_with(char::is_uppercase);
+    let known = |w: &str| {
+        [
+            &lex.abbreviations,
+            &lex.technology,
+            &lex.activity,
+            &lex.outcome,
+            &lex.unclear,
+            &lex.audiences,
+        ]
+        .iter()
+        .any(|l| l.iter().any(|x| same_word(w, x)))
+    };
+    let capitals = !shouting
+        && chars.len() >= 2
+        && chars.len() <= 8
+        && letters
+        && chars
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || *c == '&')
+        && !known(&toks[i].lower);
+    (inner_capital && !known(&toks[i].lower)) || (letters && digits) || numbered || capitals
+}
+
+/// The first product named in `text`, from the lexicon or by its shape.
+fn product(lex: &Lexicon, text: &str) -> Option<String> {
+    let toks = tokens(text);
+    let shouting = !text.chars().any(char::is_lowercase);
+    if text.contains(['®', '™']) {
+        return toks.first().map(|t| t.text.to_string());
+    }
+    (0..toks.len()).find_map(|i| {
+        let capital = toks[i].text.starts_with(char::is_uppercase) && !shouting;
+        let listed = term_at(&lex.products, &toks, i).or_else(|| {
+            capital
+                .then(|| term_at(&lex.capitalised_products, &toks, i))
+                .flatten()
+        });
+        match listed {
+            Some((_, n)) => Some(words(&toks[i..i + n])),
+            None => product_shape(lex, &toks, i, shouting).then(|| toks[i].text.to_string()),
+        }
+    })
+}
+
+fn words(toks: &[Token<'_>]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
+/// The classes of the lexicon's terms in `text`, in order, each with the words that matched;
+/// where terms overlap, the longest from the left wins.
+fn terms(lex: &Lexicon, text: &str) -> Vec<(Class, String)> {
+    let toks = tokens(text);
+    let lists = [
+        (Some(Class::Outcome), &lex.outcome),
+        (Some(Class::Activity), &lex.activity),
+        (Some(Class::Technology), &lex.technology),
+        (Some(Class::Unclear), &lex.unclear),
+        (None, &lex.audiences),
+    ];
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let best = lists
+            .iter()
+            .filter_map(|(class, list)| term_at(list, &toks, i).map(|(_, n)| (*class, n)))
+            .max_by_key(|(_, n)| *n);
+        match best {
+            Some((class, n)) => {
+                if let Some(class) = class {
+                    found.push((class, words(&toks[i..i + n])));
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The class of one entry, from its name and, where the name is unclear, its description.
+pub fn classify(lex: &Lexicon, name: &str, description: &str) -> Verdict {
+    let verdict = |class, term: &str, from_description| Verdict {
+        class,
+        term: term.to_string(),
+        from_description,
+    };
+    if let Some(p) = product(lex, name) {
+        return verdict(Class::Application, &p, false);
+    }
+    let found = terms(lex, name);
+    let first = |class: Class| found.iter().position(|(c, _)| *c == class);
+    if let Some(o) = first(Class::Outcome) {
+        let lead = found[..o]
+            .iter()
+            .find(|(c, _)| matches!(c, Class::Technology | Class::Activity));
+        let (class, term) = lead.unwrap_or(&found[o]);
+        return verdict(*class, term, false);
+    }
+    for class in [Class::Activity, Class::Technology] {
+        if let Some(i) = first(class) {
+            return verdict(class, &found[i].1, false);
+        }
+    }
+    // The name cannot tell: a description that names one product, or the process first, can.
+    if let Some(p) = product(lex, description) {
+        return verdict(Class::Application, &p, true);
+    }
+    if let Some((_, term)) = terms(lex, description)
+        .into_iter()
+        .find(|(c, _)| *c == Class::Outcome)
+    {
+        return verdict(Class::Outcome, &term, true);
+    }
+    let term = first(Class::Unclear).map_or("", |i| found[i].1.as_str());
+    verdict(Class::Unclear, term, false)
+}
