@@ -8,7 +8,7 @@ fn lexicon() -> Lexicon {
         env!("CARGO_MANIFEST_DIR"),
         "/questions/catalogue.toml"
     ))
-    .expect("the lexicon");
+    .unwrap_or_else(|e| panic!("questions/catalogue.toml: {e}"));
     toml::from_str(&text).unwrap_or_else(|e| panic!("questions/catalogue.toml: {e}"))
 }
 
