@@ -203,11 +203,21 @@ fn start_form(ctx: Ctx) -> AnyView {
         ));
     };
     let unsaid = said.clone();
-    listen(&form, "change", move |_| unsaid(false));
+    // Choosing a side answers the alert; typing a name does not.
+    listen(&form, "change", move |ev| {
+        let side = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|i| i.name() == "perspective");
+        if side {
+            unsaid(false);
+        }
+    });
+    let fields = form.clone();
     listen(&form, "submit", move |ev| {
         ev.prevent_default();
         let value = |selector: &str| {
-            document()
+            fields
                 .query_selector(selector)
                 .ok()
                 .flatten()
@@ -220,7 +230,7 @@ fn start_form(ctx: Ctx) -> AnyView {
         });
         let Some(side) = side else {
             said(true);
-            if let Ok(Some(first)) = document().query_selector("input[name=perspective]") {
+            if let Ok(Some(first)) = fields.query_selector("input[name=perspective]") {
                 let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
             }
             return;

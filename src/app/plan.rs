@@ -19,7 +19,8 @@ use wasm_bindgen::JsCast;
 pub enum Mode {
     /// The open assessment's, saved with it; steps can be marked done.
     Saved,
-    /// A link's reader's, tried on this page only.
+    /// Tried on this page only: a link's reader's, or a team's on the comparison (see
+    /// `results::Tried`).
     Tried(RwSignal<Map<String, u8>>),
 }
 

@@ -112,7 +112,9 @@ pub(super) fn add(parent: &web_sys::Element, child: &web_sys::Element) {
     let _ = parent.append_child(child);
 }
 
-/// Calls `f` on each `event` at `e` for as long as the view building it lives.
+/// Calls `f` on each `event` at `e` for as long as the view building it lives. Only for an element
+/// built afresh with its view: a [`StaticElement`] rebuilt in place keeps its old node, whose
+/// listeners went with the old view.
 pub(super) fn listen(e: &web_sys::Element, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
     let f = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
     let _ = e.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());

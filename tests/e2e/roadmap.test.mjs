@@ -173,13 +173,17 @@ test('a first phase of more than 30 steps (every answer at level 1) still prints
   await phase.waitFor();
   const steps = await phase.getByRole('checkbox').count();
   assert.ok(steps > 30, `${steps} steps`);
-  const last = (await phase.getByRole('checkbox').last().evaluate((c) => c.labels[0].textContent)).replace(/\s+/g, '');
+  const label = (c) => c.evaluate((el) => el.labels[0].textContent.replace(/\s+/g, ''));
+  const [first, last] = [await label(phase.getByRole('checkbox').first()), await label(phase.getByRole('checkbox').last())];
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Print one page' }).click();
   await page.waitForFunction(() => document.documentElement.classList.contains('one-page'));
   const got = await printed(page, 'Letter');
   assert.equal(got.pages, 1);
-  assert.ok(got.flat.includes(last), 'the last step of phase 1');
+  assert.ok(got.flat.includes(first) && got.flat.includes(last), 'the first and the last step of phase 1');
+  // In print, the long phase takes three columns.
+  await page.evaluate(() => document.documentElement.classList.add('one-page'));
+  assert.equal(await phase.locator('.steps').evaluate((l) => getComputedStyle(l).columnCount), '3');
   assert.deepEqual(errors, []);
   await context.close();
 });
