@@ -105,8 +105,16 @@ test('the start form wants a point of view: without one it says so and starts no
   assert.match(await alert.innerText(), /Choose whether you answer for IT or for the business/);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), 0);
   assert.doesNotMatch(new URL(page.url()).hash, /#\/a\//, 'still on the start page');
-  assert.equal(await page.getByRole('radiogroup', { name: 'You answer from the point of view of' }).getAttribute('aria-invalid'), 'true');
+  const sides = page.getByRole('radiogroup', { name: 'You answer from the point of view of' });
+  assert.equal(await sides.getAttribute('aria-invalid'), 'true');
+  // Typing a role answers nothing: the alert stays until a side is chosen.
+  await page.getByLabel(/Your role/).fill('CFO');
+  await page.getByLabel(/Organisation or team/).focus();
+  assert.equal(await sides.getAttribute('aria-invalid'), 'true');
+  assert.match(await alert.innerText(), /Choose whether/);
   await page.getByRole('radio', { name: /^The business/ }).check();
+  assert.equal(await sides.getAttribute('aria-invalid'), null, 'a side chosen answers the alert');
+  assert.equal(await page.getByRole('alert').count(), 0, 'the alert is gone');
   await page.getByRole('button', { name: 'Start the assessment' }).click();
   await page.locator('fieldset.question').first().waitFor();
   await page.getByText('The business view').waitFor();
