@@ -148,16 +148,74 @@ struct Token<'a> {
     lower: String,
 }
 
-fn tokens(text: &str) -> Vec<Token<'_>> {
-    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '&' | '+' | '\'');
-    text.split(|c: char| !word(c))
-        .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '/' | '.' | '\'')))
-        .filter(|t| !t.is_empty())
-        .map(|text| Token {
-            text,
-            lower: text.to_lowercase(),
+/// The words of a text, leaving out the organisation's own names (`own`, in lower case) and an
+/// abbreviation in brackets that spells the words before it ("Voice Advisory Service (VAS)").
+fn tokens<'a>(text: &'a str, own: &[String]) -> Vec<Token<'a>> {
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '.' | '&' | '+' | '\'');
+    let mut out: Vec<Token<'a>> = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| word(c)) {
+        let tail = &rest[start..];
+        let end = tail.find(|c: char| !word(c)).unwrap_or(tail.len());
+        let raw = &tail[..end];
+        let bracketed = rest[..start].ends_with('(') && tail[end..].starts_with(')');
+        rest = &tail[end..];
+        let t = raw.trim_matches(|c: char| matches!(c, '-' | '.' | '\''));
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if own.contains(&lower) || (bracketed && spells(t, &out)) || spelled_after(t, rest) {
+            continue;
+        }
+        out.push(Token { text: t, lower });
+    }
+    out
+}
+
+/// Whether `abbreviation` is made of the initials of the words just before it ("and", "of" and
+/// the like may be left out of it).
+fn spells(abbreviation: &str, before: &[Token<'_>]) -> bool {
+    let letters: Vec<char> = abbreviation
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let mut words = before.iter().rev().map(|t| t.lower.as_str());
+    let mut left = letters.len();
+    if left < 2 {
+        return false;
+    }
+    while left > 0 {
+        let Some(w) = words.next() else { return false };
+        if w.starts_with(letters[left - 1]) {
+            left -= 1;
+        } else if !matches!(w, "and" | "of" | "the" | "for" | "&" | "in" | "to") {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `abbreviation` is spelled by the words in brackets right after it ("OLL (Office of
+/// Lifelong Learning)").
+fn spelled_after(abbreviation: &str, after: &str) -> bool {
+    let Some(inner) = after
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    let words: Vec<Token<'_>> = inner
+        .split_whitespace()
+        .map(|w| Token {
+            text: w,
+            lower: w.to_lowercase(),
         })
-        .collect()
+        .collect();
+    spells(abbreviation, &words)
 }
 
 /// Whether a written word is a lexicon word: the same, or its plural.
@@ -222,9 +280,10 @@ fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) ->
 }
 
 /// The first product named in `text`, from the lexicon or by its shape.
-fn product(lex: &Lexicon, text: &str) -> Option<String> {
-    let toks = tokens(text);
-    let shouting = !text.chars().any(char::is_lowercase);
+fn product(lex: &Lexicon, own: &[String], text: &str) -> Option<String> {
+    let toks = tokens(text, own);
+    // A name in capitals throughout says nothing by its capitals, unless it is one word.
+    let shouting = !text.chars().any(char::is_lowercase) && toks.len() > 1;
     if text.contains(['®', '™']) {
         return toks.first().map(|t| t.text.to_string());
     }
@@ -248,8 +307,8 @@ fn words(toks: &[Token<'_>]) -> String {
 
 /// The classes of the lexicon's terms in `text`, in order, each with the words that matched;
 /// where terms overlap, the longest from the left wins.
-fn terms(lex: &Lexicon, text: &str) -> Vec<(Class, String)> {
-    let toks = tokens(text);
+fn terms(lex: &Lexicon, own: &[String], text: &str) -> Vec<(Class, String)> {
+    let toks = tokens(text, own);
     let lists = [
         (Some(Class::Outcome), &lex.outcome),
         (Some(Class::Activity), &lex.activity),
@@ -277,17 +336,42 @@ fn terms(lex: &Lexicon, text: &str) -> Vec<(Class, String)> {
     found
 }
 
-/// The class of one entry, from its name and, where the name is unclear, its description.
-pub fn classify(lex: &Lexicon, name: &str, description: &str) -> Verdict {
+/// The class of one entry, from its name and, where the name is unclear, its description. `own`
+/// are the organisation's own names and abbreviations, in lower case: they name no product.
+pub fn classify(lex: &Lexicon, own: &[String], name: &str, description: &str) -> Verdict {
+    // "Category – Service": the service's own words first, the category's where they tell nothing.
+    if let Some((category, service)) = split_category(name) {
+        let v = decide(lex, own, service, description);
+        if v.class != Class::Unclear || !v.term.is_empty() || v.from_description {
+            return v;
+        }
+        let c = decide(lex, own, category, "");
+        if c.class != Class::Unclear {
+            return c;
+        }
+        return v;
+    }
+    decide(lex, own, name, description)
+}
+
+/// A name's category and service, where a dash with spaces around it parts them.
+fn split_category(name: &str) -> Option<(&str, &str)> {
+    [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| name.rsplit_once(dash))
+        .filter(|(c, s)| !c.trim().is_empty() && !s.trim().is_empty())
+}
+
+fn decide(lex: &Lexicon, own: &[String], name: &str, description: &str) -> Verdict {
     let verdict = |class, term: &str, from_description| Verdict {
         class,
         term: term.to_string(),
         from_description,
     };
-    if let Some(p) = product(lex, name) {
+    if let Some(p) = product(lex, own, name) {
         return verdict(Class::Application, &p, false);
     }
-    let found = terms(lex, name);
+    let found = terms(lex, own, name);
     let first = |class: Class| found.iter().position(|(c, _)| *c == class);
     if let Some(o) = first(Class::Outcome) {
         let lead = found[..o]
@@ -302,10 +386,10 @@ pub fn classify(lex: &Lexicon, name: &str, description: &str) -> Verdict {
         }
     }
     // The name cannot tell: a description that names one product, or the process first, can.
-    if let Some(p) = product(lex, description) {
+    if let Some(p) = product(lex, own, description) {
         return verdict(Class::Application, &p, true);
     }
-    if let Some((_, term)) = terms(lex, description)
+    if let Some((_, term)) = terms(lex, own, description)
         .into_iter()
         .find(|(c, _)| *c == Class::Outcome)
     {
