@@ -1,5 +1,6 @@
 //! Reading a service catalogue's CSV as spreadsheets and service-management tools write it, and
 //! the hostile files a reader may pick by mistake.
+#![cfg(not(target_arch = "wasm32"))]
 
 use bita::model::catalogue_csv::{read, read_lines, CsvError, MAX_BYTES, MAX_ENTRIES, MAX_LINE};
 
