@@ -17,6 +17,7 @@ mod plan;
 mod report;
 mod results;
 mod review;
+mod saved;
 mod share_button;
 mod shared_report;
 mod walk;

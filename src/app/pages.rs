@@ -181,7 +181,7 @@ fn review_page() -> Result<AnyView, Unloaded> {
     leptos::wasm_split::wasm_split(saved, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn saved_list() -> Result<AnyView, Unloaded> {
-    Ok(view! { <home::SavedList/> }.into_any())
+    Ok(view! { <super::saved::SavedList/> }.into_any())
 }
 
 /// The start page's list of saved assessments, fetched when there are any.

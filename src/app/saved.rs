@@ -1,0 +1,130 @@
+//! The start page's list of saved assessments, with their exports, share links and renaming: a
+//! chunk of its own, fetched only when there is something to list (see `pages`).
+
+use super::home::export;
+use super::{browser, Ctx};
+use crate::model::store::Op;
+use crate::model::{builtin, exchange, Action, Assessment};
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn SavedList() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let list = Memo::new(move |_| {
+        ctx.store
+            .with(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
+    });
+    let export_all = move |csv: bool| {
+        let all = list.get_untracked();
+        let refs: Vec<&Assessment> = all.iter().collect();
+        if csv {
+            browser::download(
+                "bita-assessments.csv",
+                "text/csv",
+                &exchange::export_csv(builtin(), &refs),
+            );
+        } else {
+            browser::download(
+                "bita-assessments.json",
+                "application/json",
+                &exchange::export_json(&refs),
+            );
+        }
+    };
+    view! {
+        <Show when=move || list.with(|l| !l.is_empty())>
+            <section aria-labelledby="saved-title">
+                <h2 id="saved-title">"Saved assessments"</h2>
+                <p class="meta">"A copied link holds the assessment's answers: whoever has the link can read them."</p>
+                <ul class="saved">
+                    // Rebuilt whole when the list changes: it is short, and a keyed <For> costs
+                    // kilobytes of wasm per use.
+                    {move || list.get().into_iter().map(|a| view! { <SavedItem a=a/> }).collect_view()}
+                </ul>
+                <p class="actions">
+                    <button type="button" on:click=move |_| export_all(false)>"Export all (JSON)"</button>
+                    <button type="button" on:click=move |_| export_all(true)>"Export all (CSV, for spreadsheets)"</button>
+                    <button type="button" on:click=move |_| {
+                        super::results::download_scores("bita-scores.csv", list.get_untracked());
+                    }>"Export all scores (CSV)"</button>
+                </p>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn SavedItem(a: Assessment) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let bank = builtin();
+    let renaming = RwSignal::new(false);
+    let draft = RwSignal::new(a.name.clone());
+    let id = a.id.clone();
+    let answered = a.answered(bank);
+    let total = a.asked(bank);
+    let name = a.display_name().to_string();
+    let open_route = Route::Resume { id: id.clone() };
+    let (rid, did) = (id.clone(), id.clone());
+    let copy = a.clone();
+    let export_copy = a.clone();
+    let share_copy = a.clone();
+    let label_id = format!("saved-{id}");
+    view! {
+        <li class="saved-item">
+            <div class="saved-main">
+                <a id=label_id.clone() href=open_route.href() class="saved-name">{name.clone()}</a>
+                <span class="meta">
+                    {a.perspective.label()} " view"
+                    {(!a.role.is_empty()).then(|| format!(" · {}", a.role))}
+                    " · " {answered} " of " {total} " answered · last changed "
+                    <time>{browser::date_time(a.updated)}</time>
+                </span>
+            </div>
+            <Show
+                when=move || renaming.get()
+                fallback=move || {
+                    let (did, copy, export_copy) = (did.clone(), copy.clone(), export_copy.clone());
+                    let name = name.clone();
+                    view! {
+                        <div class="actions">
+                            <button type="button" on:click=move |_| renaming.set(true)
+                                aria-label=format!("Rename {name}")>"Rename"</button>
+                            <button type="button" on:click=move |_| {
+                                ctx.dispatch(Op::Duplicate {
+                                    from: copy.id.clone(),
+                                    id: browser::new_id(),
+                                    name: format!("Copy of {}", copy.display_name()),
+                                });
+                            }>"Duplicate"</button>
+                            <button type="button" on:click=move |_| export(&export_copy)>"Export"</button>
+                            <super::share_button::ShareLink assessment=Signal::derive({ let a = share_copy.clone(); move || Some(a.clone()) }) compact=name.clone()/>
+                            <button type="button" class="danger" on:click={
+                                let did = did.clone();
+                                move |_| ctx.dispatch(Op::Delete { id: did.clone() })
+                            }>"Delete"</button>
+                        </div>
+                    }
+                }
+            >
+                {
+                    let rid = rid.clone();
+                    view! {
+                        <form class="actions" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            ctx.edit(&rid, vec![Action::Rename(draft.get_untracked().trim().to_string())]);
+                            renaming.set(false);
+                        }>
+                            <label class="sr-only" for="rename-input">"New name"</label>
+                            <input id="rename-input" type="text" maxlength="200" autofocus
+                                prop:value=move || draft.get()
+                                on:input=move |ev| draft.set(event_target_value(&ev)) />
+                            <button type="submit">"Save name"</button>
+                            <button type="button" class="quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        </form>
+                    }
+                }
+            </Show>
+        </li>
+    }
+}
