@@ -1,92 +1,184 @@
 //! Messages about storage above every page: changes not saved, entries that cannot be read, and
 //! the assessment just deleted (with Undo).
 
-use super::offline::ReloadButton;
+use super::report::{add, attr, el, listen, StaticElement};
 use super::{browser, home, Ctx};
 use crate::model::storage::Unreadable;
 use crate::model::store::Op;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+/// The notices above every page, built with DOM calls (see the levers in docs/size-and-speed.md):
+/// four parts, each rebuilt only when what it says changes, so a screen reader hears only what is
+/// new; one listener answers every button by its `data-act`.
 #[component]
 pub fn Notices() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let problem = Memo::new(move |_| ctx.store.with(|s| s.problem().cloned()));
-    let unreadable = Memo::new(move |_| ctx.store.with(|s| s.unreadable().to_vec()));
-    let undoable = Memo::new(move |_| {
-        ctx.store
-            .with(|s| s.undoable().map(|a| a.display_name().to_string()))
+    let root = el("div", "notices", None);
+    attr(&root, "aria-live", "polite");
+    let [problem, update, unreadable, undo] = ["", "", "", ""].map(|_| {
+        let part = el("div", "", None);
+        add(&root, &part);
+        part
     });
-    let export_current = move |_| {
-        if let Some(a) = ctx.current.get_untracked() {
-            home::export(&a);
+    keep(
+        Memo::new(move |_| {
+            let open = ctx.current.with(Option::is_some);
+            ctx.store.with(|s| s.problem().map(|p| (p.message(), open)))
+        }),
+        move |p| {
+            clear(&problem);
+            if let Some((message, open)) = p {
+                let n = notice(&problem, "notice warn", true, message);
+                if *open {
+                    button(&n, "", "export", "Export this assessment");
+                }
+            }
+        },
+    );
+    keep(
+        Memo::new(move |_| (ctx.update_ready.get(), ctx.update_blocked.get())),
+        move |(ready, blocked)| {
+            clear(&update);
+            if *ready {
+                let mut text = "A new version of bita is ready.".to_string();
+                if *blocked {
+                    text.push_str(" Some changes are not saved yet (see above), so bita stays on this version until they are.");
+                }
+                let n = notice(&update, "notice", false, &text);
+                button(&n, "", "switch", "Switch to the new version");
+            }
+        },
+    );
+    keep(
+        Memo::new(move |_| ctx.store.with(|s| s.unreadable().to_vec())),
+        move |list| {
+            clear(&unreadable);
+            for u in list {
+                unreadable_notice(&unreadable, u);
+            }
+        },
+    );
+    keep(
+        Memo::new(move |_| {
+            ctx.store
+                .with(|s| s.undoable().map(|a| a.display_name().to_string()))
+        }),
+        move |name| {
+            clear(&undo);
+            if let Some(name) = name {
+                let n = notice(&undo, "notice", false, &format!("Deleted “{name}”."));
+                button(&n, "", "undo", "Undo");
+                button(&n, "quiet", "dismiss", "Dismiss");
+            }
+        },
+    );
+    listen(&root, "click", move |ev| {
+        let Some(b) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-act]").ok().flatten())
+        else {
+            return;
+        };
+        let key = b.get_attribute("data-key").unwrap_or_default();
+        match b.get_attribute("data-act").as_deref() {
+            Some("export") => {
+                if let Some(a) = ctx.current.get_untracked() {
+                    home::export(&a);
+                }
+            }
+            Some("switch") => super::offline::switch(ctx),
+            Some("reload") => super::offline::update(ctx),
+            Some("undo") => ctx.dispatch(Op::Undo),
+            Some("dismiss") => ctx.dispatch(Op::DismissUndo),
+            Some("raw") => {
+                let raw = ctx.store.with_untracked(|s| {
+                    s.unreadable()
+                        .iter()
+                        .find(|u| u.key == key)
+                        .map(|u| u.raw.clone())
+                });
+                if let Some(raw) = raw {
+                    let file = format!("{}-unreadable.json", key.replace('.', "-"));
+                    browser::download(&file, "application/json", &raw);
+                }
+            }
+            Some("delete") => {
+                let sure = window()
+                    .confirm_with_message("Delete the unreadable data for good? Download it first if you may need it.")
+                    .unwrap_or(false);
+                if sure {
+                    ctx.dispatch(Op::DiscardUnreadable { key });
+                }
+            }
+            _ => {}
         }
-    };
-    view! {
-        <div class="notices" aria-live="polite">
-            {move || problem.get().map(|p| view! {
-                <div class="notice warn" role="alert">
-                    <p>{p.message()}</p>
-                    <Show when=move || ctx.current.with(Option::is_some)>
-                        <button type="button" on:click=export_current>"Export this assessment"</button>
-                    </Show>
-                </div>
-            })}
-            {move || ctx.update_ready.get().then(|| view! {
-                <div class="notice">
-                    <p>
-                        "A new version of bita is ready."
-                        {move || ctx.update_blocked.get().then_some(
-                            " Some changes are not saved yet (see above), so bita stays on this version until they are."
-                        )}
-                    </p>
-                    <button type="button" on:click=move |_| super::offline::switch(ctx)>"Switch to the new version"</button>
-                </div>
-            })}
-            {move || unreadable.get().into_iter().map(|u| view! { <UnreadableNotice u=u/> }).collect_view()}
-            {move || undoable.get().map(|name| view! {
-                <div class="notice">
-                    <p>"Deleted “" {name} "”."</p>
-                    <button type="button" on:click=move |_| ctx.dispatch(Op::Undo)>"Undo"</button>
-                    <button type="button" class="quiet" on:click=move |_| ctx.dispatch(Op::DismissUndo)>"Dismiss"</button>
-                </div>
-            })}
-        </div>
-    }
+    });
+    StaticElement::view(root)
 }
 
-#[component]
-fn UnreadableNotice(u: Unreadable) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let key = u.key.clone();
-    let raw = u.raw.clone();
-    let file = format!("{}-unreadable.json", u.key.replace('.', "-"));
+/// Shows `memo` with `show` now, and again each time it changes (not when it reads the same: the
+/// part would be announced again).
+fn keep<T: Clone + PartialEq + Send + Sync + 'static>(memo: Memo<T>, show: impl Fn(&T) + 'static) {
+    let now = memo.get_untracked();
+    show(&now);
+    Effect::new(move |last: Option<T>| {
+        let v = memo.get();
+        if *last.as_ref().unwrap_or(&now) != v {
+            show(&v);
+        }
+        v
+    });
+}
+
+fn clear(part: &web_sys::Element) {
+    part.set_text_content(None);
+}
+
+/// A notice in `part`, its words in a paragraph; an alert where it says something is wrong.
+fn notice(part: &web_sys::Element, class: &str, alert: bool, text: &str) -> web_sys::Element {
+    let n = el("div", class, None);
+    if alert {
+        attr(&n, "role", "alert");
+    }
+    add(&n, &el("p", "", Some(text)));
+    add(part, &n);
+    n
+}
+
+fn button(notice: &web_sys::Element, class: &str, act: &str, label: &str) -> web_sys::Element {
+    let b = el("button", class, Some(label));
+    attr(&b, "type", "button");
+    attr(&b, "data-act", act);
+    add(notice, &b);
+    b
+}
+
+fn unreadable_notice(part: &web_sys::Element, u: &Unreadable) {
     let which = match u.name() {
         Some(name) => format!("The saved assessment “{name}” could not be opened: "),
         None => "A saved assessment could not be opened: ".to_string(),
     };
     let newer = u.error.newer();
-    view! {
-        <div class="notice error" role="alert">
-            <p>
-                {which} {u.error.to_string()} ". "
-                "bita has left it untouched; everything else works as usual."
-                {newer.then_some(" Reloading the page may bring that version.")}
-            </p>
-            {newer.then(|| view! {
-                <ReloadButton label="Reload to update"/>
-            })}
-            <button type="button" on:click=move |_| browser::download(&file, "application/json", &raw)>
-                "Download its raw data"
-            </button>
-            <button type="button" class="quiet" on:click=move |_| {
-                let sure = window()
-                    .confirm_with_message("Delete the unreadable data for good? Download it first if you may need it.")
-                    .unwrap_or(false);
-                if sure {
-                    ctx.dispatch(Op::DiscardUnreadable { key: key.clone() });
-                }
-            }>"Delete it"</button>
-        </div>
+    let text = format!(
+        "{which}{}. bita has left it untouched; everything else works as usual.{}",
+        u.error,
+        if newer {
+            " Reloading the page may bring that version."
+        } else {
+            ""
+        }
+    );
+    let n = notice(part, "notice error", true, &text);
+    if newer {
+        button(&n, "primary", "reload", "Reload to update");
+    }
+    for (class, act, label) in [
+        ("", "raw", "Download its raw data"),
+        ("quiet", "delete", "Delete it"),
+    ] {
+        attr(&button(&n, class, act, label), "data-key", &u.key);
     }
 }
 

@@ -45,8 +45,11 @@ test('the chart library and the report\'s code and texts are fetched once a ques
   await page.waitForLoadState('networkidle');
   assert.deepEqual(charts, [], 'nothing fetched for charts before an answer');
   assert.deepEqual(report, [], 'nothing fetched for the report before an answer');
+  // Both are fetched once the browser is idle after the answer, in either order.
+  const fetched = Promise.all([/\/report-[0-9a-f]{16}\.wasm$/, /\/advice-/].map((re) => page.waitForRequest((r) => re.test(r.url()))));
   await first.getByRole('radio').last().check();
   await page.waitForFunction(() => window.echarts);
+  await fetched;
   assert.equal(charts.length, 1);
   assert.ok(report.some((n) => n.startsWith('report-')) && report.some((n) => n.startsWith('advice-')), `the report's chunk and texts: ${report}`);
   // The report then opens from what is already here.

@@ -40,6 +40,14 @@ test('corrupt storage gives a clear message, keeps the data aside and leaves the
     notice.getByRole('button', { name: 'Download its raw data' }).click(),
   ]);
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), damaged);
+  // Deleting it asks first; declined, it stays; confirmed, it goes and so does its notice.
+  page.once('dialog', (d) => d.dismiss());
+  await notice.getByRole('button', { name: 'Delete it' }).click();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), damaged, 'kept when declined');
+  page.once('dialog', (d) => d.accept());
+  await notice.getByRole('button', { name: 'Delete it' }).click();
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'gone when confirmed');
   // Everything else still works: the healthy assessment opens with its answer.
   await page.getByRole('link', { name: 'Healthy' }).click();
   await page.locator('#sd-01-3').waitFor();
