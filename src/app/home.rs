@@ -1,6 +1,6 @@
 //! The start page: what bita is, starting a new assessment, and the saved ones.
 
-use super::report::{add, attr, el, listen, StaticElement};
+use super::report::{add, attr, el, listen, target, StaticElement};
 use super::{browser, go, Ctx};
 use crate::model::assessment::Place;
 use crate::model::exchange;
@@ -205,10 +205,8 @@ fn start_form(ctx: Ctx) -> AnyView {
     let unsaid = said.clone();
     // Choosing a side answers the alert; typing a name does not.
     listen(&form, "change", move |ev| {
-        let side = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some_and(|i| i.name() == "perspective");
+        let side =
+            target::<web_sys::HtmlInputElement>(&ev).is_some_and(|i| i.name() == "perspective");
         if side {
             unsaid(false);
         }

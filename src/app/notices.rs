@@ -1,12 +1,11 @@
 //! Messages about storage above every page: changes not saved, entries that cannot be read, and
 //! the assessment just deleted (with Undo).
 
-use super::report::{add, attr, el, listen, StaticElement};
+use super::report::{add, attr, el, keep, listen, target, StaticElement};
 use super::{browser, home, Ctx};
 use crate::model::storage::Unreadable;
 use crate::model::store::Op;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The notices above every page, built with DOM calls (see the levers in docs/size-and-speed.md):
 /// four parts, each rebuilt only when what it says changes, so a screen reader hears only what is
@@ -22,11 +21,11 @@ pub fn Notices() -> impl IntoView {
         part
     });
     keep(
-        Memo::new(move |_| {
+        move || {
             let open = ctx.current.with(Option::is_some);
             ctx.store.with(|s| s.problem().map(|p| (p.message(), open)))
-        }),
-        move |p| {
+        },
+        move |_, p| {
             clear(&problem);
             if let Some((message, open)) = p {
                 let n = notice(&problem, "notice warn", true, message);
@@ -37,8 +36,8 @@ pub fn Notices() -> impl IntoView {
         },
     );
     keep(
-        Memo::new(move |_| (ctx.update_ready.get(), ctx.update_blocked.get())),
-        move |(ready, blocked)| {
+        move || (ctx.update_ready.get(), ctx.update_blocked.get()),
+        move |_, (ready, blocked)| {
             clear(&update);
             if *ready {
                 let mut text = "A new version of bita is ready.".to_string();
@@ -51,8 +50,8 @@ pub fn Notices() -> impl IntoView {
         },
     );
     keep(
-        Memo::new(move |_| ctx.store.with(|s| s.unreadable().to_vec())),
-        move |list| {
+        move || ctx.store.with(|s| s.unreadable().to_vec()),
+        move |_, list| {
             clear(&unreadable);
             for u in list {
                 unreadable_notice(&unreadable, u);
@@ -60,11 +59,11 @@ pub fn Notices() -> impl IntoView {
         },
     );
     keep(
-        Memo::new(move |_| {
+        move || {
             ctx.store
                 .with(|s| s.undoable().map(|a| a.display_name().to_string()))
-        }),
-        move |name| {
+        },
+        move |_, name| {
             clear(&undo);
             if let Some(name) = name {
                 let n = notice(&undo, "notice", false, &format!("Deleted “{name}”."));
@@ -74,9 +73,7 @@ pub fn Notices() -> impl IntoView {
         },
     );
     listen(&root, "click", move |ev| {
-        let Some(b) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        let Some(b) = target::<web_sys::Element>(&ev)
             .and_then(|t| t.closest("button[data-act]").ok().flatten())
         else {
             return;
@@ -116,20 +113,6 @@ pub fn Notices() -> impl IntoView {
         }
     });
     StaticElement::view(root)
-}
-
-/// Shows `memo` with `show` now, and again each time it changes (not when it reads the same: the
-/// part would be announced again).
-fn keep<T: Clone + PartialEq + Send + Sync + 'static>(memo: Memo<T>, show: impl Fn(&T) + 'static) {
-    let now = memo.get_untracked();
-    show(&now);
-    Effect::new(move |last: Option<T>| {
-        let v = memo.get();
-        if *last.as_ref().unwrap_or(&now) != v {
-            show(&v);
-        }
-        v
-    });
 }
 
 fn clear(part: &web_sys::Element) {

@@ -4,7 +4,7 @@
 //! as the report's blocks are (a view per kind of element costs wasm). What it shows is
 //! `model::plan_page`'s.
 
-use super::report::{add, attr, el, heading, render, table, StaticElement};
+use super::report::{add, attr, el, heading, render, table, target, StaticElement};
 use super::{browser, Ctx};
 use crate::model::blocks::Block;
 use crate::model::map::Map;
@@ -131,11 +131,6 @@ fn phases(list: &[PhaseView], marks: bool) -> web_sys::Element {
     all
 }
 
-/// The element an event happened on.
-fn element_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    ev.target().and_then(|t| t.dyn_into().ok())
-}
-
 fn by_id(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
 }
@@ -209,7 +204,7 @@ pub fn plan_view(p: Plan) -> AnyView {
     };
     // One listener of each kind for the whole section.
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(target) = element_of(&ev) else {
+        let Some(target) = target::<web_sys::Element>(&ev) else {
             return;
         };
         let id = target.id();
@@ -231,7 +226,7 @@ pub fn plan_view(p: Plan) -> AnyView {
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = element_of(&ev) else {
+        let Some(target) = target::<web_sys::Element>(&ev) else {
             return;
         };
         match target.id().as_str() {

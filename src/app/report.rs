@@ -112,6 +112,29 @@ pub(super) fn add(parent: &web_sys::Element, child: &web_sys::Element) {
     let _ = parent.append_child(child);
 }
 
+/// The element an event happened on, if it is a `T`.
+pub(super) fn target<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
+    ev.target().and_then(|t| t.dyn_into().ok())
+}
+
+/// Shows what `read` gives as a view is built, and again whenever it changes (not when it reads
+/// the same: a live region would announce it again), with what it gave before.
+pub(super) fn keep<T: Clone + PartialEq + 'static>(
+    read: impl Fn() -> T + 'static,
+    show: impl Fn(Option<&T>, &T) + 'static,
+) {
+    let now = untrack(&read);
+    show(None, &now);
+    Effect::new(move |last: Option<T>| {
+        let v = read();
+        let was = last.unwrap_or_else(|| now.clone());
+        if was != v {
+            show(Some(&was), &v);
+        }
+        v
+    });
+}
+
 /// Calls `f` on each `event` at `e` for as long as the view building it lives. Only for an element
 /// built afresh with its view: a [`StaticElement`] rebuilt in place keeps its old node, whose
 /// listeners went with the old view.

@@ -1,10 +1,10 @@
 //! Widgets of the assessment pages: progress, the dimension navigation, the assessment bar and
 //! the question card.
 
-use super::report::{add, attr, el, StaticElement};
+use super::report::{add, attr, el, keep, target, StaticElement};
 use super::Ctx;
 use crate::model::assessment::Place;
-use crate::model::{builtin, Action, Answer, Assessment, Dimension, Perspective, Question};
+use crate::model::{builtin, Action, Answer, Dimension, Perspective, Question};
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,12 +13,6 @@ fn set_text(e: &web_sys::Element, text: &str) {
     if e.text_content().as_deref() != Some(text) {
         e.set_text_content(Some(text));
     }
-}
-
-/// Shows the open assessment with `show` now, as a page is built, and again whenever it changes.
-fn follow(ctx: Ctx, show: impl Fn(&Option<Assessment>) + Clone + 'static) {
-    ctx.current.with_untracked(&show);
-    Effect::new(move || ctx.current.with(&show));
 }
 
 /// Links to every dimension with its own progress, and to the review. Built with DOM calls (see
@@ -103,13 +97,21 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
     review.set_text_content(Some("Review and results"));
     add(&nav, &ol);
     add(&details, &nav);
-    let show = move |c: &Option<Assessment>| {
-        for (count, d, total) in &counts {
-            let done = c.as_ref().map_or(0, |a| a.answered_in(bank, d));
-            set_text(count, &format!("{done}/{total}"));
-        }
-    };
-    follow(ctx, show);
+    let dims: Vec<&'static Dimension> = counts.iter().map(|(_, d, _)| *d).collect();
+    keep(
+        move || {
+            ctx.current.with(|c| {
+                dims.iter()
+                    .map(|d| c.as_ref().map_or(0, |a| a.answered_in(bank, d)))
+                    .collect::<Vec<_>>()
+            })
+        },
+        move |_, done| {
+            for ((count, _, total), done) in counts.iter().zip(done) {
+                set_text(count, &format!("{done}/{total}"));
+            }
+        },
+    );
     StaticElement::view(details)
 }
 
@@ -132,33 +134,47 @@ pub fn AssessmentBar() -> impl IntoView {
     add(&progress, &count);
     let retired = el("p", "meta retired-note", None);
     let views = [&title, &progress, &retired].map(|e| StaticElement::view(e.clone()));
-    let show = move |c: &Option<Assessment>| {
-        let bank = builtin();
-        let Some(a) = c.as_ref() else { return };
-        set_text(&name, a.display_name());
-        set_text(&side, &format!("{} view", a.perspective.label()));
-        let (answered, total) = (a.answered(bank), a.asked(bank));
-        attr(&bar, "max", &total.to_string());
-        attr(&bar, "value", &answered.to_string());
-        attr(
-            &bar,
-            "aria-valuetext",
-            &format!("{answered} of {total} questions answered"),
-        );
-        set_text(&count, &format!("{answered} of {total} answered"));
-        let n = a.retired_answers(bank);
-        let _ = retired.toggle_attribute_with_force("hidden", n == 0);
-        if n > 0 {
-            set_text(
-                &retired,
-                &crate::model::report_texts::fill(
-                    crate::model::texts().label("retired"),
-                    &[("count", &n.to_string())],
-                ),
+    let bank = builtin();
+    keep(
+        move || {
+            ctx.current.with(|c| {
+                c.as_ref().map(|a| {
+                    (
+                        a.display_name().to_string(),
+                        a.perspective.label(),
+                        a.answered(bank),
+                        a.asked(bank),
+                        a.retired_answers(bank),
+                    )
+                })
+            })
+        },
+        move |_, now| {
+            let Some((shown, label, answered, total, n)) = now else {
+                return;
+            };
+            set_text(&name, shown);
+            set_text(&side, &format!("{label} view"));
+            attr(&bar, "max", &total.to_string());
+            attr(&bar, "value", &answered.to_string());
+            attr(
+                &bar,
+                "aria-valuetext",
+                &format!("{answered} of {total} questions answered"),
             );
-        }
-    };
-    follow(ctx, show);
+            set_text(&count, &format!("{answered} of {total} answered"));
+            let _ = retired.toggle_attribute_with_force("hidden", *n == 0);
+            if *n > 0 {
+                set_text(
+                    &retired,
+                    &crate::model::report_texts::fill(
+                        crate::model::texts().label("retired"),
+                        &[("count", &n.to_string())],
+                    ),
+                );
+            }
+        },
+    );
     let [title, progress, retired] = views;
     view! {
         <div class="bar">
@@ -222,24 +238,19 @@ pub fn Questions(dimension: &'static Dimension, side: Perspective) -> impl IntoV
         .zip(&built)
         .map(|(q, (answer, note))| StaticElement::view(card(q, *answer, note)))
         .collect();
-    Effect::new(move |last: Option<Vec<(Option<Answer>, String)>>| {
-        let now = now();
-        // The cards are built as `built` says: a card changes only where its answer did since.
-        let last = last.unwrap_or_else(|| built.clone());
-        for ((q, was), (answer, note)) in questions.iter().zip(&last).zip(&now) {
+    // The cards are built as `built` says: a card changes only where its answer did since.
+    keep(now, move |was, now| {
+        let Some(was) = was else { return };
+        for ((q, was), (answer, note)) in questions.iter().zip(was).zip(now) {
             if was.0 != *answer || was.1 != *note {
                 show(&q.id, *answer, note);
             }
         }
-        now
     });
     let dim = dimension.id.as_str();
     // The answer and the place to resume at are saved together, in one write.
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = target::<web_sys::HtmlInputElement>(&ev) else {
             return;
         };
         let Some(answer) = Answer::from_code(&input.value()) else {
@@ -265,10 +276,7 @@ pub fn Questions(dimension: &'static Dimension, side: Perspective) -> impl IntoV
         }
     };
     let on_input = move |ev: leptos::ev::Event| {
-        let Some(note) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        else {
+        let Some(note) = target::<web_sys::HtmlTextAreaElement>(&ev) else {
             return;
         };
         if let Some(qid) = note.get_attribute("data-question") {

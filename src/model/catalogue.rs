@@ -230,15 +230,15 @@ fn same_word(token: &str, word: &str) -> bool {
 fn term_at<'l>(list: &'l [String], toks: &[Token<'_>], at: usize) -> Option<(&'l str, usize)> {
     list.iter()
         .filter_map(|term| {
-            let words: Vec<&str> = term.split_whitespace().collect();
-            let n = words.len();
-            (n > 0
-                && at + n <= toks.len()
-                && words
-                    .iter()
-                    .zip(&toks[at..at + n])
-                    .all(|(w, t)| same_word(&t.lower, w)))
-            .then_some((term.as_str(), n))
+            // Word by word, no list made: most terms fail on their first word.
+            let mut n = 0;
+            for w in term.split_whitespace() {
+                if !same_word(&toks.get(at + n)?.lower, w) {
+                    return None;
+                }
+                n += 1;
+            }
+            (n > 0).then_some((term.as_str(), n))
         })
         .max_by_key(|(_, n)| *n)
 }

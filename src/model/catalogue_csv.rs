@@ -91,7 +91,8 @@ pub fn read(bytes: &[u8]) -> Result<Table, CsvError> {
         return Err(CsvError::TooLarge(bytes.len()));
     }
     let text = decode(bytes)?;
-    let mut records = parse(&text)?;
+    let separator = separator_of(&text);
+    let mut records = parse(&text, separator)?;
     records.retain(|r| r.iter().any(|c| !c.is_empty()));
     if records.len() < 2 {
         return Err(CsvError::Empty);
@@ -100,7 +101,6 @@ pub fn read(bytes: &[u8]) -> Result<Table, CsvError> {
     if records.len() > MAX_ENTRIES {
         return Err(CsvError::TooManyEntries(records.len()));
     }
-    let separator = separator_of(&text);
     Ok(Table {
         header,
         rows: records,
@@ -232,8 +232,7 @@ fn first_record_line(text: &str) -> &str {
 }
 
 /// The records of a CSV text: quoted fields may hold separators, doubled quotes and line ends.
-fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
-    let sep = separator_of(text);
+fn parse(text: &str, sep: char) -> Result<Vec<Vec<String>>, CsvError> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
