@@ -379,3 +379,31 @@ fn the_section_names_targets_phases_steps_and_who_acts_and_the_csv_holds_every_s
         vec!["Every target is reached already: raise a target to plan further."]
     );
 }
+
+#[test]
+fn targets_and_steps_done_go_out_in_an_export_and_come_back_in_its_import() {
+    let bank = builtin();
+    let mut a = all_at(2, Perspective::It);
+    a.id = "exported1".into();
+    set_target(&mut a, "value", Some(4), 10);
+    set_target(&mut a, "it-roles", Some(3), 11);
+    apply_at(
+        &mut a,
+        &Action::MarkDone {
+            step: step_key("sd-01", 3),
+            done: true,
+        },
+        Stamp(12, 1),
+    );
+    let text = bita::model::exchange::export_json(&[&a]);
+    let back = bita::model::exchange::import(bank, &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].targets, a.targets);
+    assert_eq!(back[0].done, a.done);
+    // A target of a dimension this model does not have is left out on the way in.
+    assert!(text.contains("\"it-roles\""), "{text}");
+    let foreign = text.replace("\"it-roles\"", "\"no-such-dimension\"");
+    let back = bita::model::exchange::import(bank, &foreign).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back[0].targets.get("value"), Some(&4));
+    assert!(back[0].targets.get("no-such-dimension").is_none());
+}
