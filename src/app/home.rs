@@ -1,6 +1,6 @@
 //! The start page: what bita is, starting a new assessment, and the saved ones.
 
-use super::report::{add, attr, el, listen, target, StaticElement};
+use super::dom::{add, attr, el, listen, target, StaticElement};
 use super::{browser, go, Ctx};
 use crate::model::assessment::Place;
 use crate::model::exchange;

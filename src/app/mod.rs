@@ -3,10 +3,12 @@
 //! the page follows; storage is written by the commit loop only.
 
 mod browser;
+mod cards;
 mod chart;
 mod chunks;
 mod compare;
 mod context;
+mod dom;
 mod echarts;
 mod home;
 pub mod local_store;
@@ -29,12 +31,12 @@ use leptos::prelude::*;
 use pages::Pages;
 
 pub use browser::{focus_main, go};
+pub use cards::Questions;
 pub(crate) use chunks::call_loaded;
 pub use chunks::Unloaded;
 pub use context::{Ctx, ReportCode};
 pub use pages::saved_list_later;
 pub use report::render;
-pub use widgets::Questions;
 
 /// The whole application.
 #[component]

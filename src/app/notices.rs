@@ -1,7 +1,7 @@
 //! Messages about storage above every page: changes not saved, entries that cannot be read, and
 //! the assessment just deleted (with Undo).
 
-use super::report::{add, attr, el, keep, listen, target, StaticElement};
+use super::dom::{add, attr, el, keep, listen, target, StaticElement};
 use super::{browser, home, Ctx};
 use crate::model::storage::Unreadable;
 use crate::model::store::Op;

@@ -4,7 +4,8 @@
 //! as the report's blocks are (a view per kind of element costs wasm). What it shows is
 //! `model::plan_page`'s.
 
-use super::report::{add, attr, el, heading, render, table, target, StaticElement};
+use super::dom::{add, attr, el, target, StaticElement};
+use super::report::{heading, render, table};
 use super::{browser, Ctx};
 use crate::model::blocks::Block;
 use crate::model::map::Map;

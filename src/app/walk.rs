@@ -1,6 +1,7 @@
 //! Walking through the questions, one dimension per page.
 
-use super::widgets::{focus_question, AssessmentBar, DimensionNav, Questions};
+use super::cards::{focus_question, Questions};
+use super::widgets::{AssessmentBar, DimensionNav};
 use super::{browser, go, Ctx};
 use crate::model::builtin;
 use crate::route::Route;
