@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, open, startAssessment, storedAssessments } from './harness.mjs';
+import { serveDist, launch, open, startAssessment, storedAssessments, waitStored } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -20,6 +20,8 @@ test('corrupt storage gives a clear message, keeps the data aside and leaves the
   await home(page);
   await startAssessment(page, { name: 'Doomed' });
   await page.locator('label[for="sd-01-1"]').click();
+  // The answer's save lands first: a save after the damage below would mend it.
+  await waitStored(page, (l) => l.some((a) => a.name === 'Doomed' && a.answers?.['sd-01'] === '1'));
   const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('bita.assessment.') && localStorage.getItem(k).includes('Doomed')));
   const damaged = await page.evaluate((k) => {
     const raw = localStorage.getItem(k);
