@@ -45,13 +45,21 @@ fn main() {
             p if p.is_empty() => Ok(l),
             p => Err(p),
         });
-    if let Err(problems) = lexicon {
-        for p in problems {
-            eprintln!("{file}: {p}");
+    let lexicon = match lexicon {
+        Ok(l) => l,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("{file}: {p}");
+            }
+            std::process::exit(1);
         }
-        std::process::exit(1);
-    }
+    };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // Fetched with the catalogue check's page, named by its content as the advice is.
+    let lexicon = serde_json::to_string(&lexicon).expect("a lexicon serialises");
+    let name = format!("catalogue-{:08x}.json", bank::fingerprint(&lexicon));
+    std::fs::write(out.join("catalogue.json"), lexicon).expect("OUT_DIR is writable");
+    std::fs::write(out.join("catalogue.name"), name).expect("OUT_DIR is writable");
     std::fs::write(out.join("charts.rs"), charts::source()).expect("OUT_DIR is writable");
     bank.strip_for_the_page();
     // The first view's bank holds what the walk needs; the advice texts are fetched with the

@@ -1,4 +1,5 @@
-//! Writes the advice texts of this build (`model::ADVICE_FILE`) into the folder given as argument
+//! Writes the advice texts and the catalogue check's lexicon of this build (`model::ADVICE_FILE`,
+//! `model::CATALOGUE_FILE`) into the folder given as argument
 //! (scripts/site.mjs runs it for dist/).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -6,9 +7,14 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .expect("give the folder to write to");
-    let path = std::path::Path::new(&dir).join(bita::model::ADVICE_FILE);
-    std::fs::write(&path, bita::model::advice_json())
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    for (name, text) in [
+        (bita::model::ADVICE_FILE, bita::model::advice_json()),
+        (bita::model::CATALOGUE_FILE, bita::model::catalogue_json()),
+    ] {
+        let path = std::path::Path::new(&dir).join(name);
+        std::fs::write(&path, text)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

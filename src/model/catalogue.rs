@@ -9,10 +9,11 @@
 //! 3. then an IT activity ("Server administration"), then a technology;
 //! 4. what is left is unclear; its description may then name a product or a process.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Class {
     Application,
     Technology,
@@ -53,7 +54,7 @@ impl fmt::Display for Class {
 }
 
 /// The catalogue check's words, each list in lower case (see `questions/catalogue.toml`).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
     pub products: Vec<String>,

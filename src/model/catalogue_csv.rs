@@ -60,7 +60,9 @@ pub struct Table {
 impl Table {
     /// The column most likely to hold the entries' names: one whose header says so, else the first.
     pub fn name_column(&self) -> usize {
-        self.guess(&["name", "service", "title", "naam", "bezeichnung"])
+        // A draft catalogue bita exported names its entries "Entry", beside a "Business service".
+        (self.header.iter().position(|h| h.trim() == "Entry"))
+            .or_else(|| self.guess(&["name", "service", "title", "naam", "bezeichnung"]))
             .unwrap_or(0)
     }
 

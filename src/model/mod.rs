@@ -6,6 +6,9 @@ pub mod bank;
 pub mod blocks;
 pub mod catalogue;
 pub mod catalogue_csv;
+pub mod catalogue_page;
+pub mod catalogue_record;
+pub mod catalogue_shelf;
 pub mod chart_options;
 pub mod codec;
 pub mod compare;
@@ -54,6 +57,15 @@ static FULL: OnceLock<Bank> = OnceLock::new();
 
 /// The file (beside `index.html`) that holds the advice texts of this build.
 pub const ADVICE_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/advice.name"));
+
+/// The file (beside `index.html`) that holds the catalogue check's lexicon of this build.
+pub const CATALOGUE_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.name"));
+
+/// The lexicon of this build, as written to [`CATALOGUE_FILE`] (natively only, as the advice).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn catalogue_json() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"))
+}
 
 /// The advice texts of this build, as written to [`ADVICE_FILE`] (natively only: the page fetches
 /// them, so they stay out of the wasm).
