@@ -31,6 +31,8 @@ pub enum Route {
     Compare,
     /// A report carried whole by the link (`#/s/<payload>`, see `model::share`).
     Shared(String),
+    /// The service-catalogue check: the list of catalogues, or one of them.
+    Catalogue(Option<String>),
     NotFound(String),
 }
 
@@ -53,6 +55,8 @@ impl Route {
             ["a", id, "results"] if ok(id) => Route::Results { id: id.to_string() },
             ["s", payload] => Route::Shared(payload.to_string()),
             ["compare"] => Route::Compare,
+            ["catalogue"] => Route::Catalogue(None),
+            ["catalogue", id] if ok(id) => Route::Catalogue(Some(id.to_string())),
             ["a", id, "d", dim] if ok(id) && ok(dim) => Route::Dimension {
                 id: id.to_string(),
                 dimension: dim.to_string(),
@@ -85,6 +89,8 @@ impl Route {
             Route::Results { id } => format!("#/a/{id}/results"),
             Route::Shared(payload) => format!("#/s/{payload}"),
             Route::Compare => "#/compare".into(),
+            Route::Catalogue(None) => "#/catalogue".into(),
+            Route::Catalogue(Some(id)) => format!("#/catalogue/{id}"),
         }
     }
 
@@ -225,6 +231,8 @@ mod tests {
             Route::Review { id: "k1".into() },
             Route::Results { id: "k1".into() },
             Route::Compare,
+            Route::Catalogue(None),
+            Route::Catalogue(Some("c1".into())),
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
@@ -238,6 +246,8 @@ mod tests {
         prop_oneof![
             Just(Route::Home),
             Just(Route::Compare),
+            Just(Route::Catalogue(None)),
+            id().prop_map(|id| Route::Catalogue(Some(id))),
             id().prop_map(|id| Route::Resume { id }),
             (id(), id(), proptest::option::of(id())).prop_map(|(id, dimension, question)| {
                 Route::Dimension {

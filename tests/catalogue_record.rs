@@ -450,3 +450,41 @@ fn the_draft_catalogue_exports_as_csv_and_reads_back_with_its_services_and_corre
     let again = page::add_items(&lex, &mut back, &items, Stamp(42, 1));
     assert_eq!((again.added, again.known), (0, 6));
 }
+
+#[test]
+fn the_all_data_export_carries_the_catalogues_and_an_export_of_catalogues_only_imports() {
+    use bita::model::exchange;
+    let c = sample();
+    let mut gone = Catalogue::new("c2".into(), "Gone", Stamp(1, 1));
+    gone.deleted = Stamped {
+        value: true,
+        at: Stamp(2, 1),
+    };
+    let stored = exchange::stored_catalogues(vec![
+        record::encode(&c),
+        record::encode(&gone),
+        "{damaged".into(),
+    ]);
+    assert_eq!(stored, [record::encode(&c)]);
+    let bank = bita::model::builtin();
+    let a = bita::model::Assessment::new(bank, "a1".into(), 5.0);
+    let file = exchange::export_all(&[&a], &stored);
+    assert!(exchange::holds_catalogues(&file));
+    assert_eq!(exchange::import(bank, &file).unwrap().len(), 1);
+    let json: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let back = record::decode_value(json["catalogues"][0].clone()).unwrap();
+    assert_eq!(back, c);
+
+    let only = exchange::export_all(&[], &stored);
+    assert!(exchange::holds_catalogues(&only));
+    assert_eq!(exchange::import(bank, &only).unwrap(), Vec::new());
+    assert!(exchange::holds_catalogues(&record::encode(&c)));
+    assert_eq!(
+        exchange::import(bank, &record::encode(&c)).unwrap(),
+        Vec::new()
+    );
+    // Without catalogues, an empty export is still refused.
+    let empty = exchange::export_all(&[], &[]);
+    assert!(!exchange::holds_catalogues(&empty));
+    assert!(exchange::import(bank, &empty).is_err());
+}

@@ -338,3 +338,17 @@ pub async fn read_file(file: web_sys::File, limit: usize) -> Result<String, Stri
         .and_then(|t| t.as_string())
         .ok_or_else(|| "The file could not be read.".to_string())
 }
+
+/// The bytes of a file the user picked (for text in an encoding the browser would not guess),
+/// refused above `limit` bytes before anything is read.
+pub async fn read_bytes(file: web_sys::File, limit: usize) -> Result<Vec<u8>, String> {
+    if file.size() > limit as f64 {
+        return Err(
+            crate::model::catalogue_csv::CsvError::TooLarge(file.size() as usize).to_string(),
+        );
+    }
+    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+        .map_err(|_| "The file could not be read.".to_string())
+}

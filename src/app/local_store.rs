@@ -69,6 +69,19 @@ impl Io for Local {
     }
 }
 
+/// The service catalogues an all-data export carries, as stored.
+pub fn stored_catalogues() -> Vec<String> {
+    let Some(mut io) = local() else {
+        return Vec::new();
+    };
+    let keys = io.keys(crate::model::catalogue_record::PREFIX);
+    let raws = keys
+        .iter()
+        .filter_map(|k| io.read(k).ok().flatten())
+        .collect();
+    crate::model::exchange::stored_catalogues(raws)
+}
+
 /// Saves at once what is not saved yet, for a page being hidden, closed or reloaded: its commit,
 /// waiting for the lock in a later task, may never run. Synchronous, so it is done before the
 /// page goes (see `Store::stash`).

@@ -4,6 +4,8 @@
 
 mod browser;
 mod cards;
+mod catalogue;
+mod catalogue_parts;
 mod chart;
 mod chunks;
 mod compare;
@@ -114,6 +116,7 @@ pub fn App() -> impl IntoView {
             <nav class="top-nav" aria-label="Main">
                 <a href="#/" aria-current=move || matches!(ctx.route.get(), Route::Home).then_some("page")>"Your assessments"</a>
                 <a href="#/compare" aria-current=move || matches!(ctx.route.get(), Route::Compare).then_some("page")>"Compare"</a>
+                <a href="#/catalogue" aria-current=move || matches!(ctx.route.get(), Route::Catalogue(_)).then_some("page")>"Service catalogue"</a>
             </nav>
         </header>
         // Messages sit inside the main landmark, above the page they concern.

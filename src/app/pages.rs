@@ -107,6 +107,9 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
             ctx.load_report();
             page_from_chunk(async move { call_chunk!(compare_page()) }, None)
         }
+        Route::Catalogue(id) => {
+            page_from_chunk(async move { call_chunk!(catalogue_page(id)) }, None)
+        }
         Route::NotFound(_) => not_found(),
     }
 }
@@ -206,4 +209,31 @@ fn compare_page() -> Result<AnyView, Unloaded> {
 )]
 fn shared_page(payload: String) -> Result<AnyView, Unloaded> {
     Ok(view! { <shared_report::SharedPage payload=payload/> }.into_any())
+}
+
+// The service-catalogue check, with its own words (fetched with it) and its part of an import.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(catalogue, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn catalogue_page(id: Option<String>) -> Result<AnyView, Unloaded> {
+    Ok(view! { <super::catalogue::CataloguePage id=id/> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(catalogue_import, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn catalogue_import(text: String) -> Result<Result<usize, String>, Unloaded> {
+    Ok(super::catalogue::import_file(&text))
+}
+
+/// Reads and saves the catalogues an export file holds (every one or none); how many.
+pub async fn import_catalogues(text: String) -> Result<usize, String> {
+    call_chunk!(catalogue_import(text)).unwrap_or_else(|Unloaded| {
+        Err(
+            "The file holds service catalogues, and the code that reads them could not be fetched."
+                .into(),
+        )
+    })
 }

@@ -91,6 +91,13 @@ fn dom(b: &Block, depth: u8) -> web_sys::Element {
             s
         }
         Block::P(class, text) => el("p", class, Some(text)),
+        Block::Link(text, href) => {
+            let p = el("p", "", None);
+            let a = el("a", "", Some(text));
+            attr(&a, "href", href);
+            add(&p, &a);
+            p
+        }
         Block::List {
             ordered,
             class,

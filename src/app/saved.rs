@@ -28,7 +28,7 @@ pub fn SavedList() -> impl IntoView {
             browser::download(
                 "bita-assessments.json",
                 "application/json",
-                &exchange::export_json(&refs),
+                &exchange::export_all(&refs, &super::local_store::stored_catalogues()),
             );
         }
     };

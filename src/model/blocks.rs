@@ -17,6 +17,8 @@ pub enum Block {
     },
     /// A paragraph, with a class ("" for none).
     P(&'static str, String),
+    /// A paragraph that is one link within bita: its text and address.
+    Link(String, &'static str),
     /// A list whose items are runs of text, each with a class ("" for none).
     List {
         ordered: bool,
@@ -89,7 +91,7 @@ impl Block {
                 out.push(title.clone());
                 body.iter().for_each(|b| b.collect(out));
             }
-            Block::P(_, t) => out.push(t.clone()),
+            Block::P(_, t) | Block::Link(t, _) => out.push(t.clone()),
             Block::List { items, .. } => out.extend(items.iter().map(|spans| {
                 spans
                     .iter()

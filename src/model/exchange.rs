@@ -20,6 +20,43 @@ pub fn export_json(list: &[&Assessment]) -> String {
     storage::encode_many(list.iter().copied())
 }
 
+/// The all-data export: the assessments and, after them, the service catalogues (each the text
+/// storage holds, see `model::catalogue_record`). A bita before the catalogue check reads the
+/// assessments and leaves the catalogues.
+pub fn export_all(list: &[&Assessment], catalogues: &[String]) -> String {
+    let mut text = export_json(list);
+    if !catalogues.is_empty() {
+        text.pop();
+        text += ",\"catalogues\":[";
+        text += &catalogues.join(",");
+        text += "]}";
+    }
+    text
+}
+
+/// Of the texts stored under `catalogue_record::PREFIX`, those an export carries: readable
+/// catalogue records not deleted.
+pub fn stored_catalogues(raws: Vec<String>) -> Vec<String> {
+    raws.into_iter()
+        .filter(|raw| {
+            super::json::parse(raw).is_ok_and(|j| {
+                j.get("format").and_then(Json::as_str) == Some(super::catalogue_record::FORMAT)
+                    && j.get("deleted").and_then(|d| d.get("value")) != Some(&Json::Bool(true))
+            })
+        })
+        .collect()
+}
+
+/// Whether an export file holds service catalogues (read by the catalogue check's own code).
+pub fn holds_catalogues(text: &str) -> bool {
+    super::json::parse(text).is_ok_and(|f| {
+        f.get("catalogues")
+            .and_then(Json::as_array)
+            .is_some_and(|c| !c.is_empty())
+            || f.get("format").and_then(Json::as_str) == Some(super::catalogue_record::FORMAT)
+    })
+}
+
 /// Why a file cannot be imported; nothing is saved when any part of it is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
@@ -64,9 +101,19 @@ pub fn import(bank: &Bank, text: &str) -> Result<Vec<Assessment>, ImportError> {
             .iter()
             .collect(),
         Some(storage::FORMAT) => vec![&file],
+        // One catalogue's record: no assessments, the catalogues are read apart.
+        Some(super::catalogue_record::FORMAT) => return Ok(Vec::new()),
         _ => return Err(ImportError::NotBita),
     };
     if records.is_empty() {
+        // An export of catalogues only: they are read apart (`holds_catalogues`).
+        if file
+            .get("catalogues")
+            .and_then(Json::as_array)
+            .is_some_and(|c| !c.is_empty())
+        {
+            return Ok(Vec::new());
+        }
         return Err(ImportError::Empty);
     }
     records

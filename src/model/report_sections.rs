@@ -178,6 +178,10 @@ impl ReportModel {
                     vec![step_list(false, &d.steps, "steps")],
                 ));
             }
+            // The seeds' most concrete lesson has a check of its own.
+            if r.id == super::catalogue::DIMENSION {
+                body.push(Block::Link(super::catalogue::LINK.into(), "#/catalogue"));
+            }
             by_dimension.push(section("", "dimension-report", &r.name, body));
         }
         vec![

@@ -1,0 +1,300 @@
+//! The service-catalogue check (issue 28): a chunk of its own, with its word lists fetched as it
+//! opens. What each entry is named after, the summary and the draft catalogue come from
+//! `model::catalogue_page`; the catalogues are kept by a `model::catalogue_shelf::Shelf`, one per
+//! tab, committed to local storage after every change. This file holds the page's frame, the list
+//! of catalogues and storage; `catalogue_parts` the parts of one catalogue.
+
+use super::{browser, go, local_store};
+use crate::model::catalogue::Lexicon;
+use crate::model::catalogue_record::{self as record, Catalogue, Stamped, PREFIX};
+use crate::model::catalogue_shelf::{self as shelf, Shelf};
+use crate::model::exchange;
+use crate::model::store::{Io, Unavailable};
+use crate::route::Route;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+thread_local! {
+    // One per tab, as the assessments' store: its writer id breaks ties between tabs.
+    static SHELF: RefCell<Option<Shelf>> = const { RefCell::new(None) };
+}
+
+/// Storage that is not there: every read and write refused, so the shelf says so.
+struct NoStorage;
+
+impl Io for NoStorage {
+    fn read(&mut self, _: &str) -> Result<Option<String>, Unavailable> {
+        Err(Unavailable)
+    }
+    fn write(&mut self, _: &str, _: &str) -> Result<(), String> {
+        Err(shelf::unavailable().into())
+    }
+    fn remove(&mut self, _: &str) {}
+    fn keys(&mut self, _: &str) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+pub(super) fn with_shelf<T>(f: impl FnOnce(&mut Shelf) -> T) -> T {
+    SHELF.with_borrow_mut(|s| {
+        let shelf = s.get_or_insert_with(|| {
+            let mut shelf = Shelf::new((js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+            if let Some(mut io) = local_store::local() {
+                shelf.load(&mut io, browser::now());
+            }
+            shelf
+        });
+        f(shelf)
+    })
+}
+
+/// Reads what other tabs saved into this tab's catalogues.
+fn reload() {
+    if let Some(mut io) = local_store::local() {
+        with_shelf(|s| s.load(&mut io, browser::now()));
+    }
+}
+
+fn commit() {
+    with_shelf(|s| match local_store::local() {
+        Some(mut io) => s.commit(&mut io),
+        None => s.commit(&mut NoStorage),
+    });
+}
+
+/// The page's reactive handle on the shelf: `version` changes with every change.
+#[derive(Clone, Copy)]
+pub(super) struct Shelved {
+    pub version: RwSignal<u32>,
+}
+
+impl Shelved {
+    /// A copy of a catalogue, tracked.
+    pub fn get(&self, id: &str) -> Option<Catalogue> {
+        self.version.track();
+        with_shelf(|s| s.get(id).cloned())
+    }
+
+    /// Changes a catalogue, saves it, and redraws what shows it.
+    pub fn edit(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Catalogue, crate::model::assessment::Stamp),
+    ) {
+        with_shelf(|s| s.edit(id, browser::now(), change));
+        self.saved();
+    }
+
+    pub fn saved(&self) {
+        commit();
+        self.version.update(|v| *v += 1);
+    }
+}
+
+/// The file name of a download about a catalogue.
+pub(super) fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() {
+        "catalogue".into()
+    } else {
+        stem
+    }
+}
+
+/// An export file of catalogues, in the shape of the all-data export.
+pub(super) fn export(list: &[Catalogue], file: &str) {
+    let texts: Vec<String> = list.iter().map(record::encode).collect();
+    browser::download(file, "application/json", &exchange::export_all(&[], &texts));
+}
+
+/// Reads the catalogues of an export file (or one catalogue's record) and saves them, merged
+/// with any copy here; every one is checked before any is saved.
+pub fn import_file(text: &str) -> Result<usize, String> {
+    let file: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("The file is not valid JSON ({e})."))?;
+    let records = match file.get("format").and_then(|f| f.as_str()) {
+        Some(record::FORMAT) => vec![file],
+        Some(exchange::EXPORT_FORMAT) => match file.get("catalogues").cloned() {
+            Some(serde_json::Value::Array(list)) => list,
+            _ => Vec::new(),
+        },
+        _ => return Err("The file is not a bita export.".into()),
+    };
+    if records.is_empty() {
+        return Err("The file holds no service catalogues.".into());
+    }
+    let list = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            record::decode_value(r)
+                .map_err(|e| format!("Catalogue {} in the file cannot be read: {e}.", i + 1))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let n = list.len();
+    with_shelf(|s| s.import(list));
+    commit();
+    Ok(n)
+}
+
+#[component]
+pub fn CataloguePage(id: Option<String>) -> impl IntoView {
+    request_animation_frame(browser::show_page);
+    let shelved = Shelved {
+        version: RwSignal::new(0),
+    };
+    let lexicon = RwSignal::new(LEXICON.get().map(|_| Ok::<(), String>(())));
+    let fetch = move || {
+        lexicon.set(None);
+        leptos::task::spawn_local(async move {
+            let got = browser::fetch_text(crate::model::CATALOGUE_FILE)
+                .await
+                .and_then(|t| serde_json::from_str::<Lexicon>(&t).map_err(|e| e.to_string()));
+            lexicon.try_set(Some(got.map(|l| {
+                let _ = LEXICON.set(l);
+            })));
+        });
+    };
+    if lexicon.get_untracked().is_none() {
+        fetch();
+    }
+    // Another tab's change shows here as it is saved.
+    let listener = window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().is_none_or(|k| k.starts_with(PREFIX)) {
+            reload();
+            shelved.version.update(|v| *v += 1);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let problem = move || {
+        shelved.version.track();
+        with_shelf(|s| s.problem().map(str::to_string))
+            .map(|p| view! { <p class="notice error" role="alert">{p}</p> })
+    };
+    let one = id.clone();
+    view! {
+        <section class="page catalogue" aria-labelledby="catalogue-title">
+            <h1 id="catalogue-title">"Check your service catalogue"</h1>
+            <p class="lead">"A catalogue that lists “SAP”, “Servers” and “VPN” describes what IT runs, not what the business gets. Paste the entries of your organisation's service catalogue, or read the CSV file your service-management tool or spreadsheet exports: bita says what each entry is named after, and helps you regroup them into services named after the business outcomes they support. The list stays in this browser."</p>
+            {problem}
+            <Catalogues shelved=shelved current=id/>
+            {move || match lexicon.get() {
+                None => view! { <p role="status">"Loading the check's word lists…"</p> }.into_any(),
+                Some(Err(e)) => view! {
+                    <div class="notice error" role="alert">
+                        <p>{format!("The check's word lists could not be fetched ({e}).")}</p>
+                        <button type="button" on:click=move |_| fetch()>"Try again"</button>
+                    </div>
+                }.into_any(),
+                Some(Ok(())) => match (one.clone(), LEXICON.get()) {
+                    (Some(id), Some(lex)) => view! {
+                        <super::catalogue_parts::OneCatalogue id=id lex=lex shelved=shelved/>
+                    }.into_any(),
+                    _ => ().into_any(),
+                },
+            }}
+        </section>
+    }
+}
+
+/// The catalogues kept here, a new one, exporting and importing them all.
+#[component]
+fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let list = move || {
+        shelved.version.track();
+        with_shelf(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
+    };
+    let new_name = NodeRef::<leptos::html::Input>::new();
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name
+            .get_untracked()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        let name = if name.trim().is_empty() {
+            "Service catalogue".to_string()
+        } else {
+            name
+        };
+        let id = browser::new_id();
+        with_shelf(|s| s.create(id.clone(), &name, browser::now()));
+        shelved.saved();
+        go(&Route::Catalogue(Some(id)));
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let result = browser::read_file(file, exchange::MAX_IMPORT_BYTES)
+                .await
+                .and_then(|text| import_file(&text))
+                .map(|n| format!("Imported {n} catalogue{}.", if n == 1 { "" } else { "s" }))
+                .map_err(|e| format!("{e} Nothing was imported."));
+            status.try_set(Some(result));
+            shelved.version.try_update(|v| *v += 1);
+        });
+    };
+    let current = StoredValue::new(current);
+    view! {
+        <section aria-labelledby="catalogues-title">
+            <h2 id="catalogues-title">"Your catalogues"</h2>
+            {move || {
+                let list = list();
+                if list.is_empty() {
+                    return view! { <p>"No catalogue is saved in this browser yet."</p> }.into_any();
+                }
+                let all = list.clone();
+                view! {
+                    <ul class="saved">
+                        {list.into_iter().map(|c| {
+                            let here = current.with_value(|id| id.as_deref() == Some(c.id.as_str()));
+                            view! {
+                                <li>
+                                    <a href=Route::Catalogue(Some(c.id.clone())).href() aria-current=here.then_some("page")>{c.name.value.clone()}</a>
+                                    <span class="meta">{format!(" {} entries", c.entries.len())}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p><button type="button" on:click=move |_| export(&all, "bita-catalogues.json")>"Export all catalogues (JSON)"</button></p>
+                }.into_any()
+            }}
+            <form class="inline-form" on:submit=create>
+                <label for="catalogue-new">"Name of a new catalogue"</label>
+                <input id="catalogue-new" type="text" maxlength="200" node_ref=new_name placeholder="Service catalogue"/>
+                <button type="submit">"Start a new catalogue"</button>
+            </form>
+            <label for="catalogue-import">"Import catalogues from an exported file (.json)"</label>
+            <input type="file" id="catalogue-import" accept=".json,application/json" on:change=on_import/>
+            <div role="status">
+                {move || status.get().map(|r| match r {
+                    Ok(m) => view! { <p class="ok">{m}</p> }.into_any(),
+                    Err(m) => view! { <p class="notice error">{m}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// Deletes a catalogue, and offers Undo in `status` (a stamped flag, as for assessments).
+pub(super) fn delete(shelved: Shelved, id: &str) {
+    shelved.edit(id, |c, at| c.deleted = Stamped { value: true, at });
+    go(&Route::Catalogue(None));
+}

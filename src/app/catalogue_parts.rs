@@ -1,0 +1,471 @@
+//! The parts of one catalogue on the catalogue check's page: adding entries (pasted or from a CSV
+//! file, with a column picker), the summary, the entries with their class, reason and business
+//! service, the services the reader names, and the draft catalogue with its downloads.
+
+use super::browser;
+use super::catalogue::{delete, export, file_stem, Shelved};
+use crate::model::catalogue::{Class, Lexicon};
+use crate::model::catalogue_csv::{self, Table};
+use crate::model::catalogue_page::{self as page, Item};
+use crate::model::catalogue_record::{Catalogue, Stamped};
+use crate::model::map::Map;
+use leptos::prelude::*;
+
+/// One entry as its row shows it.
+#[derive(Clone, PartialEq)]
+struct RowData {
+    class: Class,
+    reason: String,
+    service: Option<String>,
+}
+
+#[component]
+pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let cat = Memo::new(move |_| id.with_value(|id| shelved.get(id)));
+    let Some(first) = cat.get_untracked() else {
+        return view! {
+            <section aria-labelledby="one-title">
+                <h2 id="one-title">"Catalogue not found"</h2>
+                <p>"There is no catalogue with this address in this browser. Catalogues are saved only in the browser where they were made."</p>
+            </section>
+        }
+        .into_any();
+    };
+    let edit = move |change: Edit| {
+        id.with_value(|id| shelved.edit(id, change));
+    };
+    // Each entry's class, reason and service by its key; the order of the keys.
+    let rows = Memo::new(move |_| {
+        cat.with(|c| {
+            let Some(c) = c else {
+                return (Vec::new(), Map::new());
+            };
+            let rows = page::rows(lex, c);
+            let order = rows.iter().map(|r| r.entry.key()).collect::<Vec<_>>();
+            let data = rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.entry.key(),
+                        RowData {
+                            class: r.class,
+                            reason: r.reason(),
+                            service: c.service_of(r.entry).map(|s| s.id.clone()),
+                        },
+                    )
+                })
+                .collect::<Map<String, RowData>>();
+            (order, data)
+        })
+    });
+    let services = Memo::new(move |_| {
+        cat.with(|c| {
+            c.iter()
+                .flat_map(|c| c.live_services())
+                .map(|s| (s.id.clone(), s.name.value.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let rename = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        if !name.trim().is_empty() {
+            edit(Box::new(move |c, at| {
+                c.name = Stamped {
+                    value: name.trim().to_string(),
+                    at,
+                }
+            }));
+        }
+    };
+    let set_own = move |ev: leptos::ev::Event| {
+        let own = event_target_value(&ev);
+        edit(Box::new(move |c, at| c.own = Stamped { value: own, at }));
+    };
+    let summary = move || {
+        cat.with(|c| {
+            let c = c.as_ref()?;
+            let rows = page::rows(lex, c);
+            let (sentence, patterns) = page::summary(&rows);
+            Some(view! {
+                <p>{sentence}</p>
+                <ul>{patterns.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            })
+        })
+    };
+    let confirm = RwSignal::new(false);
+    let download_csv = move |_| {
+        cat.with_untracked(|c| {
+            if let Some(c) = c {
+                let csv = page::draft_csv(c, &page::rows(lex, c));
+                // A byte-order mark, so spreadsheet programs read the text as UTF-8.
+                browser::download(
+                    &format!("bita-{}-draft.csv", file_stem(&c.name.value)),
+                    "text/csv",
+                    &format!("\u{feff}{csv}"),
+                );
+            }
+        })
+    };
+    view! {
+        <section aria-labelledby="one-title">
+            <h2 id="one-title">{move || cat.with(|c| c.as_ref().map(|c| c.name.value.clone()))}</h2>
+            <p>
+                <label for="catalogue-name">"Name of this catalogue"</label>
+                <input id="catalogue-name" type="text" maxlength="200" prop:value=first.name.value.clone() on:change=rename/>
+            </p>
+            <AddEntries lex=lex edit=edit/>
+            <p>
+                <label for="catalogue-own">"Your organisation's own names and abbreviations, separated by commas"</label>
+                <input id="catalogue-own" type="text" aria-describedby="catalogue-own-help" prop:value=first.own.value.clone() on:change=set_own/>
+                <span id="catalogue-own-help" class="meta">" They are not taken for the names of products (for example “UCL” in “UCL Print”)."</span>
+            </p>
+        </section>
+        <section aria-labelledby="summary-title">
+            <h2 id="summary-title">"What the entries are named after"</h2>
+            {summary}
+        </section>
+        <section aria-labelledby="entries-title">
+            <h2 id="entries-title">"Entries"</h2>
+            <p class="meta">"Correct what an entry is named after where the check is wrong: your choice wins and is kept. Choose a business service for each entry to regroup the catalogue."</p>
+            <div class="table-wrap">
+                <table class="entries">
+                    <thead><tr><th scope="col">"Entry"</th><th scope="col">"Named after"</th><th scope="col">"Why"</th><th scope="col">"Business service"</th></tr></thead>
+                    <tbody>
+                        <For each=move || rows.with(|r| r.0.clone()) key=|k| k.clone() let:key>
+                            <EntryRow key=key rows=rows services=services cat=cat edit=edit/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <Services services=services edit=edit/>
+        <section aria-labelledby="draft-title">
+            <h2 id="draft-title">"Draft service catalogue"</h2>
+            {move || draft(lex, cat)}
+            <p class="actions">
+                <button type="button" on:click=download_csv>"Download the draft catalogue (CSV)"</button>
+                <button type="button" on:click=move |_| cat.with_untracked(|c| if let Some(c) = c {
+                    export(std::slice::from_ref(c), &format!("bita-{}.json", file_stem(&c.name.value)));
+                })>"Export this catalogue (JSON)"</button>
+                <button type="button" on:click=move |_| confirm.set(true)>"Delete this catalogue"</button>
+            </p>
+            <Show when=move || confirm.get()>
+                <div class="notice" role="alert">
+                    <p>"Delete this catalogue, its corrections and its services from this browser?"</p>
+                    <button type="button" on:click=move |_| id.with_value(|id| delete(shelved, id))>"Delete it"</button>
+                    <button type="button" on:click=move |_| confirm.set(false)>"Keep it"</button>
+                </div>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+type Edit = Box<dyn FnOnce(&mut Catalogue, crate::model::assessment::Stamp)>;
+
+/// One entry: what it is named after (a correction chosen here wins), why, and its service.
+#[component]
+fn EntryRow(
+    key: String,
+    rows: Memo<(Vec<String>, Map<String, RowData>)>,
+    services: Memo<Vec<(String, String)>>,
+    cat: Memo<Option<Catalogue>>,
+    edit: impl Fn(Edit) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let k = StoredValue::new(key.clone());
+    let data = Memo::new(move |_| rows.with(|r| k.with_value(|k| r.1.get(k).cloned())));
+    let (name, description) = cat.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|c| c.entries.iter().find(|e| e.key() == key))
+            .map(|e| (e.name.clone(), e.description.clone()))
+            .unwrap_or_default()
+    });
+    let correct = move |ev: leptos::ev::Event| {
+        let class = Class::from_id(&event_target_value(&ev));
+        let k = k.get_value();
+        edit(Box::new(move |c, at| {
+            if let Some(e) = c.entry_mut(&k) {
+                e.class = Stamped { value: class, at };
+            }
+        }));
+    };
+    let assign = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let k = k.get_value();
+        edit(Box::new(move |c, at| {
+            if let Some(e) = c.entry_mut(&k) {
+                e.service = Stamped {
+                    value: (!v.is_empty()).then_some(v),
+                    at,
+                };
+            }
+        }));
+    };
+    let class_of = move || data.with(|d| d.as_ref().map(|d| d.class));
+    view! {
+        <tr>
+            <th scope="row">{name.clone()}{(!description.is_empty()).then(|| view! { <span class="meta">{format!(" — {description}")}</span> })}</th>
+            <td>
+                <select aria-label=format!("What “{name}” is named after") on:change=correct>
+                    {Class::ALL.into_iter().map(|c| view! {
+                        <option value=c.id() prop:selected=move || class_of() == Some(c)>{page::label(c)}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+            <td>{move || data.with(|d| d.as_ref().map(|d| d.reason.clone()))}</td>
+            <td>
+                <select aria-label=format!("Business service of “{name}”") on:change=assign>
+                    <option value="" prop:selected=move || data.with(|d| d.as_ref().is_some_and(|d| d.service.is_none()))>"Not part of a service yet"</option>
+                    {move || services.get().into_iter().map(|(sid, sname)| {
+                        let chosen = sid.clone();
+                        view! {
+                            <option value=sid prop:selected=move || data.with(|d| d.as_ref().and_then(|d| d.service.as_deref()) == Some(chosen.as_str()))>{sname}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </td>
+        </tr>
+    }
+}
+
+/// The business services the reader names, to regroup the entries under.
+#[component]
+fn Services(
+    services: Memo<Vec<(String, String)>>,
+    edit: impl Fn(Edit) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let status = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(field) = input.get_untracked() else {
+            return;
+        };
+        let name = field.value();
+        if name.trim().is_empty() {
+            status.set("Write the name of a business outcome or process first.".into());
+            return;
+        }
+        field.set_value("");
+        let said = format!(
+            "Added the service “{}”: choose it for the entries it depends on.",
+            name.trim()
+        );
+        edit(Box::new(move |c, at| {
+            c.add_service(&name, at);
+        }));
+        status.set(said);
+    };
+    view! {
+        <section aria-labelledby="services-title">
+            <h2 id="services-title">"Business services"</h2>
+            <p class="meta">"Name the business outcomes and processes your IT supports, such as “Payroll” or “Onboarding new staff”, then choose each entry's service in the table above."</p>
+            <form class="inline-form" on:submit=add>
+                <label for="service-new">"Name of a business service"</label>
+                <input id="service-new" type="text" maxlength="200" node_ref=input/>
+                <button type="submit">"Add the service"</button>
+            </form>
+            <p role="status">{move || status.get()}</p>
+            <ul>
+                <For each=move || services.get() key=|s| s.clone() let:s>
+                    <li>
+                        {s.1.clone()}" "
+                        <button type="button" aria-label=format!("Remove the service “{}”", s.1) on:click=move |_| {
+                            let id = s.0.clone();
+                            edit(Box::new(move |c, at| c.remove_service(&id, at)));
+                            status.set(format!("Removed the service “{}”; its entries are not part of a service now.", s.1));
+                        }>"Remove"</button>
+                    </li>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+/// The draft catalogue: each service with what it depends on and what it still needs.
+fn draft(lex: &'static Lexicon, cat: Memo<Option<Catalogue>>) -> impl IntoView {
+    cat.with(|c| {
+        let c = c.as_ref()?;
+        let rows = page::rows(lex, c);
+        let (services, rest) = page::draft(c, &rows);
+        let rest = rest.len();
+        let services = services
+            .into_iter()
+            .map(|s| {
+                let parts = s
+                    .parts
+                    .iter()
+                    .map(|r| view! { <li>{format!("{} ({})", r.entry.name, page::label(r.class).to_lowercase())}</li> })
+                    .collect_view();
+                view! {
+                    <article class="draft-service">
+                        <h3>{s.name.to_string()}</h3>
+                        <p>{if s.parts.is_empty() { "No entry is part of it yet." } else { "Depends on:" }}</p>
+                        <ul>{parts}</ul>
+                        <details>
+                            <summary>"What a complete service still needs"</summary>
+                            <ul>{page::CHECKLIST.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+                        </details>
+                    </article>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            {(rows.is_empty()).then_some(view! { <p>"Add entries first."</p> })}
+            {services}
+            <p>{match rest {
+                0 => "Every entry is part of a business service.".to_string(),
+                1 => "1 entry is not part of a business service yet.".to_string(),
+                n => format!("{n} entries are not part of a business service yet."),
+            }}</p>
+        })
+    })
+}
+
+/// Adding entries: names pasted one per line, or a CSV file with a column picker.
+#[component]
+fn AddEntries(
+    lex: &'static Lexicon,
+    edit: impl Fn(Edit) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let pasted = NodeRef::<leptos::html::Textarea>::new();
+    let table = RwSignal::new(None::<(String, Table)>);
+    let name_col = NodeRef::<leptos::html::Select>::new();
+    let desc_col = NodeRef::<leptos::html::Select>::new();
+    let take = move |items: Vec<Item>| {
+        let said = std::rc::Rc::new(std::cell::Cell::new(None));
+        let out = said.clone();
+        edit(Box::new(move |c, at| {
+            out.set(Some(page::add_items(lex, c, &items, at)))
+        }));
+        if let Some(done) = said.get() {
+            let mut m = format!(
+                "Added {} {}.",
+                done.added,
+                if done.added == 1 { "entry" } else { "entries" }
+            );
+            if done.known > 0 {
+                m += &format!(
+                    " {} {} already in the catalogue.",
+                    done.known,
+                    if done.known == 1 { "was" } else { "were" }
+                );
+            }
+            if done.refused > 0 {
+                m += &format!(
+                    " {} did not fit: a catalogue holds at most {} entries.",
+                    done.refused,
+                    catalogue_csv::MAX_ENTRIES
+                );
+            }
+            status.set(Some(Ok(m)));
+        }
+    };
+    let paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(area) = pasted.get_untracked() else {
+            return;
+        };
+        match catalogue_csv::read_lines(&area.value()) {
+            Ok(lines) if !lines.is_empty() => {
+                area.set_value("");
+                take(
+                    lines
+                        .into_iter()
+                        .map(|name| Item {
+                            name,
+                            ..Item::default()
+                        })
+                        .collect(),
+                );
+            }
+            Ok(_) => status.set(Some(Err("Paste or type at least one name first.".into()))),
+            Err(e) => status.set(Some(Err(format!("{e} Nothing was added.")))),
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        table.set(None);
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let read = browser::read_bytes(file, catalogue_csv::MAX_BYTES)
+                .await
+                .and_then(|bytes| catalogue_csv::read(&bytes).map_err(|e| e.to_string()));
+            match read {
+                Ok(t) => {
+                    status.try_set(Some(Ok(format!(
+                        "“{name}” has {} rows: choose its columns below.",
+                        t.rows.len()
+                    ))));
+                    table.try_set(Some((name, t)));
+                }
+                Err(e) => {
+                    status.try_set(Some(Err(format!(
+                        "“{name}” cannot be read: {e} Nothing was added."
+                    ))));
+                }
+            }
+        });
+    };
+    let from_file = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pick = |r: NodeRef<leptos::html::Select>| {
+            r.get_untracked()
+                .and_then(|s| s.value().parse::<usize>().ok())
+        };
+        let Some((_, t)) = table.get_untracked() else {
+            return;
+        };
+        let items = page::items(&t, pick(name_col).unwrap_or(0), pick(desc_col));
+        table.set(None);
+        take(items);
+    };
+    view! {
+        <h3>"Add entries"</h3>
+        <form on:submit=paste>
+            <label for="catalogue-paste">"Entry names, one per line"</label>
+            <textarea id="catalogue-paste" rows="6" node_ref=pasted></textarea>
+            <button type="submit">"Add these entries"</button>
+        </form>
+        <p>
+            <label for="catalogue-file">"Or read a CSV file (.csv or .txt)"</label>
+            <input type="file" id="catalogue-file" accept=".csv,.txt,text/csv,text/plain" on:change=on_file/>
+        </p>
+        {move || table.get().map(|(file, t)| {
+            let (guess_name, guess_desc) = (t.name_column(), t.description_column());
+            let options = move |none: bool, guess: Option<usize>| {
+                let cols = t.header.iter().enumerate().map(|(i, h)| {
+                    let label = if h.trim().is_empty() { format!("Column {}", i + 1) } else { h.clone() };
+                    view! { <option value=i.to_string() selected=guess == Some(i)>{label}</option> }
+                }).collect_view();
+                view! {
+                    {none.then(|| view! { <option value="" selected=guess.is_none()>"No description"</option> })}
+                    {cols}
+                }
+            };
+            view! {
+                <form class="columns" on:submit=from_file>
+                    <fieldset>
+                        <legend>{format!("Columns of “{file}”")}</legend>
+                        <label for="column-name">"Column with the entry names"</label>
+                        <select id="column-name" node_ref=name_col>{options(false, Some(guess_name))}</select>
+                        <label for="column-description">"Column with a description (optional)"</label>
+                        <select id="column-description" node_ref=desc_col>{options(true, guess_desc)}</select>
+                        <button type="submit">"Add the entries from the file"</button>
+                        <button type="button" on:click=move |_| table.set(None)>"Cancel"</button>
+                    </fieldset>
+                </form>
+            }
+        })}
+        {move || status.get().map(|r| match r {
+            Ok(m) => view! { <p class="ok" role="status">{m}</p> }.into_any(),
+            Err(m) => view! { <p class="notice error" role="alert">{m}</p> }.into_any(),
+        })}
+    }
+}
