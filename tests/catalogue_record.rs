@@ -488,3 +488,18 @@ fn the_all_data_export_carries_the_catalogues_and_an_export_of_catalogues_only_i
     assert!(!exchange::holds_catalogues(&empty));
     assert!(exchange::import(bank, &empty).is_err());
 }
+
+#[test]
+fn entries_keep_the_order_they_were_pasted_in_through_a_merge() {
+    let mut a = Catalogue::new("c1".into(), "Ours", Stamp(1, 1));
+    a.add(&pairs(&["Zebra", "SAP", "Moodle"]), Stamp(2, 1));
+    let mut b = a.clone();
+    b.add(&pairs(&["Payroll", "Apple"]), Stamp(3, 2));
+    a.add(&pairs(&["Yak"]), Stamp(4, 1));
+    let mut ab = a.clone();
+    ab.merge(&b);
+    let names: Vec<&str> = ab.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Zebra", "SAP", "Moodle", "Payroll", "Apple", "Yak"]);
+    b.merge(&a);
+    assert_eq!(b, ab);
+}

@@ -257,41 +257,10 @@ fn ImportFile() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let text = browser::read_file(file, exchange::MAX_IMPORT_BYTES).await;
-            let result = async {
-                let text = text?;
-                let list = exchange::import(builtin(), &text)
-                    .map_err(|e| format!("{e} Nothing was imported."))?;
-                // Then the catalogues, each checked before any is saved, and then the
-                // assessments: a wrong catalogue leaves both untouched.
-                let catalogues = if exchange::holds_catalogues(&text) {
-                    super::pages::import_catalogues(text)
-                        .await
-                        .map_err(|e| format!("{e} Nothing was imported."))?
-                } else {
-                    0
-                };
-                let known = list
-                    .iter()
-                    .filter(|a| ctx.store.with_untracked(|s| s.record(&a.id).is_some()))
-                    .count();
-                let n = list.len();
-                ctx.dispatch(Op::Import(list));
-                Ok(format!(
-                    "Imported {n} assessment{}{}{}.",
-                    if n == 1 { "" } else { "s" },
-                    if known > 0 {
-                        format!(", {known} merged answer by answer with the copy already here")
-                    } else {
-                        String::new()
-                    },
-                    match catalogues {
-                        0 => String::new(),
-                        1 => " and 1 service catalogue".into(),
-                        c => format!(" and {c} service catalogues"),
-                    }
-                ))
-            }
-            .await;
+            let result = match text {
+                Ok(text) => super::pages::import_file(ctx, text).await,
+                Err(e) => Err(e),
+            };
             status.try_set(Some(result));
         });
     };

@@ -5,6 +5,7 @@
 mod browser;
 mod cards;
 mod catalogue;
+mod catalogue_input;
 mod catalogue_parts;
 mod chart;
 mod chunks;

@@ -96,20 +96,31 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
             }
             None => not_found(),
         },
-        Route::Review { .. } => page_from_chunk(async move { call_chunk!(review_page()) }, None),
+        Route::Review { .. } => {
+            page_from_chunk(Box::pin(async move { call_chunk!(review_page()) }), None)
+        }
         Route::Results { .. } => view! { <results::Results/> }.into_any(),
         // Both show reports: their chunk and the report's are fetched side by side.
         Route::Shared(payload) => {
             ctx.load_report();
-            page_from_chunk(async move { call_chunk!(shared_page(payload)) }, None)
+            page_from_chunk(
+                Box::pin(async move { call_chunk!(shared_page(payload)) }),
+                None,
+            )
         }
         Route::Compare => {
             ctx.load_report();
-            page_from_chunk(async move { call_chunk!(compare_page()) }, None)
+            page_from_chunk(Box::pin(async move { call_chunk!(compare_page()) }), None)
         }
-        Route::Catalogue(id) => {
-            page_from_chunk(async move { call_chunk!(catalogue_page(id)) }, None)
-        }
+        Route::Catalogue(id) => page_from_chunk(
+            Box::pin(async move {
+                match call_chunk!(catalogue_chunk(CatalogueCall::Page(id))) {
+                    Ok(CatalogueDone::Page(page)) => Ok(page),
+                    _ => Err(Unloaded),
+                }
+            }),
+            None,
+        ),
         Route::NotFound(_) => not_found(),
     }
 }
@@ -126,15 +137,16 @@ fn not_found() -> AnyView {
     .into_any()
 }
 
+/// A page's code on its way. Boxed: the task that awaits it is then one function for every page,
+/// not one per page (each cost about 1 KB of the first view).
+pub(super) type PageFuture = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, Unloaded>>>>;
+
 /// A page whose code is fetched when it is first opened: with the `split` feature (the release
 /// build, see scripts/wasm) its functions go into a chunk of their own, kept out of the first view.
 /// Without it (tests) they are called directly. Says so while it loads, and when it cannot.
 /// With `part` (what it is), it is a part of a page (the start page's saved list, a report's
 /// roadmap): it says so without a page's heading.
-pub(super) fn page_from_chunk(
-    page: impl Future<Output = Result<AnyView, Unloaded>> + 'static,
-    part: Option<&'static str>,
-) -> AnyView {
+pub(super) fn page_from_chunk(page: PageFuture, part: Option<&'static str>) -> AnyView {
     let arrived = RwSignal::new(false);
     let slot = StoredValue::new_local(None::<AnyView>);
     // Scoped: the page is built inside the task, and needs this page's owner (its context).
@@ -190,7 +202,7 @@ fn saved_list() -> Result<AnyView, Unloaded> {
 /// The start page's list of saved assessments, fetched when there are any.
 pub fn saved_list_later() -> AnyView {
     page_from_chunk(
-        async move { call_chunk!(saved_list()) },
+        Box::pin(async move { call_chunk!(saved_list()) }),
         Some("The list of saved assessments"),
     )
 }
@@ -211,29 +223,36 @@ fn shared_page(payload: String) -> Result<AnyView, Unloaded> {
     Ok(view! { <shared_report::SharedPage payload=payload/> }.into_any())
 }
 
-// The service-catalogue check, with its own words (fetched with it) and its part of an import.
+/// What the catalogue check's chunk is asked for: its page, or reading an import file (which may
+/// hold catalogues). One chunk for both: each split point of its own would cut the code shared with
+/// the report into more, smaller chunks, each a request of the report's.
+pub(super) enum CatalogueCall {
+    Page(Option<String>),
+    Import(Ctx, String),
+}
+
+pub(super) enum CatalogueDone {
+    Page(AnyView),
+    Import(Result<String, String>),
+}
+
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(catalogue, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn catalogue_page(id: Option<String>) -> Result<AnyView, Unloaded> {
-    Ok(view! { <super::catalogue::CataloguePage id=id/> }.into_any())
-}
-
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(catalogue_import, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn catalogue_import(text: String) -> Result<Result<usize, String>, Unloaded> {
-    Ok(super::catalogue::import_file(&text))
-}
-
-/// Reads and saves the catalogues an export file holds (every one or none); how many.
-pub async fn import_catalogues(text: String) -> Result<usize, String> {
-    call_chunk!(catalogue_import(text)).unwrap_or_else(|Unloaded| {
-        Err(
-            "The file holds service catalogues, and the code that reads them could not be fetched."
-                .into(),
-        )
+fn catalogue_chunk(call: CatalogueCall) -> Result<CatalogueDone, Unloaded> {
+    Ok(match call {
+        CatalogueCall::Page(id) => {
+            CatalogueDone::Page(view! { <super::catalogue::CataloguePage id=id/> }.into_any())
+        }
+        CatalogueCall::Import(ctx, text) => CatalogueDone::Import(super::saved::import(ctx, &text)),
     })
+}
+
+/// Reads an export file and saves what it holds (everything or nothing); what it did, in words.
+pub async fn import_file(ctx: Ctx, text: String) -> Result<String, String> {
+    match call_chunk!(catalogue_chunk(CatalogueCall::Import(ctx, text))) {
+        Ok(CatalogueDone::Import(done)) => done,
+        _ => Err("The code that reads files could not be fetched. Nothing was imported.".into()),
+    }
 }

@@ -87,7 +87,7 @@ pub fn plan_when_ready(
                 focus: !set,
             };
             return super::pages::page_from_chunk(
-                async move { super::chunks::call_chunk!(plan_chunk(plan)) },
+                Box::pin(async move { super::chunks::call_chunk!(plan_chunk(plan)) }),
                 Some("The targets and the roadmap"),
             );
         }

@@ -128,3 +128,35 @@ fn SavedItem(a: Assessment) -> impl IntoView {
         </li>
     }
 }
+
+/// Reads an export file and saves what it holds: the assessments and the service catalogues, each
+/// checked before anything is saved (a wrong one changes nothing and says why).
+pub fn import(ctx: Ctx, text: &str) -> Result<String, String> {
+    let list =
+        exchange::import(builtin(), text).map_err(|e| format!("{e} Nothing was imported."))?;
+    let catalogues = if exchange::holds_catalogues(text) {
+        super::catalogue::import_file(text).map_err(|e| format!("{e} Nothing was imported."))?
+    } else {
+        0
+    };
+    let known = list
+        .iter()
+        .filter(|a| ctx.store.with_untracked(|s| s.record(&a.id).is_some()))
+        .count();
+    let n = list.len();
+    ctx.dispatch(Op::Import(list));
+    Ok(format!(
+        "Imported {n} assessment{}{}{}.",
+        if n == 1 { "" } else { "s" },
+        if known > 0 {
+            format!(", {known} merged answer by answer with the copy already here")
+        } else {
+            String::new()
+        },
+        match catalogues {
+            0 => String::new(),
+            1 => " and 1 service catalogue".into(),
+            c => format!(" and {c} service catalogues"),
+        }
+    ))
+}

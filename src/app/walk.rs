@@ -80,8 +80,8 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                     {(index == 0 && side == crate::model::Perspective::Business).then(|| view! {
                         <p class="meta">"You answer for the business: answer as a manager who plans with IT and pays for its services. Where you cannot tell, choose “" {bank.model.dont_know.clone()} "”."</p>
                     })}
-                    {(dim.id == crate::model::catalogue::DIMENSION).then(|| view! {
-                        <p class="meta"><a href="#/catalogue">{crate::model::catalogue::LINK}</a></p>
+                    {(dim.id == crate::model::catalogue_page::DIMENSION).then(|| view! {
+                        <p class="meta"><a href="#/catalogue">{crate::model::catalogue_page::LINK}</a></p>
                     })}
                     <Questions dimension=dim side=side/>
                     <div class="pager">

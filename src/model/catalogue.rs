@@ -12,13 +12,6 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The dimension whose questions and findings lead to the catalogue check.
-pub const DIMENSION: &str = "service-definition";
-
-/// The words of the links to the check.
-pub const LINK: &str =
-    "Check your own service catalogue: which entries are named after applications or technology";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Class {

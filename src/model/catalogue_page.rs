@@ -7,6 +7,13 @@ use super::catalogue_csv::Table;
 use super::catalogue_record::{Catalogue, Entry, Stamped};
 use super::exchange::cell;
 
+/// The dimension whose questions and findings lead to the catalogue check.
+pub const DIMENSION: &str = "service-definition";
+
+/// The words of the links to the check.
+pub const LINK: &str =
+    "Check your own service catalogue: which entries are named after applications or technology";
+
 /// How the page names a class.
 pub fn label(class: Class) -> &'static str {
     match class {

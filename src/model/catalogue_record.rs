@@ -49,8 +49,11 @@ pub struct Entry {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    /// When it was added: the entries' order, and which copy's description is kept.
+    /// When it was added, and its place among what was added at once: the entries' order, and
+    /// which copy's description is kept.
     pub added: Stamp,
+    #[serde(default)]
+    pub seq: u32,
     /// The reader's correction of the class; none where the check's class stands.
     #[serde(default)]
     pub class: Stamped<Option<Class>>,
@@ -172,6 +175,7 @@ impl Catalogue {
                     name,
                     description: clip(description, MAX_DESCRIPTION),
                     added: at,
+                    seq: done.added as u32,
                     class: Stamped::default(),
                     service: Stamped::default(),
                 });
@@ -239,8 +243,11 @@ impl Catalogue {
             match at.get(&o.key()).map(|&i| &mut self.entries[i]) {
                 Some(e) => {
                     // The copy added first keeps its spelling and description: the same in any order.
-                    if (o.added, &o.name, &o.description) < (e.added, &e.name, &e.description) {
+                    if (o.added, o.seq, &o.name, &o.description)
+                        < (e.added, e.seq, &e.name, &e.description)
+                    {
                         e.added = o.added;
+                        e.seq = o.seq;
                         e.name = o.name.clone();
                         e.description = o.description.clone();
                     }
@@ -259,8 +266,9 @@ impl Catalogue {
                 None => self.services.push(o.clone()),
             }
         }
+        // In the order they were added, a paste in its own order: no two entries share both.
         super::sort_by(&mut self.entries, |a, b| {
-            (a.added, &a.name).cmp(&(b.added, &b.name))
+            (a.added, a.seq).cmp(&(b.added, b.seq))
         });
         super::sort_by(&mut self.services, |a, b| {
             (a.name.at, &a.id).cmp(&(b.name.at, &b.id))

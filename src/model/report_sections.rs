@@ -179,8 +179,11 @@ impl ReportModel {
                 ));
             }
             // The seeds' most concrete lesson has a check of its own.
-            if r.id == super::catalogue::DIMENSION {
-                body.push(Block::Link(super::catalogue::LINK.into(), "#/catalogue"));
+            if r.id == super::catalogue_page::DIMENSION {
+                body.push(Block::Link(
+                    super::catalogue_page::LINK.into(),
+                    "#/catalogue",
+                ));
             }
             by_dimension.push(section("", "dimension-report", &r.name, body));
         }

@@ -1,0 +1,156 @@
+//! Adding entries to a catalogue: names pasted one per line, or a CSV file read with a column
+//! picker; what was added, or what is wrong with the file, said in the page.
+
+use super::browser;
+use super::catalogue_parts::Edit;
+use crate::model::catalogue::Lexicon;
+use crate::model::catalogue_csv::{self, Table};
+use crate::model::catalogue_page::{self as page, Item};
+use leptos::prelude::*;
+
+/// Adding entries: names pasted one per line, or a CSV file with a column picker.
+#[component]
+pub fn AddEntries(
+    lex: &'static Lexicon,
+    edit: impl Fn(Edit) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let pasted = NodeRef::<leptos::html::Textarea>::new();
+    let table = RwSignal::new(None::<(String, Table)>);
+    let name_col = NodeRef::<leptos::html::Select>::new();
+    let desc_col = NodeRef::<leptos::html::Select>::new();
+    let take = move |items: Vec<Item>| {
+        let said = std::rc::Rc::new(std::cell::Cell::new(None));
+        let out = said.clone();
+        edit(Box::new(move |c, at| {
+            out.set(Some(page::add_items(lex, c, &items, at)))
+        }));
+        if let Some(done) = said.get() {
+            let mut m = format!(
+                "Added {} {}.",
+                done.added,
+                if done.added == 1 { "entry" } else { "entries" }
+            );
+            if done.known > 0 {
+                m += &format!(
+                    " {} {} already in the catalogue.",
+                    done.known,
+                    if done.known == 1 { "was" } else { "were" }
+                );
+            }
+            if done.refused > 0 {
+                m += &format!(
+                    " {} did not fit: a catalogue holds at most {} entries.",
+                    done.refused,
+                    catalogue_csv::MAX_ENTRIES
+                );
+            }
+            status.set(Some(Ok(m)));
+        }
+    };
+    let paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(area) = pasted.get_untracked() else {
+            return;
+        };
+        match catalogue_csv::read_lines(&area.value()) {
+            Ok(lines) if !lines.is_empty() => {
+                area.set_value("");
+                take(
+                    lines
+                        .into_iter()
+                        .map(|name| Item {
+                            name,
+                            ..Item::default()
+                        })
+                        .collect(),
+                );
+            }
+            Ok(_) => status.set(Some(Err("Paste or type at least one name first.".into()))),
+            Err(e) => status.set(Some(Err(format!("{e} Nothing was added.")))),
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        table.set(None);
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let read = browser::read_bytes(file, catalogue_csv::MAX_BYTES)
+                .await
+                .and_then(|bytes| catalogue_csv::read(&bytes).map_err(|e| e.to_string()));
+            match read {
+                Ok(t) => {
+                    status.try_set(Some(Ok(format!(
+                        "“{name}” has {} rows: choose its columns below.",
+                        t.rows.len()
+                    ))));
+                    table.try_set(Some((name, t)));
+                }
+                Err(e) => {
+                    status.try_set(Some(Err(format!(
+                        "“{name}” cannot be read: {e} Nothing was added."
+                    ))));
+                }
+            }
+        });
+    };
+    let from_file = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pick = |r: NodeRef<leptos::html::Select>| {
+            r.get_untracked()
+                .and_then(|s| s.value().parse::<usize>().ok())
+        };
+        let Some((_, t)) = table.get_untracked() else {
+            return;
+        };
+        let items = page::items(&t, pick(name_col).unwrap_or(0), pick(desc_col));
+        table.set(None);
+        take(items);
+    };
+    view! {
+        <h3>"Add entries"</h3>
+        <form on:submit=paste>
+            <label for="catalogue-paste">"Entry names, one per line"</label>
+            <textarea id="catalogue-paste" rows="6" node_ref=pasted></textarea>
+            <button type="submit">"Add these entries"</button>
+        </form>
+        <p>
+            <label for="catalogue-file">"Or read a CSV file (.csv or .txt)"</label>
+            <input type="file" id="catalogue-file" accept=".csv,.txt,text/csv,text/plain" on:change=on_file/>
+        </p>
+        {move || table.get().map(|(file, t)| {
+            let (guess_name, guess_desc) = (t.name_column(), t.description_column());
+            let options = move |none: bool, guess: Option<usize>| {
+                let cols = t.header.iter().enumerate().map(|(i, h)| {
+                    let label = if h.trim().is_empty() { format!("Column {}", i + 1) } else { h.clone() };
+                    view! { <option value=i.to_string() selected=guess == Some(i)>{label}</option> }
+                }).collect_view();
+                view! {
+                    {none.then(|| view! { <option value="" selected=guess.is_none()>"No description"</option> })}
+                    {cols}
+                }
+            };
+            view! {
+                <form class="columns" on:submit=from_file>
+                    <fieldset>
+                        <legend>{format!("Columns of “{file}”")}</legend>
+                        <label for="column-name">"Column with the entry names"</label>
+                        <select id="column-name" node_ref=name_col>{options(false, Some(guess_name))}</select>
+                        <label for="column-description">"Column with a description (optional)"</label>
+                        <select id="column-description" node_ref=desc_col>{options(true, guess_desc)}</select>
+                        <button type="submit">"Add the entries from the file"</button>
+                        <button type="button" on:click=move |_| table.set(None)>"Cancel"</button>
+                    </fieldset>
+                </form>
+            }
+        })}
+        {move || status.get().map(|r| match r {
+            Ok(m) => view! { <p class="ok" role="status">{m}</p> }.into_any(),
+            Err(m) => view! { <p class="notice error" role="alert">{m}</p> }.into_any(),
+        })}
+    }
+}
