@@ -235,8 +235,8 @@ fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_ra
                     "  {} | {} | labelled {}, found {} ({})",
                     e.source,
                     e.name,
-                    e.class,
-                    v.class,
+                    e.class.id(),
+                    v.class.id(),
                     v.reason()
                 )
             })

@@ -10,7 +10,6 @@
 //! 4. what is left is unclear; its description may then name a product or a process.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -44,12 +43,6 @@ impl Class {
 
     pub fn from_id(id: &str) -> Option<Class> {
         Class::ALL.into_iter().find(|c| c.id() == id)
-    }
-}
-
-impl fmt::Display for Class {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
     }
 }
 
