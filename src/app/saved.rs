@@ -145,6 +145,14 @@ pub fn import(ctx: Ctx, text: &str) -> Result<String, String> {
         .count();
     let n = list.len();
     ctx.dispatch(Op::Import(list));
+    let catalogues = match catalogues {
+        0 => String::new(),
+        1 => "1 service catalogue".into(),
+        c => format!("{c} service catalogues"),
+    };
+    if n == 0 {
+        return Ok(format!("Imported {catalogues}."));
+    }
     Ok(format!(
         "Imported {n} assessment{}{}{}.",
         if n == 1 { "" } else { "s" },
@@ -153,10 +161,10 @@ pub fn import(ctx: Ctx, text: &str) -> Result<String, String> {
         } else {
             String::new()
         },
-        match catalogues {
-            0 => String::new(),
-            1 => " and 1 service catalogue".into(),
-            c => format!(" and {c} service catalogues"),
+        if catalogues.is_empty() {
+            catalogues
+        } else {
+            format!(" and {catalogues}")
         }
     ))
 }

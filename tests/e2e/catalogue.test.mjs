@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, open, axeViolations } from './harness.mjs';
+import { serveDist, launch, open, axeViolations, startAssessment, bankFromFiles, modelVersion } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -31,7 +31,7 @@ async function waitStored(page, ok) {
 }
 
 async function newCatalogue(page, name) {
-  await page.getByRole('link', { name: 'Service catalogue' }).click();
+  await page.getByRole('link', { name: 'Service catalogue', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Check your service catalogue' }).waitFor();
   await page.getByLabel('Name of a new catalogue').fill(name);
   await page.getByRole('button', { name: 'Start a new catalogue' }).click();
@@ -204,4 +204,86 @@ test('after one visit the catalogue check works offline, its word lists included
   await paste(page, ['SAP', 'Payroll']);
   assert.equal(await classOf(page, 'Payroll').evaluate((s) => s.selectedOptions[0].textContent), 'A business outcome or process');
   await context.close();
+});
+
+const LINK = 'Check your own service catalogue: which entries are named after applications or technology';
+
+test('the check is one click from the service-definition questions and from that dimension in the report', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await startAssessment(page);
+  const sd = bankFromFiles().find((d) => d.id === 'service-definition');
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^${sd.name} \\(`) }).waitFor();
+  await page.getByRole('link', { name: LINK }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check your service catalogue' }).waitFor();
+  // Other dimensions do not carry the link.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 1, name: /\(2 of/ }).waitFor();
+  assert.equal(await page.getByRole('link', { name: LINK }).count(), 0);
+
+  // The report's findings for service definition lead there too.
+  const answers = {};
+  for (const d of bankFromFiles()) for (const q of d.details) if (q.audience !== 'business' && !q.retired) answers[q.id] = '2';
+  const a = { format: 'bita-assessment', schema: 2, id: 'cat1', name: 'Catalogue Ltd', perspective: 'it', model: 'bita',
+    model_version: modelVersion(), created: 1764115200000, updated: 1764115200000, answers };
+  await page.evaluate((x) => localStorage.setItem(`bita.assessment.${x.id}`, JSON.stringify(x)), a);
+  await page.goto(`${server.url}#/a/cat1/results`);
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'By dimension' }).waitFor();
+  const link = page.getByRole('link', { name: LINK });
+  // Under the dimension's own heading, with its findings.
+  assert.equal(await link.evaluate((a) => a.closest('section').querySelector('h3').textContent), sd.name);
+  await link.click();
+  await page.getByRole('heading', { level: 1, name: 'Check your service catalogue' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the start page\'s "Export all" carries the catalogues, its import brings them back, and an export of catalogues only imports too', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await startAssessment(page, { name: 'Exporter' });
+  await newCatalogue(page, 'Travelling catalogue');
+  await paste(page, ['SAP', 'Payroll']);
+  await waitStored(page, (l) => l[0]?.entries.length === 2);
+  const [catOnly] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all catalogues (JSON)' }).click(),
+  ]);
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  const [all] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all (JSON)' }).click(),
+  ]);
+  // Saved before the context closes, which takes its downloads with it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bita-'));
+  const allPath = path.join(dir, 'all.json'), onlyPath = path.join(dir, 'catalogues.json');
+  await all.saveAs(allPath);
+  await catOnly.saveAs(onlyPath);
+  const file = JSON.parse(fs.readFileSync(allPath, 'utf8'));
+  assert.equal(file.assessments.length, 1);
+  assert.equal(file.catalogues.length, 1);
+  await context.close();
+
+  for (const [download, said, assessments] of [[allPath, 'Imported 1 assessment and 1 service catalogue.', 1], [onlyPath, 'Imported 1 service catalogue.', 0]]) {
+    const fresh = await open(browser, server.url);
+    await fresh.page.getByLabel('Import assessments from an exported file (.json)').setInputFiles(download);
+    await fresh.page.getByRole('status').filter({ hasText: said }).waitFor();
+    assert.equal(await fresh.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bita.assessment.')).length), assessments);
+    await fresh.page.getByRole('link', { name: 'Service catalogue', exact: true }).click();
+    await fresh.page.getByRole('link', { name: 'Travelling catalogue' }).click();
+    await row(fresh.page, 'Payroll').waitFor();
+    // A damaged catalogue in a file: nothing of the file is saved.
+    const broken = structuredClone(file);
+    broken.catalogues[0].entries = 'not a list';
+    broken.assessments[0].id = 'other1';
+    const brokenPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bita-')), 'broken.json');
+    fs.writeFileSync(brokenPath, JSON.stringify(broken));
+    await fresh.page.getByRole('link', { name: 'Your assessments' }).click();
+    await fresh.page.getByLabel('Import assessments from an exported file (.json)').setInputFiles(brokenPath);
+    await fresh.page.getByText(/Catalogue 1 in the file cannot be read: .* Nothing was imported\./).waitFor();
+    assert.equal(await fresh.page.evaluate(() => localStorage.getItem('bita.assessment.other1')), null);
+    assert.deepEqual(fresh.errors, []);
+    await fresh.context.close();
+  }
+  assert.deepEqual(errors, []);
 });
