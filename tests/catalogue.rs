@@ -132,6 +132,64 @@ fn labelled() -> Vec<Labelled> {
         .collect()
 }
 
+/// The lexicon as if it had been written without one source. The lexicon was first written from
+/// general knowledge, before the labelled set existed (`tests/catalogue/lexicon-before-the-set.toml`,
+/// a copy of that version); words added after it had been seen are the part a set can tune. So,
+/// with a source left out, every added word that decides an entry of that source and no entry of
+/// another is taken out; the first version's words and the rules (a product's shape, the order of
+/// the words) stay.
+fn without_source(lex: &Lexicon, set: &[Labelled], source: &str) -> Lexicon {
+    let decided = |e: &Labelled| {
+        classify(lex, &own(&e.source), &e.name, &e.description)
+            .term
+            .to_lowercase()
+    };
+    let mut only_here: std::collections::BTreeSet<String> = set
+        .iter()
+        .filter(|e| e.source == source)
+        .map(decided)
+        .collect();
+    for e in set.iter().filter(|e| e.source != source) {
+        only_here.remove(&decided(e));
+    }
+    let before: Lexicon = toml::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/catalogue/lexicon-before-the-set.toml"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let general = [
+        &before.products,
+        &before.capitalised_products,
+        &before.abbreviations,
+        &before.technology,
+        &before.activity,
+        &before.outcome,
+        &before.unclear,
+    ];
+    let tuned = |t: &String| {
+        !general.iter().any(|l| l.contains(t))
+            && only_here.iter().any(|d| {
+                let d = d.replace('-', " ");
+                let t = t.replace('-', " ");
+                d == t || d == format!("{t}s") || d == format!("{t}es")
+            })
+    };
+    let keep = |list: &Vec<String>| list.iter().filter(|t| !tuned(t)).cloned().collect();
+    Lexicon {
+        products: keep(&lex.products),
+        capitalised_products: keep(&lex.capitalised_products),
+        audiences: lex.audiences.clone(),
+        abbreviations: keep(&lex.abbreviations),
+        technology: keep(&lex.technology),
+        activity: keep(&lex.activity),
+        outcome: keep(&lex.outcome),
+        unclear: keep(&lex.unclear),
+    }
+}
+
 /// The issue's three figures over some entries, each with the count it is of.
 struct Figures {
     /// Of the entries named after an application or a technology, the share found as either.
@@ -172,13 +230,12 @@ fn share((n, of): (usize, usize)) -> f64 {
     }
 }
 
-/// The figures on the labelled set, per source and over all, with the classes and every entry
-/// classed otherwise than labelled printed. The lexicon was written before the set (git history:
-/// questions/catalogue.toml), then given general words where the whole set showed gaps: the lines
-/// per source are not yet a strict leave-one-out, which needs new sources. Held today over the whole set: at least
-/// 80 % of the application- and technology-named entries found as either, at most 10 % of the
-/// outcome-named ones flagged as either, at most 15 % of all left unclear. The issue asks 90 %
-/// for the first, on each source left out: not reached yet (see the printed lines).
+/// The figures on the labelled set, per source and over all, then with each source left out (see
+/// [`without_source`]), with the classes and every entry classed otherwise than labelled printed.
+/// Held over the whole set: at least 80 % of the application- and technology-named entries found
+/// as either, at most 10 % of the outcome-named ones flagged as either, at most 15 % of all left
+/// unclear; with each source left out, pooled: 70 %, 10 % and 25 %. The issue asks 90 % found and
+/// at most 15 % unclear on each source left out: not reached (see the printed lines).
 #[test]
 fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_rarely_flagged() {
     let lex = lexicon();
@@ -189,7 +246,7 @@ fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_ra
     assert!(sources.len() >= 5, "five sources at least: {sources:?}");
     assert!(set.len() >= 200, "200 entries at least: {}", set.len());
     let pct = |f: (usize, usize)| format!("{:5.1} % ({}/{})", 100.0 * share(f), f.0, f.1);
-    println!("source left out         | apps+tech found    | outcomes flagged   | unclear");
+    println!("source                  | apps+tech found    | outcomes flagged   | unclear");
     for s in &sources {
         let held: Vec<&Labelled> = set.iter().filter(|e| e.source == *s).collect();
         let f = figures(&lex, &held);
@@ -200,6 +257,49 @@ fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_ra
             pct(f.unclear)
         );
     }
+    // Each source left out: its entries classed by the lexicon without the terms only they need.
+    println!("source left out         | apps+tech found    | outcomes flagged   | unclear");
+    let mut pooled = [(0, 0); 3];
+    for s in &sources {
+        let held: Vec<&Labelled> = set.iter().filter(|e| e.source == *s).collect();
+        let f = figures(&without_source(&lex, &set, s), &held);
+        for (p, x) in pooled
+            .iter_mut()
+            .zip([f.recall, f.outcome_flagged, f.unclear])
+        {
+            *p = (p.0 + x.0, p.1 + x.1);
+        }
+        println!(
+            "{s:23} | {} | {} | {}",
+            pct(f.recall),
+            pct(f.outcome_flagged),
+            pct(f.unclear)
+        );
+    }
+    println!(
+        "{:23} | {} | {} | {}",
+        "each left out, pooled",
+        pct(pooled[0]),
+        pct(pooled[1]),
+        pct(pooled[2])
+    );
+    // Floors that catch a regression; the issue's bar (90 % found on each source left out, at most
+    // 15 % unclear) is not reached: see the note of issue 28.
+    assert!(
+        share(pooled[0]) >= 0.7,
+        "left out, found {}",
+        pct(pooled[0])
+    );
+    assert!(
+        share(pooled[1]) <= 0.1,
+        "left out, flagged {}",
+        pct(pooled[1])
+    );
+    assert!(
+        share(pooled[2]) <= 0.25,
+        "left out, unclear {}",
+        pct(pooled[2])
+    );
     let all: Vec<&Labelled> = set.iter().collect();
     let f = figures(&lex, &all);
     println!(
