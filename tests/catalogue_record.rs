@@ -503,3 +503,92 @@ fn entries_keep_the_order_they_were_pasted_in_through_a_merge() {
     b.merge(&a);
     assert_eq!(b, ab);
 }
+
+#[test]
+fn several_services_read_back_at_once_stay_apart_with_their_entries() {
+    let lex = lexicon();
+    let mut c = sample();
+    let a = c.add_service("Payroll", Stamp(20, 1)).unwrap();
+    let b = c.add_service("Teaching", Stamp(20, 1)).unwrap();
+    assert_ne!(a, b, "the same stamp, two services");
+    c.add_service("Research", Stamp(20, 1)).unwrap();
+    c.entry_mut("sap").unwrap().service = Stamped {
+        value: Some(a),
+        at: Stamp(21, 1),
+    };
+    c.entry_mut("servers").unwrap().service = Stamped {
+        value: Some(b),
+        at: Stamp(21, 1),
+    };
+    c.add(&[("=SUM(A1)".into(), String::new())], Stamp(22, 1));
+    let rows = page::rows(&lex, &c);
+    let csv = page::draft_csv(&c, &rows);
+    let table = bita::model::catalogue_csv::read(csv.as_bytes()).unwrap();
+    let items = page::items(&table, table.name_column(), table.description_column());
+    let mut back = Catalogue::new("c2".into(), "Back", Stamp(40, 1));
+    page::add_items(&lex, &mut back, &items, Stamp(41, 1));
+    let rows = page::rows(&lex, &back);
+    let (services, _) = page::draft(&back, &rows);
+    let got: Vec<(&str, Vec<&str>)> = services
+        .iter()
+        .map(|s| {
+            (
+                s.name,
+                s.parts.iter().map(|r| r.entry.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Payroll", vec!["SAP"]),
+            ("Teaching", vec!["Servers"]),
+            ("Research", vec![])
+        ]
+    );
+    // The neutralised formula comes back as written, so reading again adds nothing twice.
+    assert!(back.entries.iter().any(|e| e.name == "=SUM(A1)"));
+    let again = page::add_items(&lex, &mut back, &items, Stamp(42, 1));
+    assert_eq!(again.added, 0);
+}
+
+#[test]
+fn a_forged_record_is_refused_or_kept_within_what_bita_writes() {
+    let mut c = sample();
+    c.entries[1].name = "sap".into();
+    assert!(record::decode(&record::encode(&c))
+        .unwrap_err()
+        .contains("the same entry twice"));
+    let mut c = sample();
+    c.entries[0].description = "x".repeat(5000);
+    let back = record::decode(&record::encode(&c)).unwrap();
+    assert_eq!(back.entries[0].description.len(), record::MAX_DESCRIPTION);
+    // A stamp at the end of time neither panics nor stops later edits from being stamped.
+    let mut c = sample();
+    c.name.at = Stamp(u64::MAX, 9);
+    let mut s = Shelf::new(1);
+    s.import(vec![c]);
+    assert!(s.edit("c1", 5, |c, at| c.own = Stamped {
+        value: "x".into(),
+        at
+    }));
+}
+
+#[test]
+fn a_deleted_catalogue_frees_its_space_and_takes_no_more_edits() {
+    let mut c = sample();
+    c.deleted = Stamped {
+        value: true,
+        at: Stamp(50, 1),
+    };
+    let text = record::encode(&c);
+    assert!(!text.contains("SAP"), "{text}");
+    let mut s = Shelf::new(2);
+    s.import(vec![sample()]);
+    s.import(vec![record::decode(&text).unwrap()]);
+    assert!(s.get("c1").is_none());
+    assert!(!s.edit("c1", 60, |c, at| c.name = Stamped {
+        value: "back".into(),
+        at
+    }));
+}

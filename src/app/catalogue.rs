@@ -59,10 +59,15 @@ fn reload() {
 }
 
 fn commit() {
-    with_shelf(|s| match local_store::local() {
-        Some(mut io) => s.commit(&mut io),
-        None => s.commit(&mut NoStorage),
+    let unsaved = with_shelf(|s| {
+        match local_store::local() {
+            Some(mut io) => s.commit(&mut io),
+            None => s.commit(&mut NoStorage),
+        }
+        s.unsaved()
     });
+    // For the update switch, which must not reload over unsaved changes.
+    local_store::CATALOGUE_UNSAVED.set(unsaved);
 }
 
 /// The page's reactive handle on the shelf: `version` changes with every change.
@@ -179,10 +184,23 @@ pub fn CataloguePage(id: Option<String>) -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-    let problem = move || {
+    // Memos: a message that has not changed is not announced again after every edit.
+    let problem = Memo::new(move |_| {
         shelved.version.track();
-        with_shelf(|s| s.problem().map(str::to_string))
-            .map(|p| view! { <p class="notice error" role="alert">{p}</p> })
+        with_shelf(|s| {
+            let mut said: Vec<String> = s.problem().map(str::to_string).into_iter().collect();
+            said.extend(s.unreadable().iter().map(|(key, why)| {
+                format!("A saved catalogue cannot be read ({why}), so bita leaves it untouched in this browser's storage under “{key}”.")
+            }));
+            said
+        })
+    });
+    let problem = move || {
+        problem.with(|p| {
+            (!p.is_empty()).then(|| {
+                view! { <div class="notice error" role="alert">{p.iter().map(|m| view! { <p>{m.clone()}</p> }).collect_view()}</div> }
+            })
+        })
     };
     let one = id.clone();
     view! {
@@ -214,10 +232,16 @@ pub fn CataloguePage(id: Option<String>) -> impl IntoView {
 #[component]
 fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
     let status = RwSignal::new(None::<Result<String, String>>);
-    let list = move || {
+    // What the list shows, so that it is rebuilt only when that changes.
+    let list = Memo::new(move |_| {
         shelved.version.track();
-        with_shelf(|s| s.list().into_iter().cloned().collect::<Vec<_>>())
-    };
+        with_shelf(|s| {
+            s.list()
+                .into_iter()
+                .map(|c| (c.id.clone(), c.name.value.clone(), c.entries.len()))
+                .collect::<Vec<_>>()
+        })
+    });
     let new_name = NodeRef::<leptos::html::Input>::new();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -255,27 +279,21 @@ fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
     view! {
         <section aria-labelledby="catalogues-title">
             <h2 id="catalogues-title">"Your catalogues"</h2>
-            {move || {
-                let list = list();
-                if list.is_empty() {
-                    return view! { <p>"No catalogue is saved in this browser yet."</p> }.into_any();
-                }
-                let all = list.clone();
-                view! {
-                    <ul class="saved">
-                        {list.into_iter().map(|c| {
-                            let here = current.with_value(|id| id.as_deref() == Some(c.id.as_str()));
-                            view! {
-                                <li>
-                                    <a href=Route::Catalogue(Some(c.id.clone())).href() aria-current=here.then_some("page")>{c.name.value.clone()}</a>
-                                    <span class="meta">{format!(" {} entries", c.entries.len())}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    <p><button type="button" on:click=move |_| export(&all, "bita-catalogues.json")>"Export all catalogues (JSON)"</button></p>
-                }.into_any()
-            }}
+            {move || list.with(|l| l.is_empty()).then(|| view! { <p>"No catalogue is saved in this browser yet."</p> })}
+            <ul class="saved">
+                <For each=move || list.get() key=|c| c.clone() let:c>
+                    <li>
+                        <a href=Route::Catalogue(Some(c.0.clone())).href() aria-current=current.with_value(|id| id.as_deref() == Some(c.0.as_str())).then_some("page")>{c.1.clone()}</a>
+                        <span class="meta">{match c.2 { 1 => " 1 entry".to_string(), n => format!(" {n} entries") }}</span>
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || list.with(|l| !l.is_empty())>
+                <p><button type="button" on:click=move |_| {
+                    let all = with_shelf(|s| s.list().into_iter().cloned().collect::<Vec<_>>());
+                    export(&all, "bita-catalogues.json");
+                }>"Export all catalogues (JSON)"</button></p>
+            </Show>
             <form class="inline-form" on:submit=create>
                 <label for="catalogue-new">"Name of a new catalogue"</label>
                 <input id="catalogue-new" type="text" maxlength="200" node_ref=new_name placeholder="Service catalogue"/>
@@ -293,7 +311,7 @@ fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
     }
 }
 
-/// Deletes a catalogue, and offers Undo in `status` (a stamped flag, as for assessments).
+/// Deletes a catalogue (a stamped flag, as for assessments, so the delete reaches other tabs).
 pub(super) fn delete(shelved: Shelved, id: &str) {
     shelved.edit(id, |c, at| c.deleted = Stamped { value: true, at });
     go(&Route::Catalogue(None));

@@ -53,7 +53,12 @@ pub fn AddEntries(
         let Some(area) = pasted.get_untracked() else {
             return;
         };
-        match catalogue_csv::read_lines(&area.value()) {
+        let text = area.value();
+        if text.trim().is_empty() {
+            status.set(Some(Err("Paste or type at least one name first.".into())));
+            return;
+        }
+        match catalogue_csv::read_lines(&text) {
             Ok(lines) if !lines.is_empty() => {
                 area.set_value("");
                 take(
@@ -148,9 +153,8 @@ pub fn AddEntries(
                 </form>
             }
         })}
-        {move || status.get().map(|r| match r {
-            Ok(m) => view! { <p class="ok" role="status">{m}</p> }.into_any(),
-            Err(m) => view! { <p class="notice error" role="alert">{m}</p> }.into_any(),
-        })}
+        // Live regions that stay in the page: only their words change, so each is announced.
+        <p class="ok" role="status">{move || status.get().and_then(Result::ok)}</p>
+        <div role="alert">{move || status.get().and_then(Result::err).map(|m| view! { <p class="notice error">{m}</p> })}</div>
     }
 }

@@ -108,7 +108,10 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
     };
     view! {
         <section aria-labelledby="one-title">
-            <h2 id="one-title">{move || cat.with(|c| c.as_ref().map(|c| c.name.value.clone()))}</h2>
+            <h2 id="one-title">{first.name.value.clone()}</h2>
+            {move || cat.with(Option::is_none).then(|| view! {
+                <p class="notice error" role="alert">"This catalogue has been deleted, in this tab or another: changes to it are no longer kept."</p>
+            })}
             <p>
                 <label for="catalogue-name">"Name of this catalogue"</label>
                 <input id="catalogue-name" type="text" maxlength="200" prop:value=first.name.value.clone() on:change=rename/>
@@ -129,7 +132,7 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
             <p class="meta">"Correct what an entry is named after where the check is wrong: your choice wins and is kept. Choose a business service for each entry to regroup the catalogue."</p>
             <div class="table-wrap">
                 <table class="entries">
-                    <thead><tr><th scope="col">"Entry"</th><th scope="col">"Named after"</th><th scope="col">"Why"</th><th scope="col">"Business service"</th></tr></thead>
+                    <thead><tr><th scope="col">"Entry"</th><th scope="col">"Named after"</th><th scope="col">"Reason"</th><th scope="col">"Business service"</th></tr></thead>
                     <tbody>
                         <For each=move || rows.with(|r| r.0.clone()) key=|k| k.clone() let:key>
                             <EntryRow key=key rows=rows services=services cat=cat edit=edit/>
@@ -142,6 +145,9 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
         <section aria-labelledby="draft-title">
             <h2 id="draft-title">"Draft service catalogue"</h2>
             {move || draft(lex, cat)}
+            <h3>"What each service still needs"</h3>
+            <p class="meta">"Besides the systems it runs on, a complete service has:"</p>
+            <ul>{page::CHECKLIST.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
             <p class="actions">
                 <button type="button" on:click=download_csv>"Download the draft catalogue (CSV)"</button>
                 <button type="button" on:click=move |_| cat.with_untracked(|c| if let Some(c) = c {
@@ -302,10 +308,6 @@ fn draft(lex: &'static Lexicon, cat: Memo<Option<Catalogue>>) -> impl IntoView {
                         <h3>{s.name.to_string()}</h3>
                         <p>{if s.parts.is_empty() { "No entry is part of it yet." } else { "Depends on:" }}</p>
                         <ul>{parts}</ul>
-                        <details>
-                            <summary>"What a complete service still needs"</summary>
-                            <ul>{page::CHECKLIST.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
-                        </details>
                     </article>
                 }
             })

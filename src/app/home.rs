@@ -85,7 +85,12 @@ pub fn Home() -> impl IntoView {
     let compare = el("a", "", Some("Compare assessments"));
     attr(&compare, "href", "#/compare");
     add(&ask, &compare);
-    let _ = ask.append_with_str_1(" side by side, pool a team's answers, or follow the trend.");
+    let _ = ask.append_with_str_1(" side by side, pool a team's answers, or follow the trend. ");
+    let check = el("a", "", Some("Check your service catalogue"));
+    attr(&check, "href", "#/catalogue");
+    add(&ask, &check);
+    let _ =
+        ask.append_with_str_1(" to see which entries are named after applications or technology.");
     let covers = el("section", "", None);
     attr(&covers, "aria-labelledby", "dims-title");
     let h = el("h2", "", Some("What the assessment covers"));

@@ -69,6 +69,12 @@ impl Io for Local {
     }
 }
 
+thread_local! {
+    /// Whether the catalogue check holds changes storage has not taken (its code is a chunk of
+    /// its own: this is all the first view needs to know of it).
+    pub static CATALOGUE_UNSAVED: Cell<bool> = const { Cell::new(false) };
+}
+
 /// The service catalogues an all-data export carries, as stored.
 pub fn stored_catalogues() -> Vec<String> {
     let Some(mut io) = local() else {

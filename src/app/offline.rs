@@ -76,7 +76,7 @@ fn reload_when_saved(ctx: Ctx) {
 
 /// Switches to the waiting new version, unless some changes are not saved yet.
 pub fn switch(ctx: Ctx) {
-    if ctx.store.with_untracked(|s| s.unsaved()) {
+    if ctx.store.with_untracked(|s| s.unsaved()) || super::local_store::CATALOGUE_UNSAVED.get() {
         ctx.update_blocked.set(true);
         return;
     }

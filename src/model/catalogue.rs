@@ -336,14 +336,24 @@ pub fn classify(lex: &Lexicon, own: &[String], name: &str, description: &str) ->
     // "Category – Service": the service's own words first, the category's where they tell nothing.
     if let Some((category, service)) = split_category(name) {
         let v = decide(lex, own, service, description);
-        if v.class != Class::Unclear || !v.term.is_empty() || v.from_description {
+        if v.class != Class::Unclear || v.from_description {
             return v;
         }
+        // A service part whose word could be either ("Digital Phones") takes a category that
+        // names a technology or product ("VOIP"); any class where it names nothing.
         let c = decide(lex, own, category, "");
-        if c.class != Class::Unclear {
+        let names_it = matches!(c.class, Class::Application | Class::Technology);
+        if names_it || (c.class != Class::Unclear && v.term.is_empty()) {
             return c;
         }
         return v;
+    }
+    // "Head with/for qualifier": the head names what it is, where it tells.
+    if let Some((head, _)) = [" with ", " for "].iter().find_map(|w| name.split_once(w)) {
+        let h = decide(lex, own, head, "");
+        if h.class != Class::Unclear {
+            return h;
+        }
     }
     decide(lex, own, name, description)
 }

@@ -228,16 +228,24 @@ pub fn items(table: &Table, name: usize, description: Option<usize>) -> Vec<Item
             .map_or("", |s| s.trim())
             .to_string()
     };
+    // A cell the draft's export neutralised ("'=…") comes back as it was written.
+    let unquote = |t: String| match t.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) && service.is_some() => {
+            rest.to_string()
+        }
+        _ => t,
+    };
     table
         .rows
         .iter()
         .map(|row| Item {
-            name: at(row, Some(name)),
+            name: unquote(at(row, Some(name))),
             description: at(row, description),
-            service: at(row, service),
+            service: unquote(at(row, service)),
             class: from_label(&at(row, class)),
         })
-        .filter(|i| !i.name.is_empty())
+        // A draft's service without entries comes back too (a row of its own, with no name).
+        .filter(|i| !i.name.is_empty() || !i.service.is_empty())
         .collect()
 }
 
@@ -260,14 +268,16 @@ pub fn add_items(
         .map(|i| (c.entries[i].key(), i))
         .collect();
     for i in items {
+        let service = (!i.service.is_empty())
+            .then(|| c.add_service(&i.service, at))
+            .flatten();
         let Some(&pos) = new.get(&super::catalogue_record::key(&i.name)) else {
             continue;
         };
-        if !i.service.is_empty() {
-            let service = c.add_service(&i.service, at);
-            c.entries[pos].service = Stamped { value: service, at };
-        }
         let e = &mut c.entries[pos];
+        if service.is_some() {
+            e.service = Stamped { value: service, at };
+        }
         if let Some(class) = i.class {
             if classify(lex, &own, &e.name, &e.description).class != class {
                 e.class = Stamped {

@@ -213,7 +213,8 @@ impl Catalogue {
         if name.is_empty() || self.live_services().count() >= MAX_SERVICES {
             return None;
         }
-        let id = format!("s{:x}-{:x}", at.0, at.1);
+        // The stamp and the count: several services named at once (a draft read back) differ.
+        let id = format!("s{:x}-{:x}-{}", at.0, at.1, self.services.len());
         self.services.push(Service {
             id: id.clone(),
             name: Stamped { value: name, at },
@@ -254,7 +255,10 @@ impl Catalogue {
                     e.class.take_later(&o.class);
                     e.service.take_later(&o.service);
                 }
-                None => self.entries.push(o.clone()),
+                None => {
+                    at.insert(o.key(), self.entries.len());
+                    self.entries.push(o.clone());
+                }
             }
         }
         for o in &other.services {
@@ -292,8 +296,15 @@ pub fn storage_key(id: &str) -> String {
     format!("{PREFIX}{id}")
 }
 
-/// The stored (and exported) text of a catalogue.
+/// The stored (and exported) text of a catalogue. A deleted one keeps only what its delete needs
+/// to merge, so that deleting frees the space at once.
 pub fn encode(c: &Catalogue) -> String {
+    if c.deleted.value {
+        let mut c = c.clone();
+        c.entries.clear();
+        c.services.clear();
+        return serde_json::to_string(&c).unwrap_or_default();
+    }
     serde_json::to_string(c).unwrap_or_default()
 }
 
@@ -332,11 +343,31 @@ pub fn decode_value(value: serde_json::Value) -> Result<Catalogue, String> {
     if !super::storage::valid_id(&c.id) {
         return Err("the data has no valid id".into());
     }
+    let mut c = c;
     if c.entries.len() > MAX_ENTRIES {
         return Err(format!(
             "it holds {} entries, more than the {MAX_ENTRIES} a catalogue may hold",
             c.entries.len()
         ));
+    }
+    if c.services.len() > 2 * MAX_SERVICES {
+        return Err(format!(
+            "it names {} business services, more than a catalogue may",
+            c.services.len()
+        ));
+    }
+    let mut keys = Set::new();
+    if !c.entries.iter().all(|e| keys.insert(e.key())) {
+        return Err("it holds the same entry twice".into());
+    }
+    // Within what bita itself writes.
+    c.name.value = clip(&c.name.value, MAX_NAME);
+    for e in &mut c.entries {
+        e.name = clip(&e.name, MAX_NAME);
+        e.description = clip(&e.description, MAX_DESCRIPTION);
+    }
+    for s in &mut c.services {
+        s.name.value = clip(&s.name.value, MAX_NAME);
     }
     Ok(c)
 }

@@ -41,7 +41,7 @@ impl Shelf {
 
     /// A stamp later than any this tab has seen.
     pub fn stamp(&mut self, now: u64) -> Stamp {
-        self.last_ms = now.max(self.last_ms + 1);
+        self.last_ms = now.max(self.last_ms.saturating_add(1));
         Stamp(self.last_ms, self.writer)
     }
 
@@ -95,7 +95,7 @@ impl Shelf {
                 continue;
             };
             match record::decode(&raw) {
-                Ok(c) if c.deleted.value && c.deleted.at.0 + PURGE_AFTER_MS < now => {
+                Ok(c) if c.deleted.value && c.deleted.at.0.saturating_add(PURGE_AFTER_MS) < now => {
                     io.remove(&key);
                     self.records.remove(&c.id);
                 }
@@ -116,10 +116,11 @@ impl Shelf {
         self.dirty.insert(id);
     }
 
-    /// Changes a catalogue in memory, with a fresh stamp; false if there is no such catalogue.
+    /// Changes a catalogue in memory, with a fresh stamp; false if there is no such catalogue (or
+    /// it was deleted, in another tab say: an edit must not go into a record nobody sees).
     pub fn edit(&mut self, id: &str, now: u64, change: impl FnOnce(&mut Catalogue, Stamp)) -> bool {
         let at = self.stamp(now);
-        let Some(c) = self.records.get_mut(id) else {
+        let Some(c) = self.records.get_mut(id).filter(|c| !c.deleted.value) else {
             return false;
         };
         change(c, at);

@@ -39,8 +39,12 @@ pub fn export_all(list: &[&Assessment], catalogues: &[String]) -> String {
 pub fn stored_catalogues(raws: Vec<String>) -> Vec<String> {
     raws.into_iter()
         .filter(|raw| {
+            // What this version reads back: the format, a schema it knows, a valid id.
             super::json::parse(raw).is_ok_and(|j| {
                 j.get("format").and_then(Json::as_str) == Some(super::catalogue_record::FORMAT)
+                    && j.get("schema").and_then(|s| s.as_uint(u64::from(u32::MAX)))
+                        == Some(u64::from(super::catalogue_record::SCHEMA))
+                    && j.get("id").and_then(Json::as_str).is_some_and(valid_id)
                     && j.get("deleted").and_then(|d| d.get("value")) != Some(&Json::Bool(true))
             })
         })
