@@ -14,11 +14,15 @@ mod charts;
 #[path = "src/model/catalogue.rs"]
 mod catalogue;
 
+#[path = "src/model/catalogue_lexicon.rs"]
+mod catalogue_lexicon;
+
 fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
     println!("cargo:rerun-if-changed=src/charts.rs");
     println!("cargo:rerun-if-changed=src/model/catalogue.rs");
+    println!("cargo:rerun-if-changed=src/model/catalogue_lexicon.rs");
     // wasm-split reads the linker's relocations to cut the release build into chunks (scripts/wasm).
     if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
         println!("cargo:rustc-link-arg-bin=bita=--emit-relocs");

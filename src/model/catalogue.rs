@@ -8,6 +8,11 @@
 //!    name ("Storage for research");
 //! 3. then an IT activity ("Server administration"), then a technology;
 //! 4. what is left is unclear; its description may then name a product or a process.
+//!
+//! Two shapes of name come first: "Category – Service" is decided by its service part, or by its
+//! category where the service part tells nothing (or could be either, and the category names a
+//! technology or product: "VOIP - Digital Phones"); "Head with/for qualifier" is decided by its
+//! head where that tells ("Internet Access with URL Filtering").
 
 use serde::{Deserialize, Serialize};
 
@@ -46,65 +51,7 @@ impl Class {
     }
 }
 
-/// The catalogue check's words, each list in lower case (see `questions/catalogue.toml`).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Lexicon {
-    pub products: Vec<String>,
-    /// Product names that are common words: they count only where written with a capital.
-    pub capitalised_products: Vec<String>,
-    /// Whom a service is for: these decide nothing.
-    pub audiences: Vec<String>,
-    /// Abbreviations in capitals that are not system names.
-    pub abbreviations: Vec<String>,
-    pub technology: Vec<String>,
-    pub activity: Vec<String>,
-    pub outcome: Vec<String>,
-    pub unclear: Vec<String>,
-}
-
-impl Lexicon {
-    fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
-        [
-            ("products", &self.products),
-            ("capitalised_products", &self.capitalised_products),
-            ("audiences", &self.audiences),
-            ("abbreviations", &self.abbreviations),
-            ("technology", &self.technology),
-            ("activity", &self.activity),
-            ("outcome", &self.outcome),
-            ("unclear", &self.unclear),
-        ]
-    }
-
-    /// What is wrong with the lexicon, each naming its list and term: a term that is empty, not in
-    /// lower case, or in two places (which list it belongs to would be a guess).
-    pub fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        let mut seen: Vec<(&str, &str)> = Vec::new();
-        for (list, terms) in self.lists() {
-            if terms.is_empty() {
-                problems.push(format!("`{list}`: the list is empty"));
-            }
-            for t in terms.iter() {
-                if t.trim().is_empty() {
-                    problems.push(format!("`{list}`: an empty term"));
-                } else if *t != t.to_lowercase() || t.trim() != t {
-                    problems.push(format!(
-                        "`{list}`: “{t}” must be written in lower case, without spaces around it"
-                    ));
-                }
-                match seen.iter().find(|(_, s)| *s == t.as_str()) {
-                    Some((other, _)) => {
-                        problems.push(format!("`{list}`: “{t}” is in `{other}` already"))
-                    }
-                    None => seen.push((list, t)),
-                }
-            }
-        }
-        problems
-    }
-}
+pub use super::catalogue_lexicon::Lexicon;
 
 /// What decided an entry's class, in words the page shows.
 #[derive(Debug, Clone, PartialEq)]

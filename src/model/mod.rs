@@ -6,6 +6,7 @@ pub mod bank;
 pub mod blocks;
 pub mod catalogue;
 pub mod catalogue_csv;
+pub mod catalogue_lexicon;
 pub mod catalogue_page;
 pub mod catalogue_record;
 pub mod catalogue_shelf;
