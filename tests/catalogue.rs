@@ -232,9 +232,9 @@ fn share((n, of): (usize, usize)) -> f64 {
 
 /// The figures on the labelled set, per source and over all, then with each source left out (see
 /// [`without_source`]), with the classes and every entry classed otherwise than labelled printed.
-/// Held over the whole set: at least 80 % of the application- and technology-named entries found
+/// Held over the whole set: at least 90 % of the application- and technology-named entries found
 /// as either, at most 10 % of the outcome-named ones flagged as either, at most 15 % of all left
-/// unclear; with each source left out, pooled: 70 %, 10 % and 25 %. The issue asks 90 % found and
+/// unclear; with each source left out, pooled: 75 %, 10 % and 21 %. The issue asks 90 % found and
 /// at most 15 % unclear on each source left out: not reached (see the printed lines).
 #[test]
 fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_rarely_flagged() {
@@ -348,7 +348,7 @@ fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_ra
         misses.join("\n")
     );
     assert!(
-        share(f.recall) >= 0.8,
+        share(f.recall) >= 0.9,
         "applications and technology found {}",
         pct(f.recall)
     );
