@@ -191,18 +191,48 @@ fn review_page() -> Result<AnyView, Unloaded> {
     Ok(view! { <review::Review/> }.into_any())
 }
 
+/// What the start page's chunk is asked for: the list of saved assessments, or reading an import
+/// file (one split point for both: a split point costs the first view more than sharing does).
+pub(super) enum SavedCall {
+    List,
+    Import(Ctx, String),
+}
+
+pub(super) enum SavedDone {
+    List(AnyView),
+    Import(std::pin::Pin<Box<dyn Future<Output = Result<String, String>>>>),
+}
+
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(saved, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn saved_list() -> Result<AnyView, Unloaded> {
-    Ok(view! { <super::saved::SavedList/> }.into_any())
+fn saved_chunk(call: SavedCall) -> Result<SavedDone, Unloaded> {
+    Ok(match call {
+        SavedCall::List => SavedDone::List(view! { <super::saved::SavedList/> }.into_any()),
+        SavedCall::Import(ctx, text) => {
+            SavedDone::Import(Box::pin(super::saved::import(ctx, text)))
+        }
+    })
+}
+
+/// Reads an export file and saves what it holds (everything or nothing); what it did, in words.
+pub async fn import_file(ctx: Ctx, text: String) -> Result<String, String> {
+    match call_chunk!(saved_chunk(SavedCall::Import(ctx, text))) {
+        Ok(SavedDone::Import(done)) => done.await,
+        _ => Err("The code that reads files could not be fetched. Nothing was imported.".into()),
+    }
 }
 
 /// The start page's list of saved assessments, fetched when there are any.
 pub fn saved_list_later() -> AnyView {
     page_from_chunk(
-        Box::pin(async move { call_chunk!(saved_list()) }),
+        Box::pin(async move {
+            match call_chunk!(saved_chunk(SavedCall::List)) {
+                Ok(SavedDone::List(view)) => Ok(view),
+                _ => Err(Unloaded),
+            }
+        }),
         Some("The list of saved assessments"),
     )
 }
@@ -223,17 +253,16 @@ fn shared_page(payload: String) -> Result<AnyView, Unloaded> {
     Ok(view! { <shared_report::SharedPage payload=payload/> }.into_any())
 }
 
-/// What the catalogue check's chunk is asked for: its page, or reading an import file (which may
-/// hold catalogues). One chunk for both: each split point of its own would cut the code shared with
+/// What the catalogue check's chunk is asked for: its page, or the catalogues of an import file. One chunk for both: each split point of its own would cut the code shared with
 /// the report into more, smaller chunks, each a request of the report's.
 pub(super) enum CatalogueCall {
     Page(Option<String>),
-    Import(Ctx, String),
+    Import(String),
 }
 
 pub(super) enum CatalogueDone {
     Page(AnyView),
-    Import(Result<String, String>),
+    Import(Result<usize, String>),
 }
 
 #[cfg_attr(
@@ -245,14 +274,17 @@ fn catalogue_chunk(call: CatalogueCall) -> Result<CatalogueDone, Unloaded> {
         CatalogueCall::Page(id) => {
             CatalogueDone::Page(view! { <super::catalogue::CataloguePage id=id/> }.into_any())
         }
-        CatalogueCall::Import(ctx, text) => CatalogueDone::Import(super::saved::import(ctx, &text)),
+        CatalogueCall::Import(text) => CatalogueDone::Import(super::catalogue::import_file(&text)),
     })
 }
 
-/// Reads an export file and saves what it holds (everything or nothing); what it did, in words.
-pub async fn import_file(ctx: Ctx, text: String) -> Result<String, String> {
-    match call_chunk!(catalogue_chunk(CatalogueCall::Import(ctx, text))) {
+/// Reads and saves the catalogues an import file holds (every one or none): how many.
+pub async fn import_catalogues(text: String) -> Result<usize, String> {
+    match call_chunk!(catalogue_chunk(CatalogueCall::Import(text))) {
         Ok(CatalogueDone::Import(done)) => done,
-        _ => Err("The code that reads files could not be fetched. Nothing was imported.".into()),
+        _ => Err(
+            "The file holds service catalogues, and the code that reads them could not be fetched."
+                .into(),
+        ),
     }
 }

@@ -131,11 +131,14 @@ fn SavedItem(a: Assessment) -> impl IntoView {
 
 /// Reads an export file and saves what it holds: the assessments and the service catalogues, each
 /// checked before anything is saved (a wrong one changes nothing and says why).
-pub fn import(ctx: Ctx, text: &str) -> Result<String, String> {
+pub async fn import(ctx: Ctx, text: String) -> Result<String, String> {
     let list =
-        exchange::import(builtin(), text).map_err(|e| format!("{e} Nothing was imported."))?;
-    let catalogues = if exchange::holds_catalogues(text) {
-        super::catalogue::import_file(text).map_err(|e| format!("{e} Nothing was imported."))?
+        exchange::import(builtin(), &text).map_err(|e| format!("{e} Nothing was imported."))?;
+    // The catalogues' code is the check's chunk, fetched only for a file that holds some.
+    let catalogues = if exchange::holds_catalogues(&text) {
+        super::pages::import_catalogues(text)
+            .await
+            .map_err(|e| format!("{e} Nothing was imported."))?
     } else {
         0
     };
