@@ -67,7 +67,15 @@ pub(super) fn table(t: &Table) -> web_sys::Element {
     for (name, cells) in &t.rows {
         let tr = el("tr", "", None);
         th(&tr, name, "row");
-        cells.iter().for_each(|c| add(&tr, &el("td", "", Some(c))));
+        // A figure ("3.0", "−1.5", "4 / 5") is never broken across lines, as any other text may be.
+        let figure = |c: &str| {
+            c.len() <= 12
+                && c.chars().any(|ch| ch.is_ascii_digit())
+                && !c.contains(char::is_alphabetic)
+        };
+        cells
+            .iter()
+            .for_each(|c| add(&tr, &el("td", if figure(c) { "num" } else { "" }, Some(c))));
         add(&tbody, &tr);
     }
     add(&table, &thead);

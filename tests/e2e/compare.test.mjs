@@ -385,6 +385,12 @@ for (const scheme of ['light', 'dark']) {
       await idle(page);
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(scroll <= inner, `${view}: page is ${scroll} px wide in a ${inner} px window`);
+      // No figure is broken across lines ("3." on one, "0" on the next).
+      const broken = await page.evaluate(() => [...document.querySelectorAll('table td')]
+        .filter((td) => /^[^A-Za-z]*\d[^A-Za-z]*$/.test(td.textContent.trim()) && td.textContent.trim().length <= 12)
+        .filter((td) => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; })
+        .map((td) => td.textContent));
+      assert.deepEqual(broken, [], `${view}: figures broken across lines`);
       assert.deepEqual(await axeViolations(page), [], view);
     }
     assert.deepEqual(errors, []);
