@@ -71,7 +71,7 @@ pub(super) fn table(t: &Table) -> web_sys::Element {
         let figure = |c: &str| {
             c.len() <= 12
                 && c.chars().any(|ch| ch.is_ascii_digit())
-                && !c.contains(char::is_alphabetic)
+                && !c.contains(|ch: char| ch.is_ascii_alphabetic())
         };
         cells
             .iter()
