@@ -74,10 +74,15 @@ impl Row<'_> {
 
 pub fn rows<'a>(lex: &Lexicon, c: &'a Catalogue) -> Vec<Row<'a>> {
     let own = c.own_names();
+    rows_with(c, |e| classify(lex, &own, &e.name, &e.description))
+}
+
+/// [`rows`] with the check's verdicts from elsewhere (a page keeps them between changes).
+pub fn rows_with<'a>(c: &'a Catalogue, mut verdict: impl FnMut(&Entry) -> Verdict) -> Vec<Row<'a>> {
     c.entries
         .iter()
         .map(|e| {
-            let verdict = classify(lex, &own, &e.name, &e.description);
+            let verdict = verdict(e);
             let class = e.class.value.unwrap_or(verdict.class);
             Row {
                 entry: e,

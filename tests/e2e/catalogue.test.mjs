@@ -76,6 +76,8 @@ test('paste, see the classes and reasons, correct one, regroup four, export the 
   // A correction wins, says so, and is kept.
   await classOf(page, 'Printing').selectOption({ label: 'A technology or component' });
   await row(page, 'Printing').getByText('corrected by you').waitFor();
+  // The row is rebuilt with its new reason, and the keyboard's place is kept.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'What “Printing” is named after');
   await waitStored(page, (l) => l[0]?.entries.find((e) => e.name === 'Printing')?.class.value === 'technology');
 
   // Four applications regrouped under one business service, with the keyboard.
