@@ -152,7 +152,11 @@ pub fn import_file(text: &str) -> Result<usize, String> {
     let n = list.len();
     with_shelf(|s| s.import(list));
     commit();
-    Ok(n)
+    // Read but not saved (the space kept for catalogues, or storage, refused): not imported.
+    match with_shelf(|s| s.problem().map(str::to_string)) {
+        Some(problem) => Err(problem),
+        None => Ok(n),
+    }
 }
 
 #[component]

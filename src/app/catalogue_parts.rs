@@ -11,10 +11,13 @@ use crate::model::map::Map;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The check's verdicts by an entry's name and description.
+type Verdicts = Map<(String, String), Verdict>;
+
 thread_local! {
     // The check's verdicts by entry, kept between changes: a correction or a regrouping does not
     // classify 2,000 entries again. Cleared when the organisation's own names change.
-    static VERDICTS: std::cell::RefCell<(String, Map<String, Verdict>)> = Default::default();
+    static VERDICTS: std::cell::RefCell<(String, Verdicts)> = Default::default();
 }
 
 /// The rows of a catalogue, each entry classified once.
@@ -26,7 +29,7 @@ fn classified<'a>(lex: &Lexicon, c: &'a Catalogue) -> Vec<page::Row<'a>> {
         }
         let names = c.own_names();
         page::rows_with(c, |e| {
-            let k = format!("{}\u{1f}{}", e.name, e.description);
+            let k = (e.name.clone(), e.description.clone());
             if let Some(v) = known.get(&k) {
                 return v.clone();
             }
@@ -127,6 +130,7 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
         })
     };
     let confirm = RwSignal::new(false);
+    let first_name = first.name.value.clone();
     let download_csv = move |_| {
         cat.with_untracked(|c| {
             if let Some(c) = c {
@@ -142,7 +146,7 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
     };
     view! {
         <section aria-labelledby="one-title">
-            <h2 id="one-title">{first.name.value.clone()}</h2>
+            <h2 id="one-title">{move || cat.with(|c| c.as_ref().map(|c| c.name.value.clone())).unwrap_or_else(|| first_name.clone())}</h2>
             {move || cat.with(Option::is_none).then(|| view! {
                 <p class="notice error" role="alert">"This catalogue has been deleted, in this tab or another: changes to it are no longer kept."</p>
             })}
@@ -210,12 +214,17 @@ fn EntryRow(
     services: Memo<Vec<(String, String)>>,
     edit: impl Fn(Edit) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    // Ids by the entry, so the select a change rebuilt takes the focus back.
-    let id = crate::model::bank::fingerprint(&row.key);
-    let (class_id, service_id) = (format!("class-{id:08x}"), format!("service-{id:08x}"));
+    // Ids spelled from the entry's key (unique in a catalogue), so the select a change rebuilt
+    // takes the focus back, where the rebuild took it away (and not where the reader moved on).
+    let id: String = row.key.bytes().map(|b| format!("{b:02x}")).collect();
+    let (class_id, service_id) = (format!("class-{id}"), format!("service-{id}"));
     let refocus = |id: String| {
         request_animation_frame(move || {
-            if let Some(e) = document().get_element_by_id(&id) {
+            let doc = document();
+            let lost = doc
+                .active_element()
+                .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+            if let Some(e) = doc.get_element_by_id(&id).filter(|_| lost) {
                 let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         })

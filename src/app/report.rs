@@ -67,15 +67,28 @@ pub(super) fn table(t: &Table) -> web_sys::Element {
     for (name, cells) in &t.rows {
         let tr = el("tr", "", None);
         th(&tr, name, "row");
-        // A figure ("3.0", "−1.5", "4 / 5") is never broken across lines, as any other text may be.
+        // A figure ("3.0", "−1.5", "4 / 5") is never broken across lines, as any other text may
+        // be; nor is one that leads a cell ("3.0 (+0.5 since the one before)").
         let figure = |c: &str| {
             c.len() <= 12
                 && c.chars().any(|ch| ch.is_ascii_digit())
                 && !c.contains(|ch: char| ch.is_ascii_alphabetic())
         };
-        cells
-            .iter()
-            .for_each(|c| add(&tr, &el("td", if figure(c) { "num" } else { "" }, Some(c))));
+        for c in cells {
+            if figure(c) {
+                add(&tr, &el("td", "num", Some(c)));
+                continue;
+            }
+            let td = el("td", "", None);
+            match c.split_once(' ') {
+                Some((lead, rest)) if figure(lead) => {
+                    add(&td, &el("span", "num", Some(lead)));
+                    let _ = td.append_with_str_1(&format!(" {rest}"));
+                }
+                _ => td.set_text_content(Some(c)),
+            }
+            add(&tr, &td);
+        }
         add(&tbody, &tr);
     }
     add(&table, &thead);

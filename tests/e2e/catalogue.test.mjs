@@ -74,6 +74,7 @@ test('paste, see the classes and reasons, correct one, regroup four, export the 
   await page.getByRole('status').filter({ hasText: 'Added 1 entry. 1 was already in the catalogue.' }).waitFor();
 
   // A correction wins, says so, and is kept.
+  await classOf(page, 'Printing').focus();
   await classOf(page, 'Printing').selectOption({ label: 'A technology or component' });
   await row(page, 'Printing').getByText('corrected by you').waitFor();
   // The row is rebuilt with its new reason, and the keyboard's place is kept.

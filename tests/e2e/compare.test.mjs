@@ -386,10 +386,22 @@ for (const scheme of ['light', 'dark']) {
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(scroll <= inner, `${view}: page is ${scroll} px wide in a ${inner} px window`);
       // No figure is broken across lines ("3." on one, "0" on the next).
-      const broken = await page.evaluate(() => [...document.querySelectorAll('table td')]
-        .filter((td) => /^[^A-Za-z]*\d[^A-Za-z]*$/.test(td.textContent.trim()) && td.textContent.trim().length <= 12)
-        .filter((td) => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; })
-        .map((td) => td.textContent));
+      const broken = await page.evaluate(() => {
+        const out = [];
+        for (const td of document.querySelectorAll('table td')) {
+          const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+          for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+            for (const m of t.textContent.matchAll(/[+−-]?\d+(\.\d+)?/g)) {
+              const r = document.createRange();
+              r.setStart(t, m.index);
+              r.setEnd(t, m.index + m[0].length);
+              const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+              if (lines.size > 1) out.push(`${m[0]} in “${td.textContent}”`);
+            }
+          }
+        }
+        return out;
+      });
       assert.deepEqual(broken, [], `${view}: figures broken across lines`);
       assert.deepEqual(await axeViolations(page), [], view);
     }
