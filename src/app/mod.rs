@@ -7,6 +7,7 @@ mod cards;
 mod catalogue;
 mod catalogue_input;
 mod catalogue_parts;
+mod catalogue_table;
 mod chart;
 mod chunks;
 mod compare;
