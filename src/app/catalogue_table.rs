@@ -145,13 +145,24 @@ pub(super) fn sync_service_options(list: &[(String, String)]) {
         let select: web_sys::HtmlSelectElement = select.unchecked_into();
         let chosen = select.value();
         let options = select.options();
-        // The first option is "Not part of a service yet".
-        while options.length() > 1 {
+        // The first option is "Not part of a service yet"; the ones that still match the list
+        // stay (a service named last only adds one option to each row).
+        let same = list
+            .iter()
+            .enumerate()
+            .take_while(|(i, (id, name))| {
+                options.item(*i as u32 + 1).is_some_and(|o| {
+                    let o: web_sys::HtmlOptionElement = o.unchecked_into();
+                    o.value() == *id && o.text() == *name
+                })
+            })
+            .count();
+        while options.length() as usize > same + 1 {
             if options.remove(options.length() as i32 - 1).is_err() {
                 break;
             }
         }
-        for (id, name) in list {
+        for (id, name) in &list[same..] {
             if let Ok(o) = web_sys::HtmlOptionElement::new_with_text_and_value(name, id) {
                 let _ = select.add_with_html_option_element(&o);
             }

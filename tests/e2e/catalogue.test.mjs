@@ -129,6 +129,17 @@ test('paste, see the classes and reasons, correct one, regroup four, export the 
   assert.equal(await serviceOf(page, 'Moodle').evaluate((s) => s.selectedOptions[0].textContent), 'Manufacturing support');
   assert.equal(await classOf(page, 'Printing').evaluate((s) => s.selectedOptions[0].textContent), 'A technology or component');
   assert.equal(await page.getByRole('row').count(), 1 + LIST.length + 1);
+  // A service named, then one removed: every row's list follows, and the removed one's entries
+  // are no longer part of a service.
+  await page.getByLabel('Name of a business service').fill('Teaching');
+  await page.getByRole('button', { name: 'Add the service' }).click();
+  await page.getByRole('button', { name: 'Remove the service “Manufacturing support”' }).click();
+  await page.getByRole('status').filter({ hasText: 'Removed the service “Manufacturing support”' }).waitFor();
+  for (const name of ['SAP', 'Servers']) {
+    const options = await serviceOf(page, name).evaluate((s) => [...s.options].map((o) => o.textContent));
+    assert.deepEqual(options, ['Not part of a service yet', 'Teaching'], name);
+  }
+  assert.equal(await serviceOf(page, 'Moodle').evaluate((s) => s.selectedOptions[0].textContent), 'Not part of a service yet');
   assert.deepEqual(errors, []);
   await context.close();
 });
