@@ -9,9 +9,10 @@ use bita::model::catalogue::{Class, Lexicon};
 use bita::model::catalogue_page::{self as page, Item};
 use bita::model::catalogue_record::{self as record, Catalogue, Stamped};
 use bita::model::catalogue_shelf::Shelf;
-use bita::model::store::{Io, Unavailable};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
+
+mod common;
+use common::Fake;
 
 fn lexicon() -> Lexicon {
     serde_json::from_str(bita::model::catalogue_json()).unwrap()
@@ -198,39 +199,6 @@ proptest! {
         for e in a.entries.iter().chain(&b.entries) {
             prop_assert!(ab.entries.iter().any(|m| m.key() == e.key()));
         }
-    }
-}
-
-#[derive(Default)]
-struct Fake {
-    map: BTreeMap<String, String>,
-    fail_writes: bool,
-    unavailable: bool,
-}
-
-impl Io for Fake {
-    fn read(&mut self, key: &str) -> Result<Option<String>, Unavailable> {
-        if self.unavailable {
-            return Err(Unavailable);
-        }
-        Ok(self.map.get(key).cloned())
-    }
-    fn write(&mut self, key: &str, value: &str) -> Result<(), String> {
-        if self.fail_writes {
-            return Err("QuotaExceededError".into());
-        }
-        self.map.insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&mut self, key: &str) {
-        self.map.remove(key);
-    }
-    fn keys(&mut self, prefix: &str) -> Vec<String> {
-        self.map
-            .keys()
-            .filter(|k| k.starts_with(prefix))
-            .cloned()
-            .collect()
     }
 }
 

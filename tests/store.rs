@@ -8,39 +8,10 @@ use bita::model::storage::{self, key, read_all};
 use bita::model::store::{Io, Op, Problem, Store, Unavailable};
 use bita::model::{builtin, Action, Answer};
 use proptest::prelude::*;
+
+mod common;
+use common::Fake;
 use std::collections::BTreeMap;
-
-/// Local storage as a map, with switches for the ways a browser's storage misbehaves.
-#[derive(Default, Clone)]
-struct Fake {
-    map: BTreeMap<String, String>,
-    fail_writes: bool,
-    writes: usize,
-}
-
-impl Io for Fake {
-    fn read(&mut self, key: &str) -> Result<Option<String>, Unavailable> {
-        Ok(self.map.get(key).cloned())
-    }
-    fn write(&mut self, key: &str, value: &str) -> Result<(), String> {
-        if self.fail_writes {
-            return Err("QuotaExceededError".into());
-        }
-        self.writes += 1;
-        self.map.insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&mut self, key: &str) {
-        self.map.remove(key);
-    }
-    fn keys(&mut self, prefix: &str) -> Vec<String> {
-        self.map
-            .keys()
-            .filter(|k| k.starts_with(prefix))
-            .cloned()
-            .collect()
-    }
-}
 
 impl Fake {
     fn refresh(&self, store: &mut Store, now: u64) -> bool {

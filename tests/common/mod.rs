@@ -117,3 +117,40 @@ pub fn any_answer() -> impl Strategy<Value = Option<Answer>> {
         1 => Just(Some(Answer::NotApplicable)),
     ]
 }
+
+/// Local storage as a map, with switches for the ways a browser's storage misbehaves: writes that
+/// fail (full), or storage refusing every read (disabled). Counts the writes that land.
+#[derive(Default, Clone)]
+pub struct Fake {
+    pub map: BTreeMap<String, String>,
+    pub fail_writes: bool,
+    pub unavailable: bool,
+    pub writes: usize,
+}
+
+impl bita::model::store::Io for Fake {
+    fn read(&mut self, key: &str) -> Result<Option<String>, bita::model::store::Unavailable> {
+        if self.unavailable {
+            return Err(bita::model::store::Unavailable);
+        }
+        Ok(self.map.get(key).cloned())
+    }
+    fn write(&mut self, key: &str, value: &str) -> Result<(), String> {
+        if self.fail_writes {
+            return Err("QuotaExceededError".into());
+        }
+        self.writes += 1;
+        self.map.insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+    fn keys(&mut self, prefix: &str) -> Vec<String> {
+        self.map
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+}
