@@ -9,6 +9,7 @@ use crate::model::catalogue::Lexicon;
 use crate::model::catalogue_page as page;
 use crate::model::catalogue_record::{Catalogue, Stamped};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl IntoView {
@@ -87,6 +88,17 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
     };
     let confirm = RwSignal::new(false);
     let first_name = first.name.value.clone();
+    // Opened (not come back to): the catalogue, where its next step is, not the page's
+    // introduction, which a phone shows for a whole screen above it.
+    if !browser::returning() {
+        request_animation_frame(|| {
+            if let Some(h) = document().get_element_by_id("one-title") {
+                let _ = h.set_attribute("tabindex", "-1");
+                h.scroll_into_view();
+                let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
     let download_csv = move |_| {
         cat.with_untracked(|c| {
             if let Some(c) = c {

@@ -36,6 +36,10 @@ async function newCatalogue(page, name) {
   await page.getByLabel('Name of a new catalogue').fill(name);
   await page.getByRole('button', { name: 'Start a new catalogue' }).click();
   await page.getByRole('heading', { level: 2, name }).waitFor();
+  // The new catalogue is where the page opens, its heading in view with the focus.
+  await page.waitForFunction((n) => document.activeElement?.id === 'one-title' && document.activeElement.textContent === n, name);
+  const box = await page.getByRole('heading', { level: 2, name }).boundingBox();
+  assert.ok(box && box.y > -1 && box.y < (page.viewportSize()?.height ?? 720), `heading in view: ${JSON.stringify(box)}`);
 }
 
 async function paste(page, names) {
