@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use bita::model::exchange::{
-    export_csv, export_json, export_scores_csv, import, ImportError, MAX_IMPORT_BYTES,
+    self, export_csv, export_json, export_scores_csv, import, ImportError, MAX_IMPORT_BYTES,
 };
 use bita::model::storage::encode;
 use bita::model::{builtin, Answer, Assessment};
@@ -190,4 +190,27 @@ fn the_scores_csv_holds_the_report_s_figures() {
     for (r, row) in report.roles.iter().zip(roles) {
         assert!(row.contains(&format!(",role,{},", r.id)), "{row}");
     }
+}
+
+#[test]
+fn a_download_is_named_after_what_the_reader_called_it() {
+    let name = exchange::file_name;
+    assert_eq!(
+        name("Q3 — IT & Finance", "assessment", "json"),
+        "bita-q3-it-finance.json"
+    );
+    assert_eq!(
+        name("Our IT services draft", "catalogue", "csv"),
+        "bita-our-it-services-draft.csv"
+    );
+    // Letters beyond ASCII stay as written; a name of punctuation falls back.
+    assert_eq!(
+        name("Prüfung Übersicht", "assessment", "json"),
+        "bita-prüfung-Übersicht.json"
+    );
+    assert_eq!(
+        name("  ../*?  ", "catalogue", "json"),
+        "bita-catalogue.json"
+    );
+    assert_eq!(name("", "assessment", "json"), "bita-assessment.json");
 }

@@ -99,26 +99,6 @@ impl Shelved {
     }
 }
 
-/// The file name of a download about a catalogue.
-pub(super) fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() {
-        "catalogue".into()
-    } else {
-        stem
-    }
-}
-
 /// An export file of catalogues, in the shape of the all-data export.
 pub(super) fn export(list: &[Catalogue], file: &str) {
     let texts: Vec<String> = list.iter().map(record::encode).collect();

@@ -3,11 +3,12 @@
 //! service, the services the reader names, and the draft catalogue with its downloads.
 
 use super::browser;
-use super::catalogue::{delete, export, file_stem, Shelved};
+use super::catalogue::{delete, export, Shelved};
 use super::catalogue_table::{classified, sync_service_options, EntryRow, RowView};
 use crate::model::catalogue::Lexicon;
 use crate::model::catalogue_page as page;
 use crate::model::catalogue_record::{Catalogue, Stamped};
+use crate::model::exchange;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -105,7 +106,7 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
                 let csv = page::draft_csv(c, &classified(lex, c));
                 // A byte-order mark, so spreadsheet programs read the text as UTF-8.
                 browser::download(
-                    &format!("bita-{}-draft.csv", file_stem(&c.name.value)),
+                    &exchange::file_name(&format!("{} draft", c.name.value), "catalogue", "csv"),
                     "text/csv",
                     &format!("\u{feff}{csv}"),
                 );
@@ -157,7 +158,7 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
             <p class="actions">
                 <button type="button" on:click=download_csv>"Download the draft catalogue (CSV)"</button>
                 <button type="button" on:click=move |_| cat.with_untracked(|c| if let Some(c) = c {
-                    export(std::slice::from_ref(c), &format!("bita-{}.json", file_stem(&c.name.value)));
+                    export(std::slice::from_ref(c), &exchange::file_name(&c.name.value, "catalogue", "json"));
                 })>"Export this catalogue (JSON)"</button>
                 <button type="button" on:click=move |_| confirm.set(true)>"Delete this catalogue"</button>
             </p>

@@ -12,19 +12,8 @@ use wasm_bindgen::JsCast;
 
 /// Downloads an assessment as the same JSON that storage holds.
 pub fn export(a: &Assessment) {
-    let stem: String = a
-        .display_name()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
     browser::download(
-        &format!("bita-{}.json", stem.trim_matches('-')),
+        &exchange::file_name(a.display_name(), "assessment", "json"),
         "application/json",
         &crate::model::storage::encode(a),
     );

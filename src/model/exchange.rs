@@ -15,6 +15,31 @@ pub use super::storage::EXPORT_FORMAT;
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
+/// A download's name made from what the reader called the thing: `bita-{stem}.{extension}`.
+/// ASCII letters and digits are lowercased, letters beyond ASCII kept as written (a file name may
+/// hold them), every run of anything else becomes one `-`; `fallback` stands in for a name with
+/// nothing left. Letters are told by code-point ranges (punctuation and symbol blocks left out), so
+/// that no Unicode tables come with it.
+pub fn file_name(name: &str, fallback: &str, extension: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars() {
+        let kept = c.is_ascii_alphanumeric() || beyond_ascii_letter(c);
+        if kept {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { fallback } else { stem };
+    format!("bita-{stem}.{extension}")
+}
+
+fn beyond_ascii_letter(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{1fff}' | '\u{3040}'..='\u{fdff}' | '\u{10000}'..)
+        && !matches!(c, '\u{d7}' | '\u{f7}')
+}
+
 /// The export file of some assessments.
 pub fn export_json(list: &[&Assessment]) -> String {
     storage::encode_many(list.iter().copied())
