@@ -87,6 +87,8 @@ impl Verdict {
 struct Token<'a> {
     text: &'a str,
     lower: String,
+    /// The first word in brackets after other words ("Email (Groupwise)").
+    opens_aside: bool,
 }
 
 /// The words of a text, leaving out the organisation's own names (`own`, in lower case) and an
@@ -99,7 +101,8 @@ fn tokens<'a>(text: &'a str, own: &[String]) -> Vec<Token<'a>> {
         let tail = &rest[start..];
         let end = tail.find(|c: char| !word(c)).unwrap_or(tail.len());
         let raw = &tail[..end];
-        let bracketed = rest[..start].ends_with('(') && tail[end..].starts_with(')');
+        let opens = rest[..start].trim_end().ends_with('(');
+        let bracketed = opens && tail[end..].starts_with(')');
         rest = &tail[end..];
         let t = raw.trim_matches(|c: char| matches!(c, '-' | '.' | '\''));
         if t.is_empty() {
@@ -109,7 +112,12 @@ fn tokens<'a>(text: &'a str, own: &[String]) -> Vec<Token<'a>> {
         if own.contains(&lower) || (bracketed && spells(t, &out)) || spelled_after(t, rest) {
             continue;
         }
-        out.push(Token { text: t, lower });
+        let opens_aside = opens && !out.is_empty();
+        out.push(Token {
+            text: t,
+            lower,
+            opens_aside,
+        });
     }
     out
 }
@@ -154,6 +162,7 @@ fn spelled_after(abbreviation: &str, after: &str) -> bool {
         .map(|w| Token {
             text: w,
             lower: w.to_lowercase(),
+            opens_aside: false,
         })
         .collect();
     spells(abbreviation, &words)
@@ -185,7 +194,9 @@ fn term_at<'l>(list: &'l [String], toks: &[Token<'_>], at: usize) -> Option<(&'l
 }
 
 /// Whether a word's shape makes it a product's or system's name: an inner capital, letters with
-/// digits, or an abbreviation in capitals that is none of the lexicon's words.
+/// digits, an abbreviation in capitals that is none of the lexicon's words, or a capitalised word
+/// that opens brackets after the name and is none of them either ("Email (Groupwise)"): catalogues
+/// name the system behind a service that way.
 fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) -> bool {
     let t = toks[i].text;
     let chars: Vec<char> = t.chars().collect();
@@ -208,7 +219,12 @@ fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) ->
         ]
         .iter()
         .any(|l| l.iter().any(|x| same_word(w, x)))
+            || lex.plain.iter().any(|x| same_word(w, x))
     };
+    let aside = !shouting
+        && toks[i].opens_aside
+        && t.starts_with(char::is_uppercase)
+        && !known(&toks[i].lower);
     let capitals = !shouting
         && chars.len() >= 2
         && chars.len() <= 8
@@ -217,7 +233,11 @@ fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) ->
             .iter()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || *c == '&')
         && !known(&toks[i].lower);
-    (inner_capital && !known(&toks[i].lower)) || (letters && digits) || numbered || capitals
+    (inner_capital && !known(&toks[i].lower))
+        || (letters && digits)
+        || numbered
+        || capitals
+        || aside
 }
 
 /// The first product named in `text`, from the lexicon or by its shape.

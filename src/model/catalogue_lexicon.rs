@@ -17,10 +17,14 @@ pub struct Lexicon {
     pub activity: Vec<String>,
     pub outcome: Vec<String>,
     pub unclear: Vec<String>,
+    /// Words that say how a service is offered, never what it is: written with a capital or in
+    /// brackets ("Backup (Optional)") they still name no system.
+    #[serde(default)]
+    pub plain: Vec<String>,
 }
 
 impl Lexicon {
-    fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 9] {
         [
             ("products", &self.products),
             ("capitalised_products", &self.capitalised_products),
@@ -30,6 +34,7 @@ impl Lexicon {
             ("activity", &self.activity),
             ("outcome", &self.outcome),
             ("unclear", &self.unclear),
+            ("plain", &self.plain),
         ]
     }
 
