@@ -17,12 +17,17 @@ mod catalogue;
 #[path = "src/model/catalogue_lexicon.rs"]
 mod catalogue_lexicon;
 
+#[allow(dead_code)]
+#[path = "src/model/interface.rs"]
+mod interface;
+
 fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
     println!("cargo:rerun-if-changed=src/charts.rs");
     println!("cargo:rerun-if-changed=src/model/catalogue.rs");
     println!("cargo:rerun-if-changed=src/model/catalogue_lexicon.rs");
+    println!("cargo:rerun-if-changed=src/model/interface.rs");
     // wasm-split reads the linker's relocations to cut the release build into chunks (scripts/wasm).
     if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
         println!("cargo:rustc-link-arg-bin=bita=--emit-relocs");
@@ -59,6 +64,7 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    interface_texts(&dir, &out);
     // Fetched with the catalogue check's page, named by its content as the advice is.
     let lexicon = serde_json::to_string(&lexicon).expect("a lexicon serialises");
     let name = format!("catalogue-{:08x}.json", bank::fingerprint(&lexicon));
@@ -100,4 +106,38 @@ fn main() {
     }
     let json = serde_json::to_string(&texts).expect("texts serialise");
     std::fs::write(out.join("report.json"), json).expect("OUT_DIR is writable");
+}
+
+/// The interface's words (`model::interface`): checked, the code's constants generated, and the
+/// texts written as the array the page's loader fetches, named by its content.
+fn interface_texts(dir: &std::path::Path, out: &std::path::Path) {
+    let file = format!("questions/{}", bank::INTERFACE_FILE);
+    let table: interface::Table = match std::fs::read_to_string(dir.join(bank::INTERFACE_FILE))
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let problems = interface::problems(&file, &table, None);
+    if !problems.is_empty() {
+        for p in problems {
+            eprintln!("{p}");
+        }
+        std::process::exit(1);
+    }
+    let list = interface::in_order(&table);
+    let code = format!(
+        "/// How many interface texts a language has.\npub const COUNT: usize = {};\n{}",
+        list.len(),
+        interface::constants(&table)
+    );
+    std::fs::write(out.join("texts.rs"), code).expect("OUT_DIR is writable");
+    let json = serde_json::to_string(&list).expect("texts serialise");
+    let name = format!("texts-en-{:08x}.json", bank::fingerprint(&json));
+    std::fs::write(out.join("texts.en.json"), json).expect("OUT_DIR is writable");
+    std::fs::write(out.join("texts.en.name"), name).expect("OUT_DIR is writable");
 }

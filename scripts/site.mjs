@@ -177,12 +177,24 @@ if (!swOnly) {
   const glueName = `bita-${pair}.js`;
   const loaderName = `chunks-${pair}.js`;
   writes.push([glueName, glueMin.replaceAll(LOADER, `./${loaderName}`)], [loaderName, swapOnce(loaderMin, GLUE, `./${glueName}`, 'the minified chunk loader')]);
+  // The data files (the advice texts, the catalogue check's lexicon, the interface texts), named by
+  // their content (the build writes the names into the wasm), into a folder of their own first:
+  // nothing is removed before everything is built.
+  const staged = fs.mkdtempSync(path.join(root, 'target', 'advice-'));
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'bita-data', '--', staged], { cwd: root, stdio: 'inherit' });
+  const data = fs.readdirSync(staged);
+  for (const name of data) writes.push([name, fs.readFileSync(path.join(staged, name))]);
+  fs.rmSync(staged, { recursive: true });
+  const textsName = data.find((n) => /^texts-en-[0-9a-f]{8}\.json$/.test(n));
+  if (!textsName) throw new Error('bita-data wrote no interface texts');
   // The page's own start: a file, not an inline script (the CSP). It mounts the app and announces
   // the started module (tests/perf reads its memory). If the wasm cannot start or mount, the loading
   // line says so; if it stops on an error later (a panic traps the wasm, a stack overflow throws a
   // RangeError: nothing it drew answers any more), or its start has not finished 10 seconds after
   // the wasm arrived, a line at the top of the main content does.
-  const start = `import init, { mount } from './${glueName}';
+  // The interface texts are asked for first, beside the wasm (preloaded by the page), never after it.
+  const start = `const texts = fetch('./${textsName}').then((r) => { if (!r.ok) throw new Error('its texts: the server answered ' + r.status); return r.text(); });
+texts.catch(() => {});
 // A crash's line stays; the line about a slow start gives way to a crash's, and goes once the start ends.
 const say = (what, crash = true) => {
   const shown = document.getElementById('stopped');
@@ -208,6 +220,7 @@ addEventListener('keydown', (e) => { if (e.key === 'Tab') document.documentEleme
 addEventListener('pointerdown', () => delete document.documentElement.dataset.keys, true);
 addEventListener('unhandledrejection', (e) => trapped(e.reason));
 try {
+  const { default: init, mount } = await import('./${glueName}');
   const wasm = await init({ module_or_path: './${wasmName}' });
   // The start ends when the first page is in (main is busy until then): a start that hangs is said.
   const up = () => document.querySelector('main:not([aria-busy])');
@@ -225,7 +238,7 @@ try {
   // and the first paint: the page it mounts in may still be parsing.
   await new Promise((next) => setTimeout(next));
   if (document.readyState === 'loading') await new Promise((next) => addEventListener('DOMContentLoaded', next, { once: true }));
-  mount();
+  mount(await texts);
   dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
 } catch (e) {
   say('bita could not start (' + e + '). Reload the page; your answers are safe in this browser.');
@@ -238,12 +251,6 @@ try {
   html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
   // As trunk did: spec-compliant (minify-html's default since 0.16), closing tags kept.
   html = minifyHtml(Buffer.from(html), { keep_closing_tags: true });
-  // The advice texts, named by their content (the build writes the name into the wasm), into a
-  // folder of their own first: nothing is removed before everything is built.
-  const staged = fs.mkdtempSync(path.join(root, 'target', 'advice-'));
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'bita-data', '--', staged], { cwd: root, stdio: 'inherit' });
-  for (const name of fs.readdirSync(staged)) writes.push([name, fs.readFileSync(path.join(staged, name))]);
-  fs.rmSync(staged, { recursive: true });
   // Only a folder this script made (or an empty or missing one) is emptied.
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !fs.existsSync(path.join(dir, 'sw.js'))) {
     throw new Error(`${dir} is not a site this script built (no sw.js): not emptying it`);

@@ -9,16 +9,19 @@ fn main() {
     console_error_panic_hook::set_once();
 }
 
-/// Mounts the app in place of the skeleton. Called by the page's loader in a task after the one
-/// that compiled and started the wasm (see scripts/site.mjs): on a phone each takes tens of
-/// milliseconds, and the page stays responsive between them.
+/// Mounts the app in place of the skeleton, in the language of `texts` (the file the loader
+/// fetched beside the wasm). Called by the page's loader in a task after the one that compiled and
+/// started the wasm (see scripts/site.mjs): on a phone each takes tens of milliseconds, and the
+/// page stays responsive between them.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount() {
+pub fn mount(texts: String) -> Result<(), String> {
+    bita::app::words::install(&texts).map_err(|e| format!("its texts are unreadable: {e}"))?;
     if let Some(skeleton) = leptos::prelude::document().get_element_by_id("skeleton") {
         skeleton.remove();
     }
     leptos::mount::mount_to_body(bita::app::App);
+    Ok(())
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,7 @@
 //! Small browser helpers: the URL fragment, focus, file downloads, ids and the clock.
 
+use crate::model::keys as k;
+use crate::model::words::{tr, trf};
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -233,20 +235,23 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let response = JsFuture::from(window().fetch_with_str(path))
         .await
-        .map_err(|_| "no connection".to_string())?;
+        .map_err(|_| tr(k::files::NO_CONNECTION).to_string())?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
+        return Err(trf(
+            k::files::SERVER_ANSWERED,
+            &[("status", &response.status().to_string())],
+        ));
     }
     let text = JsFuture::from(
         response
             .text()
-            .map_err(|_| "unreadable answer".to_string())?,
+            .map_err(|_| tr(k::files::UNREADABLE_ANSWER).to_string())?,
     )
     .await
-    .map_err(|_| "unreadable answer".to_string())?;
+    .map_err(|_| tr(k::files::UNREADABLE_ANSWER).to_string())?;
     text.as_string()
-        .ok_or_else(|| "unreadable answer".to_string())
+        .ok_or_else(|| tr(k::files::UNREADABLE_ANSWER).to_string())
 }
 
 /// Whether the site now serves another build than this page's: its start page no longer names
@@ -336,7 +341,7 @@ pub async fn read_file(file: web_sys::File, limit: usize) -> Result<String, Stri
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| "The file could not be read.".to_string())
+        .ok_or_else(|| tr(k::files::UNREADABLE).to_string())
 }
 
 /// The bytes of a file the user picked (for text in an encoding the browser would not guess),
@@ -350,5 +355,5 @@ pub async fn read_bytes(file: web_sys::File, limit: usize) -> Result<Vec<u8>, St
     wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-        .map_err(|_| "The file could not be read.".to_string())
+        .map_err(|_| tr(k::files::UNREADABLE).to_string())
 }

@@ -2,8 +2,10 @@
 //! calls and kept in step with the saved answers.
 
 use super::dom::{add, attr, el, keep, target, StaticElement};
+use super::words::{tr, trf};
 use super::Ctx;
 use crate::model::assessment::Place;
+use crate::model::keys as k;
 use crate::model::{builtin, Action, Answer, Dimension, Perspective, Question};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -127,10 +129,7 @@ fn card(q: &Question, answer: Option<Answer>, note: &str) -> web_sys::Element {
     add(&card, &legend);
     if let Some(help) = &q.help {
         let details = el("details", "help", None);
-        add(
-            &details,
-            &el("summary", "", Some("More about this question")),
-        );
+        add(&details, &el("summary", "", Some(tr(k::question::MORE))));
         add(&details, &el("p", "", Some(help)));
         add(&card, &details);
     }
@@ -170,14 +169,17 @@ fn card(q: &Question, answer: Option<Answer>, note: &str) -> web_sys::Element {
     if !note.is_empty() {
         attr(&details, "open", "");
     }
-    let summary = el("summary", "", Some("Evidence note "));
-    add(&summary, &el("span", "hint", Some("(optional)")));
+    let summary = el("summary", "", Some(tr(k::question::NOTE)));
+    add(
+        &summary,
+        &el("span", "hint", Some(tr(k::question::NOTE_HINT))),
+    );
     add(&details, &summary);
     let note_id = format!("{qid}-note");
     let label = el(
         "label",
         "sr-only",
-        Some(&format!("Evidence note for: {}", q.text)),
+        Some(&trf(k::question::NOTE_FOR, &[("question", &q.text)])),
     );
     attr(&label, "for", &note_id);
     add(&details, &label);

@@ -1,9 +1,11 @@
 //! The start page: what bita is, starting a new assessment, and the saved ones.
 
 use super::dom::{add, attr, el, listen, target, StaticElement};
+use super::words::{tr, trf};
 use super::{browser, go, Ctx};
 use crate::model::assessment::Place;
 use crate::model::exchange;
+use crate::model::keys as k;
 use crate::model::store::Op;
 use crate::model::{builtin, Action, Assessment, Perspective};
 use crate::route::Route;
@@ -63,26 +65,32 @@ pub fn Home() -> impl IntoView {
     let minutes = bank.question_count() * 25 / 60;
     // Built with DOM calls, not `view!`s (see the levers in docs/size-and-speed.md): only the
     // list of saved assessments and the import's status change.
-    let title = el("h1", "", Some("How well are IT and the business aligned?"));
+    let title = el("h1", "", Some(tr(k::home::TITLE)));
     attr(&title, "id", "home-title");
-    let lead = el("p", "lead", Some(&format!(
-        "Answer {} questions about how your organisation defines IT services, creates value, sees its customers, delivers and earns trust, and which roles IT plays. Each question offers five statements, from least to most mature: pick the one that best describes your organisation today. It takes about {minutes} to {} minutes, and every answer is saved in this browser as you go.",
-        bank.question_count(),
-        minutes + 5
-    )));
-    let ask = el("p", "", Some("Ask colleagues from IT and, from the business, managers who plan with IT and pay for its services to answer the same questions: where they see things differently is as telling as the scores themselves. "));
-    let compare = el("a", "", Some("Compare assessments"));
+    let lead = el(
+        "p",
+        "lead",
+        Some(&trf(
+            k::home::LEAD,
+            &[
+                ("questions", &bank.question_count().to_string()),
+                ("least", &minutes.to_string()),
+                ("most", &(minutes + 5).to_string()),
+            ],
+        )),
+    );
+    let ask = el("p", "", Some(tr(k::home::ASK)));
+    let compare = el("a", "", Some(tr(k::home::COMPARE)));
     attr(&compare, "href", "#/compare");
     add(&ask, &compare);
-    let _ = ask.append_with_str_1(" side by side, pool a team's answers, or follow the trend. ");
-    let check = el("a", "", Some("Check your service catalogue"));
+    let _ = ask.append_with_str_1(tr(k::home::COMPARE_AFTER));
+    let check = el("a", "", Some(tr(k::home::CATALOGUE)));
     attr(&check, "href", "#/catalogue");
     add(&ask, &check);
-    let _ =
-        ask.append_with_str_1(" to see which entries are named after applications or technology.");
+    let _ = ask.append_with_str_1(tr(k::home::CATALOGUE_AFTER));
     let covers = el("section", "", None);
     attr(&covers, "aria-labelledby", "dims-title");
-    let h = el("h2", "", Some("What the assessment covers"));
+    let h = el("h2", "", Some(tr(k::home::COVERS)));
     attr(&h, "id", "dims-title");
     add(&covers, &h);
     let list = el("ol", "dimensions", None);
@@ -90,7 +98,10 @@ pub fn Home() -> impl IntoView {
         let li = el("li", "dimension", None);
         add(&li, &el("strong", "dimension-name", Some(&d.name)));
         add(&li, &el("span", "dimension-summary", Some(&d.summary)));
-        let count = format!("{} questions", bank.active(d).count());
+        let count = trf(
+            k::home::QUESTIONS,
+            &[("n", &bank.active(d).count().to_string())],
+        );
         add(&li, &el("span", "count", Some(&count)));
         add(&list, &li);
     }
@@ -115,7 +126,7 @@ pub fn Home() -> impl IntoView {
 fn start_form(ctx: Ctx) -> AnyView {
     let form = el("form", "card start", None);
     attr(&form, "aria-labelledby", "start-title");
-    let h = el("h2", "", Some("Start a new assessment"));
+    let h = el("h2", "", Some(tr(k::start::TITLE)));
     attr(&h, "id", "start-title");
     add(&form, &h);
     let field = |id: &str, label: &str, hint: &str, autocomplete: &str| {
@@ -136,27 +147,20 @@ fn start_form(ctx: Ctx) -> AnyView {
     };
     field(
         "start-name",
-        "Organisation or team ",
-        "(optional)",
+        tr(k::start::NAME),
+        tr(k::start::NAME_HINT),
         "organization",
     );
     let sides = el("fieldset", "", None);
     attr(&sides, "role", "radiogroup");
     attr(&sides, "aria-describedby", "side-error");
-    add(
-        &sides,
-        &el("legend", "", Some("You answer from the point of view of")),
-    );
+    add(&sides, &el("legend", "", Some(tr(k::start::SIDE))));
     for (p, label, hint) in [
-        (
-            Perspective::It,
-            "IT",
-            "you work in or lead the IT organisation",
-        ),
+        (Perspective::It, tr(k::start::IT), tr(k::start::IT_HINT)),
         (
             Perspective::Business,
-            "The business",
-            "you manage a part of the business that plans with IT and pays for its services",
+            tr(k::start::BUSINESS),
+            tr(k::start::BUSINESS_HINT),
         ),
     ] {
         let choice = el("label", "choice", None);
@@ -179,11 +183,11 @@ fn start_form(ctx: Ctx) -> AnyView {
     add(&form, &sides);
     field(
         "start-role",
-        "Your role ",
-        "(optional, e.g. CIO, service owner, finance director)",
+        tr(k::start::ROLE),
+        tr(k::start::ROLE_HINT),
         "organization-title",
     );
-    let button = el("button", "primary", Some("Start the assessment"));
+    let button = el("button", "primary", Some(tr(k::start::BUTTON)));
     attr(&button, "type", "submit");
     add(&form, &button);
     let said = move |wrong: bool| {
@@ -192,9 +196,7 @@ fn start_form(ctx: Ctx) -> AnyView {
         } else {
             let _ = sides.remove_attribute("aria-invalid");
         }
-        error.set_text_content(wrong.then_some(
-            "Choose whether you answer for IT or for the business: the comparison depends on it.",
-        ));
+        error.set_text_content(wrong.then_some(tr(k::start::NO_SIDE)));
     };
     let unsaid = said.clone();
     // Choosing a side answers the alert; typing a name does not.
@@ -260,8 +262,8 @@ fn ImportFile() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="import-title" class="import">
-            <h2 id="import-title">"Import"</h2>
-            <label for="import-file">"Import assessments from an exported file (.json)"</label>
+            <h2 id="import-title">{tr(k::import::TITLE)}</h2>
+            <label for="import-file">{tr(k::import::LABEL)}</label>
             <input type="file" id="import-file" accept=".json,application/json" on:change=on_file />
             <div role="status">
                 {move || status.get().map(|r| match r {

@@ -28,11 +28,14 @@ mod share_button;
 mod shared_report;
 mod walk;
 mod widgets;
+pub mod words;
 
 use crate::model::builtin;
+use crate::model::keys as k;
 use crate::route::Route;
 use leptos::prelude::*;
 use pages::Pages;
+use words::tr;
 
 pub use browser::{focus_main, go};
 pub use cards::Questions;
@@ -109,16 +112,16 @@ pub fn App() -> impl IntoView {
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();
             focus_main();
-        }>"Skip to content"</a>
+        }>{tr(k::shell::SKIP)}</a>
         <header class="top">
             <a class="brand" href="#/">
                 <span class="brand-name">"bita"</span>
-                <span class="brand-tag">"Business–IT Alignment maturity"</span>
+                <span class="brand-tag">{tr(k::shell::BRAND_TAG)}</span>
             </a>
-            <nav class="top-nav" aria-label="Main">
-                <a href="#/" aria-current=move || matches!(ctx.route.get(), Route::Home).then_some("page")>"Your assessments"</a>
-                <a href="#/compare" aria-current=move || matches!(ctx.route.get(), Route::Compare).then_some("page")>"Compare"</a>
-                <a href="#/catalogue" aria-current=move || matches!(ctx.route.get(), Route::Catalogue(_)).then_some("page")>"Service catalogue"</a>
+            <nav class="top-nav" aria-label=tr(k::shell::NAV)>
+                <a href="#/" aria-current=move || matches!(ctx.route.get(), Route::Home).then_some("page")>{tr(k::shell::NAV_ASSESSMENTS)}</a>
+                <a href="#/compare" aria-current=move || matches!(ctx.route.get(), Route::Compare).then_some("page")>{tr(k::shell::NAV_COMPARE)}</a>
+                <a href="#/catalogue" aria-current=move || matches!(ctx.route.get(), Route::Catalogue(_)).then_some("page")>{tr(k::shell::NAV_CATALOGUE)}</a>
             </nav>
         </header>
         // Messages sit inside the main landmark, above the page they concern.
@@ -129,10 +132,8 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="foot">
             <p>
-                "Your answers stay in this browser. Nothing is sent anywhere."
-                {move || ctx.persist_refused.get().then_some(
-                    " This browser has not promised to keep them when it runs short of space: export what you need to keep."
-                )}
+                {tr(k::shell::STAYS)}
+                {move || ctx.persist_refused.get().then_some(tr(k::shell::NOT_PROMISED))}
             </p>
         </footer>
     }

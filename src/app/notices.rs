@@ -2,7 +2,9 @@
 //! the assessment just deleted (with Undo).
 
 use super::dom::{add, attr, el, keep, listen, target, StaticElement};
+use super::words::{tr, trf};
 use super::{browser, home, Ctx};
+use crate::model::keys as k;
 use crate::model::storage::Unreadable;
 use crate::model::store::Op;
 use leptos::prelude::*;
@@ -30,7 +32,7 @@ pub fn Notices() -> impl IntoView {
             if let Some((message, open)) = p {
                 let n = notice(&problem, "notice warn", true, message);
                 if *open {
-                    button(&n, "", "export", "Export this assessment");
+                    button(&n, "", "export", tr(k::notices::EXPORT));
                 }
             }
         },
@@ -40,12 +42,12 @@ pub fn Notices() -> impl IntoView {
         move |_, (ready, blocked)| {
             clear(&update);
             if *ready {
-                let mut text = "A new version of bita is ready.".to_string();
+                let mut text = tr(k::notices::UPDATE).to_string();
                 if *blocked {
-                    text.push_str(" Some changes are not saved yet (see above), so bita stays on this version until they are.");
+                    text.push_str(tr(k::notices::UPDATE_BLOCKED));
                 }
                 let n = notice(&update, "notice", false, &text);
-                button(&n, "", "switch", "Switch to the new version");
+                button(&n, "", "switch", tr(k::notices::SWITCH));
             }
         },
     );
@@ -66,9 +68,14 @@ pub fn Notices() -> impl IntoView {
         move |_, name| {
             clear(&undo);
             if let Some(name) = name {
-                let n = notice(&undo, "notice", false, &format!("Deleted “{name}”."));
-                button(&n, "", "undo", "Undo");
-                button(&n, "quiet", "dismiss", "Dismiss");
+                let n = notice(
+                    &undo,
+                    "notice",
+                    false,
+                    &trf(k::notices::DELETED, &[("name", name)]),
+                );
+                button(&n, "", "undo", tr(k::notices::UNDO));
+                button(&n, "quiet", "dismiss", tr(k::notices::DISMISS));
             }
         },
     );
@@ -103,7 +110,7 @@ pub fn Notices() -> impl IntoView {
             }
             Some("delete") => {
                 let sure = window()
-                    .confirm_with_message("Delete the unreadable data for good? Download it first if you may need it.")
+                    .confirm_with_message(tr(k::notices::CONFIRM_DELETE_RAW))
                     .unwrap_or(false);
                 if sure {
                     ctx.dispatch(Op::DiscardUnreadable { key });
@@ -140,26 +147,24 @@ fn button(notice: &web_sys::Element, class: &str, act: &str, label: &str) -> web
 
 fn unreadable_notice(part: &web_sys::Element, u: &Unreadable) {
     let which = match u.name() {
-        Some(name) => format!("The saved assessment “{name}” could not be opened: "),
-        None => "A saved assessment could not be opened: ".to_string(),
+        Some(name) => trf(k::notices::UNREADABLE_NAMED, &[("name", &name)]),
+        None => tr(k::notices::UNREADABLE).to_string(),
     };
     let newer = u.error.newer();
-    let text = format!(
-        "{which}{}. bita has left it untouched; everything else works as usual.{}",
-        u.error,
-        if newer {
-            " Reloading the page may bring that version."
-        } else {
-            ""
-        }
+    let mut text = trf(
+        k::notices::UNTOUCHED,
+        &[("which", &which), ("error", &u.error.to_string())],
     );
+    if newer {
+        text.push_str(tr(k::notices::RELOAD_MAY));
+    }
     let n = notice(part, "notice error", true, &text);
     if newer {
-        button(&n, "primary", "reload", "Reload to update");
+        button(&n, "primary", "reload", tr(k::notices::RELOAD));
     }
     for (class, act, label) in [
-        ("", "raw", "Download its raw data"),
-        ("quiet", "delete", "Delete it"),
+        ("", "raw", tr(k::notices::RAW)),
+        ("quiet", "delete", tr(k::notices::DELETE_RAW)),
     ] {
         attr(&button(&n, class, act, label), "data-key", &u.key);
     }
@@ -176,17 +181,17 @@ pub fn deleted_page(ctx: Ctx, id: String) -> AnyView {
         .unwrap_or_default();
     view! {
         <section class="page">
-            <h1>"This assessment was deleted"</h1>
-            <p>"“" {name} "” was deleted, perhaps in another tab. Its answers are kept for a week, so you can still restore it."</p>
+            <h1>{tr(k::deleted::TITLE)}</h1>
+            <p>{trf(k::deleted::TEXT, &[("name", &name)])}</p>
             <p>
                 <button type="button" class="primary" on:click=move |_| {
                     ctx.dispatch(Op::Restore { id: id.clone() });
                     // Rebuild the page for the restored assessment, the address with it (a route
                     // the address does not name would never be redirected from).
                     ctx.replace_route(crate::route::Route::Resume { id: id.clone() });
-                }>"Restore it"</button>
+                }>{tr(k::deleted::RESTORE)}</button>
                 " "
-                <a href="#/">"Go to the start page"</a>
+                <a href="#/">{tr(k::deleted::START)}</a>
             </p>
         </section>
     }

@@ -4,7 +4,9 @@
 //! every change is saved.
 
 use super::browser::{js_call, js_get, navigator, settle};
+use super::words::{tr, trf};
 use super::Ctx;
+use crate::model::keys as k;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -128,15 +130,8 @@ pub fn CodeMissing(
         replaced.get().map(|r| {
             view! {
                 <div class="notice error" role="alert">
-                    <p>
-                        {what}
-                        {if r {
-                            " could not be loaded: bita has been updated on this site since this page was opened, and the code it needs belongs to the earlier version. Reload to use the new version; your answers are safe in this browser."
-                        } else {
-                            " could not be loaded: its code could not be fetched, most likely because the connection is down. Reload the page once you are back online; your answers are safe in this browser."
-                        }}
-                    </p>
-                    <ReloadButton label=if r { "Reload to update" } else { "Reload" }/>
+                    <p>{trf(if r { k::offline::REPLACED } else { k::offline::OFFLINE }, &[("what", what)])}</p>
+                    <ReloadButton label=tr(if r { k::offline::RELOAD_UPDATE } else { k::offline::RELOAD })/>
                 </div>
             }
         })

@@ -2,8 +2,10 @@
 
 use super::chunks::{call_chunk, Unloaded};
 use super::offline::CodeMissing;
+use super::words::tr;
 use super::{browser, compare, home, notices, results, review, shared_report, walk, Ctx};
 use crate::model::builtin;
+use crate::model::keys as k;
 use crate::route::Route;
 use leptos::prelude::*;
 use std::future::Future;
@@ -73,9 +75,9 @@ fn page(ctx: Ctx, route: Route) -> AnyView {
             request_animation_frame(browser::show_page);
             return view! {
                 <section class="page">
-                    <h1>"Assessment not found"</h1>
-                    <p>"There is no assessment with this address in this browser. Assessments are saved only in the browser where they were answered."</p>
-                    <p><a href="#/">"Go to the start page"</a></p>
+                    <h1>{tr(k::pages::NO_ASSESSMENT)}</h1>
+                    <p>{tr(k::pages::NO_ASSESSMENT_TEXT)}</p>
+                    <p><a href="#/">{tr(k::pages::START)}</a></p>
                 </section>
             }
             .into_any();
@@ -129,9 +131,9 @@ fn not_found() -> AnyView {
     request_animation_frame(browser::show_page);
     view! {
         <section class="page">
-            <h1>"Page not found"</h1>
-            <p>"This address does not lead to a page of bita."</p>
-            <p><a href="#/">"Go to the start page"</a></p>
+            <h1>{tr(k::pages::NOT_FOUND)}</h1>
+            <p>{tr(k::pages::NOT_FOUND_TEXT)}</p>
+            <p><a href="#/">{tr(k::pages::START)}</a></p>
         </section>
     }
     .into_any()
@@ -158,9 +160,9 @@ pub(super) fn page_from_chunk(page: PageFuture, part: Option<&'static str>) -> A
             request_animation_frame(browser::show_page);
             view! {
                 <section class="page">
-                    <h1>"This page could not be loaded"</h1>
-                    <CodeMissing what="This page"/>
-                    <p><a href="#/">"Go to the start page"</a></p>
+                    <h1>{tr(k::pages::NOT_LOADED)}</h1>
+                    <CodeMissing what=tr(k::pages::THIS_PAGE)/>
+                    <p><a href="#/">{tr(k::pages::START)}</a></p>
                 </section>
             }
             .into_any()
@@ -174,7 +176,7 @@ pub(super) fn page_from_chunk(page: PageFuture, part: Option<&'static str>) -> A
         if arrived.get() {
             slot.try_update_value(Option::take).flatten()
         } else {
-            Some(view! { <p class="page" role="status">{if part.is_some() { "Loading…" } else { "Loading the page…" }}</p> }.into_any())
+            Some(view! { <p class="page" role="status">{tr(if part.is_some() { k::pages::LOADING } else { k::pages::LOADING_PAGE })}</p> }.into_any())
         }
     })
     .into_any()
@@ -220,7 +222,7 @@ fn saved_chunk(call: SavedCall) -> Result<SavedDone, Unloaded> {
 pub async fn import_file(ctx: Ctx, text: String) -> Result<String, String> {
     match call_chunk!(saved_chunk(SavedCall::Import(ctx, text))) {
         Ok(SavedDone::Import(done)) => done.await,
-        _ => Err("The code that reads files could not be fetched. Nothing was imported.".into()),
+        _ => Err(tr(k::pages::IMPORT_MISSING).into()),
     }
 }
 
@@ -233,7 +235,7 @@ pub fn saved_list_later() -> AnyView {
                 _ => Err(Unloaded),
             }
         }),
-        Some("The list of saved assessments"),
+        Some(tr(k::pages::SAVED_LIST)),
     )
 }
 
@@ -282,9 +284,6 @@ fn catalogue_chunk(call: CatalogueCall) -> Result<CatalogueDone, Unloaded> {
 pub async fn import_catalogues(text: String) -> Result<usize, String> {
     match call_chunk!(catalogue_chunk(CatalogueCall::Import(text))) {
         Ok(CatalogueDone::Import(done)) => done,
-        _ => Err(
-            "The file holds service catalogues, and the code that reads them could not be fetched."
-                .into(),
-        ),
+        _ => Err(tr(k::pages::CATALOGUE_IMPORT_MISSING).into()),
     }
 }

@@ -1,8 +1,10 @@
 //! The review page: what is still unanswered, each linked to its place.
 
 use super::widgets::{AssessmentBar, DimensionNav};
+use super::words::{tr, trf, trn};
 use super::{browser, Ctx};
 use crate::model::builtin;
+use crate::model::keys as k;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -62,20 +64,21 @@ pub fn Review() -> impl IntoView {
     let actions = match counterpart {
         Some((link, theirs)) => {
             let mine = id.clone();
-            let label = format!("Compare with {}", theirs.view_name_within());
+            let label = trf(k::review::COMPARE, &[("name", theirs.view_name_within())]);
             view! {
                 <p class="actions">
                     <button type="button" class="primary" on:click=move |_| {
                         ctx.picks.pair(&mine, link.clone());
                         super::go(&Route::Compare);
                     }>{label}</button>
-                    <a class="button" href=results>"See the results"</a>
+                    <a class="button" href=results>{tr(k::review::RESULTS)}</a>
                 </p>
             }
             .into_any()
         }
         None => {
-            view! { <p><a class="button primary" href=results>"See the results"</a></p> }.into_any()
+            view! { <p><a class="button primary" href=results>{tr(k::review::RESULTS)}</a></p> }
+                .into_any()
         }
     };
     view! {
@@ -84,16 +87,16 @@ pub fn Review() -> impl IntoView {
             <div class="walk-body">
                 <DimensionNav active="review"/>
                 <section class="page" aria-labelledby="review-title">
-                    <h1 id="review-title">"Review"</h1>
+                    <h1 id="review-title">{tr(k::review::TITLE)}</h1>
                     {move || {
                         let groups = missing();
                         if groups.is_empty() {
-                            view! { <p class="ok">"Every question is answered."</p> }.into_any()
+                            view! { <p class="ok">{tr(k::review::COMPLETE)}</p> }.into_any()
                         } else {
                             let n: usize = groups.iter().map(|(_, qs)| qs.len()).sum();
                             let id = id.clone();
                             view! {
-                                <p>{format!("{n} question{} still unanswered. Each links to its place in the assessment.", if n == 1 { " is" } else { "s are" })}</p>
+                                <p>{trn(n, k::review::MISSING_ONE, k::review::MISSING_OTHER, &[])}</p>
                                 {groups.into_iter().map(|(d, qs)| view! {
                                     <h2>{d.name.clone()}</h2>
                                     <ul class="missing">

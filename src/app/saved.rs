@@ -2,7 +2,9 @@
 //! chunk of its own, fetched only when there is something to list (see `pages`).
 
 use super::home::export;
+use super::words::{tr, trf, trn};
 use super::{browser, Ctx};
+use crate::model::keys as k;
 use crate::model::store::Op;
 use crate::model::{builtin, exchange, Action, Assessment};
 use crate::route::Route;
@@ -35,19 +37,19 @@ pub fn SavedList() -> impl IntoView {
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
             <section aria-labelledby="saved-title">
-                <h2 id="saved-title">"Saved assessments"</h2>
-                <p class="meta">"A copied link holds the assessment's answers: whoever has the link can read them."</p>
+                <h2 id="saved-title">{tr(k::saved::TITLE)}</h2>
+                <p class="meta">{tr(k::saved::LINK_WARNING)}</p>
                 <ul class="saved">
                     // Rebuilt whole when the list changes: it is short, and a keyed <For> costs
                     // kilobytes of wasm per use.
                     {move || list.get().into_iter().map(|a| view! { <SavedItem a=a/> }).collect_view()}
                 </ul>
                 <p class="actions">
-                    <button type="button" on:click=move |_| export_all(false)>"Export all (JSON)"</button>
-                    <button type="button" on:click=move |_| export_all(true)>"Export all (CSV, for spreadsheets)"</button>
+                    <button type="button" on:click=move |_| export_all(false)>{tr(k::saved::EXPORT_JSON)}</button>
+                    <button type="button" on:click=move |_| export_all(true)>{tr(k::saved::EXPORT_CSV)}</button>
                     <button type="button" on:click=move |_| {
                         super::results::download_scores("bita-scores.csv", list.get_untracked());
-                    }>"Export all scores (CSV)"</button>
+                    }>{tr(k::saved::EXPORT_SCORES)}</button>
                 </p>
             </section>
         </Show>
@@ -75,9 +77,9 @@ fn SavedItem(a: Assessment) -> impl IntoView {
             <div class="saved-main">
                 <a id=label_id.clone() href=open_route.href() class="saved-name">{name.clone()}</a>
                 <span class="meta">
-                    {a.perspective.label()} " view"
-                    {(!a.role.is_empty()).then(|| format!(" · {}", a.role))}
-                    " · " {answered} " of " {total} " answered · last changed "
+                    {trf(k::saved::SIDE, &[("side", a.perspective.label())])}
+                    {(!a.role.is_empty()).then(|| trf(k::saved::ROLE, &[("role", &a.role)]))}
+                    {trf(k::saved::ANSWERED, &[("answered", &answered.to_string()), ("total", &total.to_string())])}
                     <time>{browser::date_time(a.updated)}</time>
                 </span>
             </div>
@@ -89,20 +91,20 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                     view! {
                         <div class="actions">
                             <button type="button" on:click=move |_| renaming.set(true)
-                                aria-label=format!("Rename {name}")>"Rename"</button>
+                                aria-label=trf(k::saved::RENAME_LABEL, &[("name", &name)])>{tr(k::saved::RENAME)}</button>
                             <button type="button" on:click=move |_| {
                                 ctx.dispatch(Op::Duplicate {
                                     from: copy.id.clone(),
                                     id: browser::new_id(),
-                                    name: format!("Copy of {}", copy.display_name()),
+                                    name: trf(k::saved::COPY_OF, &[("name", copy.display_name())]),
                                 });
-                            }>"Duplicate"</button>
-                            <button type="button" on:click=move |_| export(&export_copy)>"Export"</button>
+                            }>{tr(k::saved::DUPLICATE)}</button>
+                            <button type="button" on:click=move |_| export(&export_copy)>{tr(k::saved::EXPORT)}</button>
                             <super::share_button::ShareLink assessment=Signal::derive({ let a = share_copy.clone(); move || Some(a.clone()) }) compact=name.clone()/>
                             <button type="button" class="danger" on:click={
                                 let did = did.clone();
                                 move |_| ctx.dispatch(Op::Delete { id: did.clone() })
-                            }>"Delete"</button>
+                            }>{tr(k::saved::DELETE)}</button>
                         </div>
                     }
                 }
@@ -115,12 +117,12 @@ fn SavedItem(a: Assessment) -> impl IntoView {
                             ctx.edit(&rid, vec![Action::Rename(draft.get_untracked().trim().to_string())]);
                             renaming.set(false);
                         }>
-                            <label class="sr-only" for="rename-input">"New name"</label>
+                            <label class="sr-only" for="rename-input">{tr(k::saved::NEW_NAME)}</label>
                             <input id="rename-input" type="text" maxlength="200" autofocus
                                 prop:value=move || draft.get()
                                 on:input=move |ev| draft.set(event_target_value(&ev)) />
-                            <button type="submit">"Save name"</button>
-                            <button type="button" class="quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                            <button type="submit">{tr(k::saved::SAVE_NAME)}</button>
+                            <button type="button" class="quiet" on:click=move |_| renaming.set(false)>{tr(k::saved::CANCEL)}</button>
                         </form>
                     }
                 }
@@ -132,13 +134,13 @@ fn SavedItem(a: Assessment) -> impl IntoView {
 /// Reads an export file and saves what it holds: the assessments and the service catalogues, each
 /// checked before anything is saved (a wrong one changes nothing and says why).
 pub async fn import(ctx: Ctx, text: String) -> Result<String, String> {
-    let list =
-        exchange::import(builtin(), &text).map_err(|e| format!("{e} Nothing was imported."))?;
+    let refused = |e: String| trf(k::saved::NOTHING_IMPORTED, &[("error", &e)]);
+    let list = exchange::import(builtin(), &text).map_err(|e| refused(e.to_string()))?;
     // The catalogues' code is the check's chunk, fetched only for a file that holds some.
     let catalogues = if exchange::holds_catalogues(&text) {
         super::pages::import_catalogues(text)
             .await
-            .map_err(|e| format!("{e} Nothing was imported."))?
+            .map_err(refused)?
     } else {
         0
     };
@@ -150,24 +152,28 @@ pub async fn import(ctx: Ctx, text: String) -> Result<String, String> {
     ctx.dispatch(Op::Import(list));
     let catalogues = match catalogues {
         0 => String::new(),
-        1 => "1 service catalogue".into(),
-        c => format!("{c} service catalogues"),
+        c => trn(c, k::saved::CATALOGUES_ONE, k::saved::CATALOGUES_OTHER, &[]),
     };
     if n == 0 {
-        return Ok(format!("Imported {catalogues}."));
+        return Ok(trf(
+            k::saved::IMPORTED_CATALOGUES,
+            &[("catalogues", &catalogues)],
+        ));
     }
-    Ok(format!(
-        "Imported {n} assessment{}{}{}.",
-        if n == 1 { "" } else { "s" },
-        if known > 0 {
-            format!(", {known} merged answer by answer with the copy already here")
-        } else {
-            String::new()
-        },
-        if catalogues.is_empty() {
-            catalogues
-        } else {
-            format!(" and {catalogues}")
-        }
+    let merged = if known > 0 {
+        trf(k::saved::MERGED, &[("n", &known.to_string())])
+    } else {
+        String::new()
+    };
+    let catalogues = if catalogues.is_empty() {
+        catalogues
+    } else {
+        trf(k::saved::AND_CATALOGUES, &[("catalogues", &catalogues)])
+    };
+    Ok(trn(
+        n,
+        k::saved::IMPORTED_ONE,
+        k::saved::IMPORTED_OTHER,
+        &[("merged", &merged), ("catalogues", &catalogues)],
     ))
 }

@@ -2,8 +2,10 @@
 
 use super::cards::{focus_question, Questions};
 use super::widgets::{AssessmentBar, DimensionNav};
+use super::words::{tr, trf};
 use super::{browser, go, Ctx};
 use crate::model::builtin;
+use crate::model::keys as k;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -61,13 +63,24 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
         },
         None => Route::Review { id: id.clone() },
     };
-    let back_label = if index == 0 { "Back to start" } else { "Back" };
-    let next_label = if index + 1 == bank.dimensions.len() {
-        "Next: review"
+    let back_label = tr(if index == 0 {
+        k::walk::BACK_TO_START
     } else {
-        "Next"
-    };
-    let heading = format!("{} ({} of {})", dim.name, index + 1, bank.dimensions.len());
+        k::walk::BACK
+    });
+    let next_label = tr(if index + 1 == bank.dimensions.len() {
+        k::walk::NEXT_REVIEW
+    } else {
+        k::walk::NEXT
+    });
+    let heading = trf(
+        k::walk::HEADING,
+        &[
+            ("name", &dim.name),
+            ("n", &(index + 1).to_string()),
+            ("total", &bank.dimensions.len().to_string()),
+        ],
+    );
     view! {
         <div class="walk">
             <AssessmentBar/>
@@ -78,7 +91,7 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                     <p class="lead">{dim.summary.clone()}</p>
                     // Several questions ask about planning with IT and paying for it: said once, where the walk starts.
                     {(index == 0 && side == crate::model::Perspective::Business).then(|| view! {
-                        <p class="meta">"You answer for the business: answer as a manager who plans with IT and pays for its services. Where you cannot tell, choose “" {bank.model.dont_know.clone()} "”."</p>
+                        <p class="meta">{trf(k::walk::BUSINESS_LEAD, &[("dont_know", &bank.model.dont_know)])}</p>
                     })}
                     {(dim.id == crate::model::catalogue_page::DIMENSION).then(|| view! {
                         <p class="meta"><a href="#/catalogue">{crate::model::catalogue_page::LINK}</a></p>

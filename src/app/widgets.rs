@@ -2,7 +2,9 @@
 //! progress (question cards: `cards`).
 
 use super::dom::{add, attr, el, keep, StaticElement};
+use super::words::{tr, trf};
 use super::Ctx;
+use crate::model::keys as k;
 use crate::model::{builtin, Dimension};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -40,13 +42,15 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
         .iter()
         .position(|d| d.id == active)
         .map_or_else(
-            || "Review and results".to_string(),
+            || tr(k::dimnav::REVIEW).to_string(),
             |i| {
-                format!(
-                    "{} ({} of {})",
-                    bank.dimensions[i].name,
-                    i + 1,
-                    bank.dimensions.len()
+                trf(
+                    k::walk::HEADING,
+                    &[
+                        ("name", &bank.dimensions[i].name),
+                        ("n", &(i + 1).to_string()),
+                        ("total", &bank.dimensions.len().to_string()),
+                    ],
                 )
             },
         );
@@ -54,14 +58,18 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
     if wide {
         attr(&details, "open", "");
     }
-    let summary = el("summary", "", Some("All dimensions"));
+    let summary = el("summary", "", Some(tr(k::dimnav::ALL)));
     add(
         &summary,
-        &el("span", "here-name", Some(&format!(" · now: {here_name}"))),
+        &el(
+            "span",
+            "here-name",
+            Some(&trf(k::dimnav::NOW, &[("name", &here_name)])),
+        ),
     );
     add(&details, &summary);
     let nav = el("nav", "", None);
-    attr(&nav, "aria-label", "Dimensions");
+    attr(&nav, "aria-label", tr(k::dimnav::LABEL));
     let ol = el("ol", "", None);
     let item = |href: String, here: bool| {
         let li = el("li", if here { "here" } else { "" }, None);
@@ -92,7 +100,7 @@ pub fn DimensionNav(#[prop(into)] active: String) -> impl IntoView {
         })
         .collect();
     let review = item(Route::Review { id }.href(), active == "review");
-    review.set_text_content(Some("Review and results"));
+    review.set_text_content(Some(tr(k::dimnav::REVIEW)));
     add(&nav, &ol);
     add(&details, &nav);
     let dims: Vec<&'static Dimension> = counts.iter().map(|(_, d, _)| *d).collect();
@@ -126,7 +134,7 @@ pub fn AssessmentBar() -> impl IntoView {
     let progress = el("div", "progress", None);
     let bar = el("progress", "", None);
     attr(&bar, "id", "progress");
-    attr(&bar, "aria-label", "Questions answered");
+    attr(&bar, "aria-label", tr(k::bar::PROGRESS));
     let count = el("span", "progress-text", None);
     add(&progress, &bar);
     add(&progress, &count);
@@ -152,15 +160,30 @@ pub fn AssessmentBar() -> impl IntoView {
                 return;
             };
             set_text(&name, shown);
-            set_text(&side, &format!("{label} view"));
+            set_text(&side, &trf(k::bar::SIDE, &[("side", label)]));
             attr(&bar, "max", &total.to_string());
             attr(&bar, "value", &answered.to_string());
             attr(
                 &bar,
                 "aria-valuetext",
-                &format!("{answered} of {total} questions answered"),
+                &trf(
+                    k::bar::PROGRESS_VALUE,
+                    &[
+                        ("answered", &answered.to_string()),
+                        ("total", &total.to_string()),
+                    ],
+                ),
             );
-            set_text(&count, &format!("{answered} of {total} answered"));
+            set_text(
+                &count,
+                &trf(
+                    k::bar::ANSWERED,
+                    &[
+                        ("answered", &answered.to_string()),
+                        ("total", &total.to_string()),
+                    ],
+                ),
+            );
             let _ = retired.toggle_attribute_with_force("hidden", *n == 0);
             if *n > 0 {
                 set_text(
@@ -183,7 +206,7 @@ pub fn AssessmentBar() -> impl IntoView {
                 if let Some(a) = ctx.current.get_untracked() {
                     super::home::export(&a);
                 }
-            }>"Export"</button>
+            }>{tr(k::bar::EXPORT)}</button>
         </div>
     }
 }

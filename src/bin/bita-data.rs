@@ -1,5 +1,6 @@
-//! Writes the advice texts and the catalogue check's lexicon of this build (`model::ADVICE_FILE`,
-//! `model::CATALOGUE_FILE`) into the folder given as argument
+//! Writes the advice texts, the catalogue check's lexicon and the interface texts of this build
+//! (`model::ADVICE_FILE`, `model::CATALOGUE_FILE`, `model::TEXTS_FILE`) into the folder given as
+//! argument
 //! (scripts/site.mjs runs it for dist/).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -10,6 +11,7 @@ fn main() {
     for (name, text) in [
         (bita::model::ADVICE_FILE, bita::model::advice_json()),
         (bita::model::CATALOGUE_FILE, bita::model::catalogue_json()),
+        (bita::model::TEXTS_FILE, bita::model::texts_json()),
     ] {
         let path = std::path::Path::new(&dir).join(name);
         std::fs::write(&path, text)

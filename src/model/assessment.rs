@@ -6,6 +6,8 @@
 //! and answer by answer, the later write winning. A cleared answer or note keeps its stamp as a
 //! tombstone, so a clear beats an older answer from another copy.
 
+use super::keys as k;
+use super::words::tr;
 use crate::model::map::Map;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -29,10 +31,10 @@ impl Perspective {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Perspective::It => "IT",
-            Perspective::Business => "The business",
-        }
+        tr(match self {
+            Perspective::It => k::side::IT,
+            Perspective::Business => k::side::BUSINESS,
+        })
     }
 
     /// The other side, whose view completes this one's.
@@ -45,18 +47,18 @@ impl Perspective {
 
     /// "IT's view", "The business's view".
     pub fn view_name(self) -> &'static str {
-        match self {
-            Perspective::It => "IT's view",
-            Perspective::Business => "The business's view",
-        }
+        tr(match self {
+            Perspective::It => k::side::IT_VIEW,
+            Perspective::Business => k::side::BUSINESS_VIEW,
+        })
     }
 
     /// "IT's view", "the business's view": within a sentence.
     pub fn view_name_within(self) -> &'static str {
-        match self {
-            Perspective::It => "IT's view",
-            Perspective::Business => "the business's view",
-        }
+        tr(match self {
+            Perspective::It => k::side::IT_VIEW,
+            Perspective::Business => k::side::BUSINESS_VIEW_WITHIN,
+        })
     }
 }
 
@@ -385,7 +387,7 @@ impl Assessment {
     pub fn display_name(&self) -> &str {
         let name = self.name.trim();
         if name.is_empty() {
-            "Untitled assessment"
+            tr(k::side::UNTITLED)
         } else {
             name
         }

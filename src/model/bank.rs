@@ -359,6 +359,8 @@ pub const MODEL_FILE: &str = "questions/model.toml";
 pub const REPORT_FILE: &str = "report.toml";
 /// The catalogue check's lexicon (see `model::catalogue`), beside the bank.
 pub const CATALOGUE_FILE: &str = "catalogue.toml";
+/// The interface's own words (see `model::texts`).
+pub const INTERFACE_FILE: &str = "interface.toml";
 
 struct Checker {
     issues: Vec<BankIssue>,
@@ -758,7 +760,11 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Bank, BankIssues> {
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
-            n.ends_with(".toml") && n != "model.toml" && n != REPORT_FILE && n != CATALOGUE_FILE
+            n.ends_with(".toml")
+                && n != "model.toml"
+                && n != REPORT_FILE
+                && n != CATALOGUE_FILE
+                && n != INTERFACE_FILE
         })
         .collect();
     names.sort();

@@ -7,7 +7,9 @@
 
 use super::assessment::{clip, Place};
 use super::json::Json;
+use super::keys as k;
 use super::storage::{self, valid_id, LoadError};
+use super::words::{tr, trf};
 use super::{Answer, Assessment, Bank};
 use std::fmt;
 
@@ -103,14 +105,30 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge(n) => write!(f, "The file is {} MB; a bita export is far smaller, so it was not read.", n / (1024 * 1024)),
-            ImportError::NotJson(e) => write!(f, "The file is not valid JSON ({e})."),
-            ImportError::NotBita => write!(f, "The file is not a bita export: it has no \"format\" of \"bita-export\" or \"bita-assessment\"."),
-            ImportError::Record(i, e) => write!(f, "Assessment {i} in the file cannot be read: {e}."),
-            ImportError::OtherModel(i, m) => write!(f, "Assessment {i} in the file was made with another question model, “{m}”."),
-            ImportError::BadId(i) => write!(f, "Assessment {i} in the file has no valid id."),
-            ImportError::UnknownQuestions(i, q) => write!(f, "Assessment {i} in the file answers questions bita does not know: {}.", q.join(", ")),
-            ImportError::Empty => write!(f, "The file holds no assessments."),
+            ImportError::TooLarge(n) => f.write_str(&trf(
+                k::import_errors::TOO_LARGE,
+                &[("mb", &(n / (1024 * 1024)).to_string())],
+            )),
+            ImportError::NotJson(e) => {
+                f.write_str(&trf(k::import_errors::NOT_JSON, &[("error", e)]))
+            }
+            ImportError::NotBita => f.write_str(tr(k::import_errors::NOT_BITA)),
+            ImportError::Record(i, e) => f.write_str(&trf(
+                k::import_errors::RECORD,
+                &[("n", &i.to_string()), ("error", &e.to_string())],
+            )),
+            ImportError::OtherModel(i, m) => f.write_str(&trf(
+                k::import_errors::OTHER_MODEL,
+                &[("n", &i.to_string()), ("model", m)],
+            )),
+            ImportError::BadId(i) => {
+                f.write_str(&trf(k::import_errors::BAD_ID, &[("n", &i.to_string())]))
+            }
+            ImportError::UnknownQuestions(i, q) => f.write_str(&trf(
+                k::import_errors::UNKNOWN_QUESTIONS,
+                &[("n", &i.to_string()), ("questions", &q.join(", "))],
+            )),
+            ImportError::Empty => f.write_str(tr(k::import_errors::EMPTY)),
         }
     }
 }

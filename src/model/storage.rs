@@ -6,6 +6,8 @@
 //! `format` and `schema`, plus the assessment's fields.
 
 use super::json::Json;
+use super::keys as k;
+use super::words::{tr, trf};
 use super::Assessment;
 use std::fmt;
 
@@ -105,18 +107,17 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotJson(e) => write!(f, "the data is damaged and is not valid JSON ({e})"),
-            LoadError::NotAnAssessment => write!(f, "the data is not a bita assessment"),
-            LoadError::NewerSchema(v) => write!(
-                f,
-                "it was saved by a newer version of bita (format {v}, this version reads up to {SCHEMA})"
-            ),
-            LoadError::NewerField(k) => write!(
-                f,
-                "it was saved by a newer version of bita (it holds “{k}”, which this version does not know)"
-            ),
-            LoadError::BadSchema => write!(f, "the data has no valid format version"),
-            LoadError::Invalid(e) => write!(f, "the data is incomplete or damaged ({e})"),
+            LoadError::NotJson(e) => f.write_str(&trf(k::storage::NOT_JSON, &[("error", e)])),
+            LoadError::NotAnAssessment => f.write_str(tr(k::storage::NOT_AN_ASSESSMENT)),
+            LoadError::NewerSchema(v) => f.write_str(&trf(
+                k::storage::NEWER_SCHEMA,
+                &[("version", &v.to_string()), ("schema", &SCHEMA.to_string())],
+            )),
+            LoadError::NewerField(field) => {
+                f.write_str(&trf(k::storage::NEWER_FIELD, &[("field", field)]))
+            }
+            LoadError::BadSchema => f.write_str(tr(k::storage::BAD_SCHEMA)),
+            LoadError::Invalid(e) => f.write_str(&trf(k::storage::INVALID, &[("error", e)])),
         }
     }
 }

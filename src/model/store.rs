@@ -37,7 +37,9 @@
 //!   or still in their entry for the next one: never lost, and merged per answer like any copy.
 
 use super::assessment::{apply_at, merge, Action, Assessment, Clock, Stamp};
+use super::keys as k;
 use super::storage::{self, Loaded, Unreadable};
+use super::words::{tr, trf};
 use super::Bank;
 use crate::model::map::{Map, Set};
 
@@ -100,17 +102,9 @@ pub enum Problem {
 impl Problem {
     pub fn message(&self) -> String {
         match self {
-            Problem::Unavailable => "This browser does not let bita save anything (local storage is disabled or blocked). \
-                Your answers live only in this page and will be lost when you reload or close it: export them to keep a copy."
-                .into(),
-            Problem::WriteFailed(e) => format!(
-                "Your latest changes could not be saved ({e}). Storage may be full. They are kept in this page, \
-                 and bita saves them as soon as it can: export the assessment to keep a copy, or delete assessments \
-                 you no longer need."
-            ),
-            Problem::StoredCopyUnreadable => "The saved copy of this assessment has become unreadable, so bita left it untouched \
-                and keeps your changes in this page only. Export the assessment to keep a copy."
-                .into(),
+            Problem::Unavailable => tr(k::storage::UNAVAILABLE).into(),
+            Problem::WriteFailed(e) => trf(k::storage::WRITE_FAILED, &[("error", e)]),
+            Problem::StoredCopyUnreadable => tr(k::storage::STORED_COPY_UNREADABLE).into(),
         }
     }
 }

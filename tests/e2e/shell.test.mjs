@@ -59,6 +59,31 @@ test('while the wasm loads the page names the product, and if it cannot start th
   await context.close();
 });
 
+test('the interface texts are asked for beside the wasm, and without them the loading line says why it cannot start', async () => {
+  // Asked for as the loader starts, not after the wasm has arrived and started.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const order = [];
+  page.on('request', (r) => { if (/texts-en-|_bg\.wasm$/.test(r.url())) order.push(r.url().includes('texts-') ? 'texts' : 'wasm'); });
+  const ends = {};
+  page.on('requestfinished', (r) => { if (/_bg\.wasm$/.test(r.url())) ends.wasm = Date.now(); });
+  page.on('request', (r) => { if (/texts-en-/.test(r.url())) ends.textsAsked = Date.now(); });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  assert.deepEqual(order.sort(), ['texts', 'wasm']);
+  assert.ok(ends.textsAsked <= ends.wasm, 'the texts are asked for before the wasm has arrived');
+  await context.close();
+  // A texts file that cannot be fetched: the start is refused in words, not a blank page.
+  const broken = await browser.newContext({ serviceWorkers: 'block' });
+  const other = await broken.newPage();
+  await broken.route(/texts-en-[0-9a-f]+\.json$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await other.goto(server.url);
+  const alert = other.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^bita could not start \(.*its texts: the server answered 404.*\)\. Reload the page; your answers are safe in this browser\.$/);
+  await broken.close();
+});
+
 test('if the wasm stops on an error once the page is up, the page says so at its top', async () => {
   const { context, page, errors } = await open(browser, server.url);
   await page.getByRole('button', { name: 'Start the assessment' }).waitFor();
