@@ -24,7 +24,7 @@ fn english() -> Table {
 fn the_english_texts_pass_the_checks_and_reach_the_page_in_key_order() {
     let en = english();
     assert_eq!(problems("interface.toml", &en, None), Vec::<String>::new());
-    let list = read_texts(texts_json()).unwrap();
+    let list = read_texts(texts_json(), keys::COUNT).unwrap();
     assert_eq!(list.len(), keys::COUNT);
     assert_eq!(
         list[usize::from(keys::start::BUTTON.0)],
@@ -76,10 +76,11 @@ fn placeholders_are_filled_and_one_not_given_stays() {
 
 #[test]
 fn a_wrong_texts_file_is_refused_with_a_reason() {
-    assert!(read_texts("not json").is_err());
-    assert_eq!(read_texts("{}").unwrap_err(), "not a list of texts");
-    assert!(read_texts("[\"one\"]")
-        .unwrap_err()
-        .contains("texts where this version has"));
-    assert_eq!(read_texts("[1, 2]").unwrap_err(), "not a list of texts");
+    assert!(read_texts("not json", 2).is_err());
+    assert_eq!(read_texts("{}", 2).unwrap_err(), "not a list of texts");
+    assert_eq!(
+        read_texts("[\"one\"]", 2).unwrap_err(),
+        "1 texts where this version has 2"
+    );
+    assert_eq!(read_texts("[1, 2]", 2).unwrap_err(), "not a list of texts");
 }

@@ -216,21 +216,16 @@ pub mod keys {
     include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 }
 
-/// A language's interface texts as the page gets them: a JSON array of strings, as many as the
-/// build's keys.
-pub fn read_texts(text: &str) -> Result<Vec<String>, String> {
+/// A language's interface texts as the page gets them: a JSON array of `count` strings.
+pub fn read_texts(text: &str, count: usize) -> Result<Vec<String>, String> {
     let list = json::parse(text).map_err(|e| e.to_string())?;
     let list: Option<Vec<String>> = list
         .as_array()
         .map(|l| l.iter().map(|t| t.as_str().map(str::to_string)).collect())
         .unwrap_or(None);
     match list {
-        Some(l) if l.len() == keys::COUNT => Ok(l),
-        Some(l) => Err(format!(
-            "{} texts where this version has {}",
-            l.len(),
-            keys::COUNT
-        )),
+        Some(l) if l.len() == count => Ok(l),
+        Some(l) => Err(format!("{} texts where this version has {count}", l.len())),
         None => Err("not a list of texts".into()),
     }
 }

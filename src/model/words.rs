@@ -4,36 +4,81 @@
 //! the English texts of the build stand in until others are installed.
 
 use super::interface::Text;
+use super::keys;
 use super::report_texts::fill;
-use std::cell::OnceCell;
-
-thread_local! {
-    // Leaked once: they live as long as the page, and `&'static str` is what views take for free.
-    static TEXTS: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
-}
 
 /// Installs the texts (once; a later call changes nothing), or says why they cannot be read.
 pub fn install(json: &str) -> Result<(), String> {
-    let list = super::read_texts(json)?;
-    let list: Vec<&'static str> = list.into_iter().map(|s| &*s.leak()).collect();
-    TEXTS.with(|t| {
-        let _ = t.set(list);
-    });
+    let list = super::read_texts(json, keys::COUNT)?;
+    store::set(list.into_iter().map(|s| &*s.leak()).collect());
     Ok(())
 }
 
 /// One interface text.
+#[inline(always)]
 pub fn tr(t: Text) -> &'static str {
-    #[cfg(not(target_arch = "wasm32"))]
-    if TEXTS.with(|l| l.get().is_none()) {
-        let _ = install(super::texts_json());
+    store::get(usize::from(t.0))
+}
+
+// In the page: one fixed array read at a constant place, so that a text costs a call site no
+// more than a literal would (a lookup through a call and a thread-local cost every one of
+// hundreds of sites tens of bytes). The page has one thread: nothing reads while `set` writes.
+#[cfg(target_arch = "wasm32")]
+mod store {
+    use super::keys::COUNT;
+    use std::cell::UnsafeCell;
+
+    struct Slots(UnsafeCell<[&'static str; COUNT]>);
+    // SAFETY: wasm32 without threads: one thread reads and writes.
+    unsafe impl Sync for Slots {}
+    static TEXTS: Slots = Slots(UnsafeCell::new([""; COUNT]));
+    static SET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+    pub fn set(list: Vec<&'static str>) {
+        if SET.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        // SAFETY: see `Slots`; `read_texts` checked the length.
+        let slots = unsafe { &mut *TEXTS.0.get() };
+        for (slot, text) in slots.iter_mut().zip(list) {
+            *slot = text;
+        }
     }
-    TEXTS
-        .with(|l| l.get().and_then(|l| l.get(usize::from(t.0)).copied()))
-        .unwrap_or_default()
+
+    #[inline(always)]
+    pub fn get(at: usize) -> &'static str {
+        // SAFETY: see `Slots`.
+        unsafe { (*TEXTS.0.get())[at] }
+    }
+}
+
+// Natively (tests run on several threads): each thread's own copy, English until told otherwise.
+#[cfg(not(target_arch = "wasm32"))]
+mod store {
+    use std::cell::OnceCell;
+
+    thread_local! {
+        static TEXTS: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
+    }
+
+    pub fn set(list: Vec<&'static str>) {
+        TEXTS.with(|t| {
+            let _ = t.set(list);
+        });
+    }
+
+    pub fn get(at: usize) -> &'static str {
+        if TEXTS.with(|l| l.get().is_none()) {
+            let _ = super::install(super::super::texts_json());
+        }
+        TEXTS
+            .with(|l| l.get().and_then(|l| l.get(at).copied()))
+            .unwrap_or_default()
+    }
 }
 
 /// One interface text with its placeholders filled.
+#[inline(never)]
 pub fn trf(t: Text, args: &[(&str, &str)]) -> String {
     fill(tr(t), args)
 }
