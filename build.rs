@@ -85,17 +85,7 @@ fn main() {
     // The report's sentences: three tables of non-empty strings (the keys the code uses are
     // checked by tests/report.rs).
     let file = format!("questions/{}", bank::REPORT_FILE);
-    let texts: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
-        match std::fs::read_to_string(dir.join(bank::REPORT_FILE))
-            .map_err(|e| e.to_string())
-            .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
-        {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{file}: {e}");
-                std::process::exit(1);
-            }
-        };
+    let texts = read_table(&dir, bank::REPORT_FILE);
     for (table, entries) in &texts {
         for (key, value) in entries {
             if value.trim().is_empty() {
@@ -108,36 +98,61 @@ fn main() {
     std::fs::write(out.join("report.json"), json).expect("OUT_DIR is writable");
 }
 
-/// The interface's words (`model::interface`): checked, the code's constants generated, and the
-/// texts written as the array the page's loader fetches, named by its content.
+/// The interface's words (`model::interface`), in two files: the first view's and the other
+/// pages' (fetched with the first page that needs them). Checked, the code's constants generated
+/// (one set for both: a section is in one file only), and each written as the array the page
+/// fetches, named by its content.
 fn interface_texts(dir: &std::path::Path, out: &std::path::Path) {
-    let file = format!("questions/{}", bank::INTERFACE_FILE);
-    let table: interface::Table = match std::fs::read_to_string(dir.join(bank::INTERFACE_FILE))
+    let read = |name: &str| -> interface::Table {
+        let file = format!("questions/{name}");
+        let table = read_table(dir, name);
+        let problems = interface::problems(&file, &table, None);
+        if !problems.is_empty() {
+            for p in problems {
+                eprintln!("{p}");
+            }
+            std::process::exit(1);
+        }
+        table
+    };
+    let first = read(bank::INTERFACE_FILE);
+    let pages = read(bank::INTERFACE_PAGES_FILE);
+    if let Some(both) = first.keys().find(|s| pages.contains_key(*s)) {
+        eprintln!(
+            "questions/{}: [{both}] is in questions/{} too: a section is in one file only",
+            bank::INTERFACE_PAGES_FILE,
+            bank::INTERFACE_FILE
+        );
+        std::process::exit(1);
+    }
+    let (first_list, page_list) = (interface::in_order(&first), interface::in_order(&pages));
+    let code = format!(
+        "/// How many interface texts of the first view a language has.\npub const COUNT: usize = {};\n\
+         /// How many of the other pages.\npub const PAGE_COUNT: usize = {};\n{}{}",
+        first_list.len(),
+        page_list.len(),
+        interface::constants(&first, 0),
+        interface::constants(&pages, first_list.len() as u16)
+    );
+    std::fs::write(out.join("texts.rs"), code).expect("OUT_DIR is writable");
+    for (list, stem) in [(first_list, "texts"), (page_list, "pages")] {
+        let json = serde_json::to_string(&list).expect("texts serialise");
+        let name = format!("{stem}-en-{:08x}.json", bank::fingerprint(&json));
+        std::fs::write(out.join(format!("{stem}.en.json")), json).expect("OUT_DIR is writable");
+        std::fs::write(out.join(format!("{stem}.en.name")), name).expect("OUT_DIR is writable");
+    }
+}
+
+/// A file of texts in tables (`[table] key = "text"`), or the build stops naming the file.
+fn read_table(dir: &std::path::Path, name: &str) -> interface::Table {
+    match std::fs::read_to_string(dir.join(name))
         .map_err(|e| e.to_string())
         .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
     {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{file}: {e}");
+            eprintln!("questions/{name}: {e}");
             std::process::exit(1);
         }
-    };
-    let problems = interface::problems(&file, &table, None);
-    if !problems.is_empty() {
-        for p in problems {
-            eprintln!("{p}");
-        }
-        std::process::exit(1);
     }
-    let list = interface::in_order(&table);
-    let code = format!(
-        "/// How many interface texts a language has.\npub const COUNT: usize = {};\n{}",
-        list.len(),
-        interface::constants(&table)
-    );
-    std::fs::write(out.join("texts.rs"), code).expect("OUT_DIR is writable");
-    let json = serde_json::to_string(&list).expect("texts serialise");
-    let name = format!("texts-en-{:08x}.json", bank::fingerprint(&json));
-    std::fs::write(out.join("texts.en.json"), json).expect("OUT_DIR is writable");
-    std::fs::write(out.join("texts.en.name"), name).expect("OUT_DIR is writable");
 }

@@ -192,7 +192,8 @@ if (!swOnly) {
   // line says so; if it stops on an error later (a panic traps the wasm, a stack overflow throws a
   // RangeError: nothing it drew answers any more), or its start has not finished 10 seconds after
   // the wasm arrived, a line at the top of the main content does.
-  // The interface texts are asked for first, beside the wasm (preloaded by the page), never after it.
+  // The interface texts are asked for beside the wasm: both are preloaded by the page, and the
+  // start script's fetch takes the preloaded response.
   const start = `const texts = fetch('./${textsName}').then((r) => { if (!r.ok) throw new Error('its texts: the server answered ' + r.status); return r.text(); });
 texts.catch(() => {});
 // A crash's line stays; the line about a slow start gives way to a crash's, and goes once the start ends.
@@ -247,7 +248,7 @@ try {
 `;
   const startName = `init-${hash(start)}.js`;
   writes.push([startName, start]);
-  const tags = `<script type="module" async src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
+  const tags = `<script type="module" async src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin><link rel="preload" href="./${textsName}" as="fetch" crossorigin>`;
   html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
   // As trunk did: spec-compliant (minify-html's default since 0.16), closing tags kept.
   html = minifyHtml(Buffer.from(html), { keep_closing_tags: true });

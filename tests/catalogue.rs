@@ -73,9 +73,20 @@ fn a_common_word_is_a_product_only_where_written_as_a_name() {
         ("Storage (Research Data)", Class::Technology),
         ("Voice Advisory Service (VAS)", Class::Activity),
         ("Payroll (Standard)", Class::Outcome),
+        ("Printing (Colour)", Class::Unclear),
+        ("Backup (Daily)", Class::Technology),
+        ("VPN (Remote)", Class::Technology),
     ] {
         assert_eq!(classify(&lex, &[], name, "").class, class, "{name}");
     }
+    // In a description, brackets hold prose, not a system's name.
+    let v = classify(
+        &lex,
+        &[],
+        "Printing",
+        "Staffed on weekdays (Reception desk).",
+    );
+    assert_eq!(v.class, Class::Unclear);
 }
 
 #[test]

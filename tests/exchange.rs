@@ -194,23 +194,29 @@ fn the_scores_csv_holds_the_report_s_figures() {
 
 #[test]
 fn a_download_is_named_after_what_the_reader_called_it() {
-    let name = exchange::file_name;
-    assert_eq!(
-        name("Q3 — IT & Finance", "assessment", "json"),
-        "bita-q3-it-finance.json"
-    );
-    assert_eq!(
-        name("Our IT services draft", "catalogue", "csv"),
-        "bita-our-it-services-draft.csv"
-    );
-    // Letters beyond ASCII stay as written; a name of punctuation falls back.
-    assert_eq!(
-        name("Prüfung Übersicht", "assessment", "json"),
-        "bita-prüfung-Übersicht.json"
-    );
-    assert_eq!(
-        name("  ../*?  ", "catalogue", "json"),
-        "bita-catalogue.json"
-    );
-    assert_eq!(name("", "assessment", "json"), "bita-assessment.json");
+    for (name, fallback, extension, file) in [
+        (
+            "Q3 — IT & Finance",
+            "assessment",
+            "json",
+            "bita-q3-it-finance.json",
+        ),
+        (
+            "Our IT services draft",
+            "catalogue",
+            "csv",
+            "bita-our-it-services-draft.csv",
+        ),
+        // Letters beyond ASCII stay as written; a name of punctuation falls back.
+        (
+            "Prüfung Übersicht",
+            "assessment",
+            "json",
+            "bita-prüfung-Übersicht.json",
+        ),
+        ("  ../*?  ", "catalogue", "json", "bita-catalogue.json"),
+        ("", "assessment", "json", "bita-assessment.json"),
+    ] {
+        assert_eq!(exchange::file_name(name, fallback, extension), file);
+    }
 }

@@ -5,7 +5,7 @@
 
 use bita::model::interface::{placeholders, problems, Table};
 use bita::model::report_texts::fill;
-use bita::model::{keys, read_texts, texts_json};
+use bita::model::{keys, page_texts_json, read_texts, texts_json};
 
 fn table(toml: &str) -> Table {
     toml::from_str(toml).unwrap()
@@ -26,6 +26,11 @@ fn the_english_texts_pass_the_checks_and_reach_the_page_in_key_order() {
     assert_eq!(problems("interface.toml", &en, None), Vec::<String>::new());
     let list = read_texts(texts_json(), keys::COUNT).unwrap();
     assert_eq!(list.len(), keys::COUNT);
+    let pages = read_texts(page_texts_json(), keys::PAGE_COUNT).unwrap();
+    assert_eq!(
+        pages[usize::from(keys::review::TITLE.0) - keys::COUNT],
+        "Review"
+    );
     assert_eq!(
         list[usize::from(keys::start::BUTTON.0)],
         en["start"]["button"]
@@ -51,6 +56,30 @@ fn another_language_must_have_every_key_no_other_and_the_same_placeholders() {
     ] {
         assert!(found.iter().any(|p| p == expected), "{expected} in {found:?}");
     }
+}
+
+#[test]
+fn sections_and_keys_must_make_rust_names() {
+    let bad = table("[type]\nok = \"x\"\n[fine]\nnext-review = \"y\"\nUpper = \"z\"\n");
+    let found = problems("interface.toml", &bad, None);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("interface.toml: [type]:")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("interface.toml: fine.next-review:")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("interface.toml: fine.Upper:")),
+        "{found:?}"
+    );
 }
 
 #[test]

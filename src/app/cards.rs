@@ -90,7 +90,15 @@ pub fn Questions(dimension: &'static Dimension, side: Perspective) -> impl IntoV
         // What the report needs, while the respondent works: it rarely waits for it then. Once
         // idle: fetching it first would delay saving this answer.
         super::echarts::prefetch_when_idle();
-        let load = move || ctx.load_report();
+        // The review's words too (the other pages' texts), so that it opens without waiting.
+        let load = move || {
+            ctx.load_report();
+            if !super::words::pages_ready() {
+                leptos::task::spawn_local(async {
+                    let _ = super::words::load_pages().await;
+                });
+            }
+        };
         if !super::browser::when_idle(load) {
             load();
         }

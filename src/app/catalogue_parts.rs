@@ -104,9 +104,13 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
         cat.with_untracked(|c| {
             if let Some(c) = c {
                 let csv = page::draft_csv(c, &classified(lex, c));
+                let name = match c.name.value.trim() {
+                    "" => "catalogue",
+                    name => name,
+                };
                 // A byte-order mark, so spreadsheet programs read the text as UTF-8.
                 browser::download(
-                    &exchange::file_name(&format!("{} draft", c.name.value), "catalogue", "csv"),
+                    &exchange::file_name(&format!("{name} draft"), "catalogue", "csv"),
                     "text/csv",
                     &format!("\u{feff}{csv}"),
                 );

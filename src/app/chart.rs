@@ -15,6 +15,7 @@
 
 use super::browser::{js_call, js_get};
 use crate::model::map::Map;
+use crate::model::report_texts::fill;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -285,7 +286,7 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
             i
         }
         None => {
-            let echarts = echarts().ok_or("the chart library is missing")?;
+            let echarts = echarts().ok_or(crate::model::texts().label("chart_no_library"))?;
             let opts = js_sys::Object::new();
             // Crisp on paper and on high-density screens.
             let ratio = window().device_pixel_ratio().max(2.0);
@@ -296,7 +297,7 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
                 "init",
                 &[el.clone().into(), JsValue::NULL, opts.into()],
             )
-            .ok_or("the chart could not be started")?;
+            .ok_or(crate::model::texts().label("chart_not_started"))?;
             LIVE.with_borrow_mut(|live| {
                 if let Some(l) = live.get_mut(id) {
                     l.instance = Some(i.clone());
@@ -307,9 +308,10 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
     };
     // Through JSON rather than charming's WasmRenderer: the options are JSON already (templates
     // made with charming at build time), and serde-wasm-bindgen would add a serializer.
-    let option = js_sys::JSON::parse(&chart.0).map_err(|_| "the chart could not be built")?;
+    let option = js_sys::JSON::parse(&chart.0)
+        .map_err(|_| crate::model::texts().label("chart_not_built"))?;
     js_call(&instance, "setOption", &[option, JsValue::TRUE])
-        .ok_or("the chart could not be drawn")?;
+        .ok_or(crate::model::texts().label("chart_not_drawn"))?;
     Ok(())
 }
 
@@ -378,10 +380,10 @@ pub fn ChartBox(
         <div class="chart">
             <div class="chart-slot" node_ref=slot></div>
             {move || failed.get().map(|e| view! {
-                <p class="notice warn">"The chart could not be drawn (" {e} "); the table has the same figures."</p>
+                <p class="notice warn">{fill(crate::model::texts().label("chart_failed"), &[("error", &e)])}</p>
             })}
             <button type="button" class="quiet no-print" on:click=move |_| download_png(id, file)>
-                "Download chart"
+                {crate::model::texts().label("chart_download")}
             </button>
         </div>
     }

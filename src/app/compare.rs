@@ -5,9 +5,11 @@
 
 use super::report::render;
 use super::results::{print_one_page, ReportWhenReady, Tried};
+use super::words::{tr, trf};
 use super::{browser, Ctx};
 use crate::model::compare_inputs::read_links;
 use crate::model::compare_page::side_by_side;
+use crate::model::keys as k;
 use crate::model::team_trend_page::{team_page, trend_page};
 use crate::model::{self, builtin, exchange, Assessment};
 use leptos::prelude::*;
@@ -76,9 +78,10 @@ impl Picks {
                     .try_update(|p| p.take_shared(s.assessment, &saved));
                 self.status.set(said.unwrap_or_default());
             }
-            Err(e) => self
-                .status
-                .set(vec![format!("The shared report's link: {e}")]),
+            Err(e) => self.status.set(vec![trf(
+                k::compare::LINK_ERROR,
+                &[("error", &e.to_string())],
+            )]),
         }
     }
 }
@@ -107,11 +110,13 @@ fn pick_list(
 }
 
 fn describe(a: &Assessment) -> String {
-    format!(
-        "{} · {} view · {}",
-        a.display_name(),
-        a.perspective.label(),
-        browser::date_time(a.updated)
+    trf(
+        k::compare::DESCRIBE,
+        &[
+            ("name", a.display_name()),
+            ("side", a.perspective.label()),
+            ("date", &browser::date_time(a.updated)),
+        ],
     )
 }
 
@@ -161,7 +166,10 @@ pub fn ComparePage() -> impl IntoView {
                     .and_then(|t| exchange::import(builtin(), &t).map_err(|e| e.to_string()));
                 match read {
                     Ok(list) => found.extend(list),
-                    Err(e) => problems.push(format!("{name}: {e}")),
+                    Err(e) => problems.push(trf(
+                        k::compare::FILE_ERROR,
+                        &[("file", &name), ("error", &e)],
+                    )),
                 }
             }
             take(found, problems);
@@ -173,27 +181,23 @@ pub fn ComparePage() -> impl IntoView {
     let summary = move || {
         let n = chosen.with(Vec::len);
         if n < 2 {
-            "Choose the assessments".to_string()
+            tr(k::compare::CHOOSE).to_string()
         } else {
-            format!("Choose the assessments ({n} picked)")
+            trf(k::compare::CHOOSE_PICKED, &[("n", &n.to_string())])
         }
     };
     view! {
         <section class="page compare" aria-labelledby="compare-title" on:click=super::report::fold>
-            <h1 id="compare-title">"Compare assessments"</h1>
+            <h1 id="compare-title">{tr(k::compare::TITLE)}</h1>
             <details class="no-print compare-setup" open=open>
                 <summary>{summary}</summary>
-                <p class="lead">
-                    "Pick two or more assessments: saved ones, or ones colleagues sent you as links or files. "
-                    "See them side by side, the alignment gap between IT and the business, a team's pooled answers, or the trend over time. "
-                    "What you add from links and files stays in this tab until you close it: nothing is saved unless you save it."
-                </p>
+                <p class="lead">{tr(k::compare::LEAD)}</p>
                 <fieldset>
-                    <legend>"Saved in this browser"</legend>
+                    <legend>{tr(k::compare::SAVED)}</legend>
                     {move || {
                         let list = saved.get();
                         if list.is_empty() {
-                            return view! { <p>"No saved assessments yet."</p> }.into_any();
+                            return view! { <p>{tr(k::compare::NONE_SAVED)}</p> }.into_any();
                         }
                         let labels = list.iter().map(describe).collect();
                         let ids: std::sync::Arc<Vec<String>> = std::sync::Arc::new(list.into_iter().map(|a| a.id).collect());
@@ -207,21 +211,21 @@ pub fn ComparePage() -> impl IntoView {
                 </fieldset>
                 {move || any_added.get().then(|| view! {
                     <fieldset>
-                        <legend>"From links and files (not saved)"</legend>
+                        <legend>{tr(k::compare::ADDED)}</legend>
                         {move || pick_list(
                             added.get(),
                             std::sync::Arc::new(move |i| picks.with(|p| p.is_added_picked(i))),
                             std::rc::Rc::new(move |i, yes| picks.update(|p| p.pick_added(i, yes))),
                         )}
-                        <button type="button" class="quiet" on:click=move |_| picks.update(|p| p.clear_added())>"Remove everything added"</button>
+                        <button type="button" class="quiet" on:click=move |_| picks.update(|p| p.clear_added())>{tr(k::compare::REMOVE_ADDED)}</button>
                     </fieldset>
                 })}
                 <form class="card" on:submit=add_links>
-                    <label for="compare-links">"Share links, one per line"</label>
+                    <label for="compare-links">{tr(k::compare::LINKS)}</label>
                     <textarea id="compare-links" rows="4" prop:value=move || links.get()
                         on:input=move |ev| links.set(event_target_value(&ev))></textarea>
-                    <button type="submit">"Add these links"</button>
-                    <label for="compare-files">"Or add assessments from exported files (.json)"</label>
+                    <button type="submit">{tr(k::compare::ADD_LINKS)}</button>
+                    <label for="compare-files">{tr(k::compare::FILES)}</label>
                     <input type="file" id="compare-files" multiple accept=".json,application/json" on:change=add_files />
                 </form>
             </details>
@@ -230,7 +234,7 @@ pub fn ComparePage() -> impl IntoView {
             {move || {
                 let n = chosen.with(Vec::len);
                 if n < 2 {
-                    return view! { <p class="notice">"Pick at least two assessments to compare them."</p> }.into_any();
+                    return view! { <p class="notice">{tr(k::compare::PICK_TWO)}</p> }.into_any();
                 }
                 let choice = move |value: Show, label: &'static str| view! {
                     <label class="choice">
@@ -240,12 +244,12 @@ pub fn ComparePage() -> impl IntoView {
                 };
                 view! {
                     <fieldset class="no-print show-as">
-                        <legend>{format!("Show the {n} assessments picked")}</legend>
-                        {choice(Show::Side, "Side by side")}
-                        {choice(Show::Team, "As one team")}
-                        {choice(Show::Trend, "Over time")}
+                        <legend>{trf(k::compare::SHOW, &[("n", &n.to_string())])}</legend>
+                        {choice(Show::Side, tr(k::compare::SIDE_BY_SIDE))}
+                        {choice(Show::Team, tr(k::compare::TEAM))}
+                        {choice(Show::Trend, tr(k::compare::TREND))}
                     </fieldset>
-                    <p class="no-print"><button type="button" on:click=|_| super::chart::print_page()>"Print or save as PDF"</button></p>
+                    <p class="no-print"><button type="button" on:click=|_| super::chart::print_page()>{tr(k::compare::PRINT)}</button></p>
                     {move || {
                         let list = chosen.get();
                         let refs: Vec<&Assessment> = list.iter().collect();
@@ -273,16 +277,16 @@ fn team_report(ctx: Ctx, median: Assessment, pooled: bool) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         <section class="report-section team-report" aria-labelledby="team-report-title">
-            <h2 id="team-report-title">"The team's report"</h2>
+            <h2 id="team-report-title">{tr(k::team_report::TITLE)}</h2>
             <p class="no-print">
-                "This is the report of the team's median answers. It is not saved unless you save it, with the targets set on it. "
-                <button type="button" on:click=move |_| tried.save_copy(ctx)>"Save the team's median as an assessment"</button>
+                {tr(k::team_report::LEAD)}
+                <button type="button" on:click=move |_| tried.save_copy(ctx)>{tr(k::team_report::SAVE)}</button>
                 " "
-                <button type="button" on:click=move |_| print_one_page(open)>"Print one page"</button>
+                <button type="button" on:click=move |_| print_one_page(open)>{tr(k::team_report::PRINT_ONE)}</button>
             </p>
             <ReportWhenReady assessment=tried.assessment owner="compare" nested=true pooled=pooled/>
             <p class="no-print" role="status">
-                {move || tried.changed.get().then_some("These targets are tried here only: nothing is saved unless you save the team's median, which keeps them.")}
+                {move || tried.changed.get().then_some(tr(k::team_report::TRIED))}
             </p>
             {tried.plan("compare", open)}
         </section>

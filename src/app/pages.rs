@@ -153,7 +153,13 @@ pub(super) fn page_from_chunk(page: PageFuture, part: Option<&'static str>) -> A
     let slot = StoredValue::new_local(None::<AnyView>);
     // Scoped: the page is built inside the task, and needs this page's owner (its context).
     leptos::task::spawn_local_scoped(async move {
-        let view = page.await.unwrap_or_else(|Unloaded| {
+        // The page's words first (fetched already once an answer was given): the call into its
+        // chunk builds the page as soon as its code is in.
+        let page = match super::words::load_pages().await {
+            Ok(()) => page.await,
+            Err(_) => Err(Unloaded),
+        };
+        let view = page.unwrap_or_else(|Unloaded| {
             if let Some(what) = part {
                 return view! { <CodeMissing what=what/> }.into_any();
             }
@@ -220,6 +226,10 @@ fn saved_chunk(call: SavedCall) -> Result<SavedDone, Unloaded> {
 
 /// Reads an export file and saves what it holds (everything or nothing); what it did, in words.
 pub async fn import_file(ctx: Ctx, text: String) -> Result<String, String> {
+    // The import's words come with the other pages' (see `page_from_chunk`).
+    if super::words::load_pages().await.is_err() {
+        return Err(tr(k::pages::IMPORT_MISSING).into());
+    }
     match call_chunk!(saved_chunk(SavedCall::Import(ctx, text))) {
         Ok(SavedDone::Import(done)) => done.await,
         _ => Err(tr(k::pages::IMPORT_MISSING).into()),

@@ -45,7 +45,10 @@ fn form(p: &PlanPage) -> web_sys::Element {
     add(&top, &el("p", "", Some(&p.lead)));
     let form = el("form", "targets no-print", None);
     let set = el("fieldset", "", None);
-    add(&set, &el("legend", "", Some("Set targets")));
+    add(
+        &set,
+        &el("legend", "", Some(crate::model::texts().label("plan_set"))),
+    );
     for t in &p.targets {
         let row = el("div", "target", None);
         let id = format!("target-{}", t.dimension);
@@ -76,7 +79,11 @@ fn form(p: &PlanPage) -> web_sys::Element {
         add(&row, &select);
         add(&set, &row);
     }
-    let reset = el("button", "quiet", Some("Back to the proposed targets"));
+    let reset = el(
+        "button",
+        "quiet",
+        Some(crate::model::texts().label("plan_reset")),
+    );
     attr(&reset, "type", "button");
     attr(&reset, "id", RESET);
     if p.targets.iter().all(|t| t.proposed) {
@@ -241,7 +248,11 @@ pub fn plan_view(p: Plan) -> AnyView {
         }
     };
     let export = el("p", "no-print", None);
-    let button = el("button", "", Some("Export the roadmap (CSV)"));
+    let button = el(
+        "button",
+        "",
+        Some(crate::model::texts().label("plan_export")),
+    );
     attr(&button, "type", "button");
     attr(&button, "id", EXPORT);
     add(&export, &button);

@@ -6,6 +6,7 @@ use super::chart::{ChartBox, ChartOption};
 use super::dom::{add, attr, el, StaticElement};
 use crate::model::blocks::{Block, Figure, Table};
 use crate::model::report::ReportModel;
+use crate::model::report_texts::fill;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -145,7 +146,11 @@ fn dom(b: &Block, depth: u8) -> web_sys::Element {
 /// `style` attribute would be refused by the page's Content-Security-Policy.
 fn legend_list(legend: &[(String, &str)]) -> web_sys::Element {
     let list = el("ul", "legend", None);
-    attr(&list, "aria-label", "Chart legend");
+    attr(
+        &list,
+        "aria-label",
+        crate::model::texts().label("chart_legend"),
+    );
     for (name, colour) in legend {
         let li = el("li", "", None);
         let swatch: web_sys::HtmlElement = el("span", "swatch", None).unchecked_into();
@@ -272,7 +277,7 @@ fn headline(m: &ReportModel, nested: bool, titled: bool) -> web_sys::Element {
         add(&head, &meta);
     }
     if !nested && !titled {
-        let title = el("h1", "", Some("Results"));
+        let title = el("h1", "", Some(crate::model::texts().label("results")));
         attr(&title, "id", "report-title");
         add(&head, &title);
     }
@@ -290,7 +295,10 @@ fn headline(m: &ReportModel, nested: bool, titled: bool) -> web_sys::Element {
     if let Some(c) = &h.rule_changed {
         add(&card, &el("p", "meta", Some(c)));
     }
-    let confidence = format!("{} · confidence {}", h.answered, h.confidence);
+    let confidence = fill(
+        crate::model::texts().label("confidence"),
+        &[("answered", &h.answered), ("confidence", &h.confidence)],
+    );
     add(&card, &el("p", "meta", Some(&confidence)));
     add(&head, &card);
     head

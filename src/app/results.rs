@@ -4,9 +4,11 @@ use super::offline::CodeMissing;
 use super::report::Report;
 use super::share_button::ShareLink;
 use super::widgets::AssessmentBar;
+use super::words::tr;
 use super::Unloaded;
 use super::{browser, Ctx};
 use crate::model::blocks::Block;
+use crate::model::keys as k;
 use crate::model::report::ReportModel;
 use crate::model::{builtin, Assessment};
 use leptos::prelude::*;
@@ -53,9 +55,9 @@ pub fn ReportWhenReady(
             view! { <Report model=model owner=owner.clone() nested=nested titled=titled/> }
                 .into_any()
         } else if matches!(ctx.report_code.get(), super::ReportCode::Failed(_)) {
-            view! { <CodeMissing what="The report"/> }.into_any()
+            view! { <CodeMissing what=tr(k::results::THE_REPORT)/> }.into_any()
         } else {
-            view! { <p role="status">"Preparing the report…"</p> }.into_any()
+            view! { <p role="status">{tr(k::results::PREPARING)}</p> }.into_any()
         }
     }
 }
@@ -88,14 +90,14 @@ pub fn plan_when_ready(
             };
             return super::pages::page_from_chunk(
                 Box::pin(async move { super::chunks::call_chunk!(plan_chunk(plan)) }),
-                Some("The targets and the roadmap"),
+                Some(crate::model::texts().label("plan_offer_part")),
             );
         }
         view! {
             <section class="report-section no-print" aria-labelledby="plan-title">
-                <h2 id="plan-title">"Targets and roadmap"</h2>
-                <p>"Set the level each dimension should reach, and see the steps there in phases, the bleeding stopped first."</p>
-                <button type="button" class="primary" on:click=move |_| open.set(true)>"Set targets"</button>
+                <h2 id="plan-title">{crate::model::texts().label("plan_offer_title")}</h2>
+                <p>{crate::model::texts().label("plan_offer_lead")}</p>
+                <button type="button" class="primary" on:click=move |_| open.set(true)>{crate::model::texts().label("plan_offer_button")}</button>
             </section>
         }
         .into_any()
@@ -204,13 +206,13 @@ pub fn Results() -> impl IntoView {
             <AssessmentBar/>
             <div class="page report-page">
                 <div class="no-print report-actions">
-                    <button type="button" on:click=|_| super::chart::print_page()>"Print or save as PDF"</button>
-                    <button type="button" on:click=move |_| print_one_page(plan_open)>"Print one page"</button>
+                    <button type="button" on:click=|_| super::chart::print_page()>{tr(k::results::PRINT)}</button>
+                    <button type="button" on:click=move |_| print_one_page(plan_open)>{tr(k::results::PRINT_ONE)}</button>
                     <button type="button" on:click=move |_| {
                         if let Some(a) = ctx.current.get_untracked() {
                             download_scores("bita-scores.csv", vec![a]);
                         }
-                    }>"Export scores (CSV)"</button>
+                    }>{tr(k::results::EXPORT_SCORES)}</button>
                     <ShareLink assessment=assessment/>
                 </div>
                 <ReportWhenReady assessment=assessment owner=id.clone()/>
@@ -268,7 +270,7 @@ fn report_chunk(ask: Ask<'_>) -> Result<Answer, Unloaded> {
 pub fn download_scores(file: &'static str, list: Vec<Assessment>) {
     leptos::task::spawn_local(async move {
         if report_code().await.is_err() {
-            let _ = window().alert_with_message("The scores could not be exported: the code that computes them could not be fetched. Reload the page and try again; your answers are safe in this browser.");
+            let _ = window().alert_with_message(tr(k::results::SCORES_MISSING));
             return;
         }
         let refs: Vec<&Assessment> = list.iter().collect();

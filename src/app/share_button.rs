@@ -2,6 +2,8 @@
 //! the browser refuses, offered in a selected text field to copy by hand.
 
 use super::browser;
+use super::words::{tr, trf};
+use crate::model::keys as k;
 use crate::model::share::{encode, PREFIX};
 use crate::model::{builtin, Assessment};
 use leptos::prelude::*;
@@ -49,14 +51,14 @@ pub fn ShareLink(
         let link = link_for(&encoded.payload);
         let mut note = String::new();
         if encoded.name_shortened {
-            note.push_str(" The name was shortened to fit the link.");
+            note.push_str(tr(k::share::NAME_SHORTENED));
         }
         if encoded.notes_shortened {
-            note.push_str(" Some notes were too long for the link and were shortened or left out.");
+            note.push_str(tr(k::share::NOTES_SHORTENED));
         }
         leptos::task::spawn_local(async move {
             let result = if copy_to_clipboard(&link).await {
-                Ok(format!("Link copied.{note}"))
+                Ok(trf(k::share::COPIED, &[("notes", &note)]))
             } else {
                 Err(link)
             };
@@ -72,20 +74,20 @@ pub fn ShareLink(
     });
     view! {
         <div class="share">
-            <button type="button" on:click=copy aria-label=compact.as_ref().map(|n| format!("Copy link to {n}"))>"Copy link"</button>
+            <button type="button" on:click=copy aria-label=compact.as_ref().map(|n| trf(k::share::COPY_LABEL, &[("name", n)]))>{tr(k::share::COPY)}</button>
             {compact.is_none().then(|| view! {
                 <label class="inline" for=notes_for>
                     <input type="checkbox" id=notes_id prop:checked=move || with_notes.get()
                         on:change=move |ev| with_notes.set(event_target_checked(&ev)) />
-                    " Include the evidence notes in the link"
+                    {tr(k::share::WITH_NOTES)}
                 </label>
-                <p class="meta">"The link itself holds the answers: whoever has it can read them."</p>
+                <p class="meta">{tr(k::share::REVEALS)}</p>
             })}
             <div role="status">
                 {move || copied.get().map(|r| match r {
                     Ok(msg) => view! { <p class="ok">{msg}</p> }.into_any(),
                     Err(link) => view! {
-                        <label for=field_id.clone()>"Copy this link by hand:"</label>
+                        <label for=field_id.clone()>{tr(k::share::BY_HAND)}</label>
                         <input type="text" id=field_id.clone() readonly value=link node_ref=select_on_mount />
                     }.into_any(),
                 })}

@@ -6,8 +6,10 @@
 use super::home::Home;
 use super::offline::ReloadButton;
 use super::results::{ReportWhenReady, Tried};
+use super::words::{tr, trf};
 use super::{browser, go, local_store, Ctx};
 use crate::model::builtin;
+use crate::model::keys as k;
 use crate::model::share::decode;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -22,8 +24,8 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             let newer = e.newer();
             return view! {
                 <div class="notice error" role="alert">
-                    <p>{e.to_string()} " Nothing saved in this browser was changed."</p>
-                    {newer.then(|| view! { <ReloadButton label="Reload to update"/> })}
+                    <p>{trf(k::shared::UNCHANGED, &[("error", &e.to_string())])}</p>
+                    {newer.then(|| view! { <ReloadButton label=tr(k::shared::RELOAD)/> })}
                 </div>
                 <Home/>
             }
@@ -32,25 +34,22 @@ pub fn SharedPage(payload: String) -> impl IntoView {
     };
     let mut notes = Vec::new();
     if shared.name_shortened {
-        notes.push("The name was shortened to fit the link.".to_string());
+        notes.push(tr(k::shared::NAME_SHORTENED).to_string());
     }
     if shared.notes_shortened {
-        notes.push(
-            "Some evidence notes were too long for the link and were shortened or left out."
-                .to_string(),
-        );
+        notes.push(tr(k::shared::NOTES_SHORTENED).to_string());
     }
     if shared.version < builtin().version() {
-        notes.push(format!(
-            "This link was made with version {} of the questions; its answers to questions no longer asked are shown as kept, not counted.",
-            shared.version
+        notes.push(trf(
+            k::shared::OLDER_VERSION,
+            &[("version", &shared.version.to_string())],
         ));
     }
     let a = shared.assessment;
     let side = a.perspective;
     let name = a.name.trim().to_string();
     let title = if name.is_empty() {
-        "A shared assessment".to_string()
+        tr(k::shared::UNTITLED).to_string()
     } else {
         name.clone()
     };
@@ -74,14 +73,16 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         local_store::remember_counterpart(&id, &payload);
         super::home::start_assessment(ctx, id, &name, "", side.other());
     };
-    let other_view = match side.other() {
-        crate::model::Perspective::It => "Give IT's view",
-        crate::model::Perspective::Business => "Give the business's view",
-    };
-    let whose = format!(
-        "{} · answers as of {} · opened from a link",
-        side.view_name(),
-        crate::model::dates::utc_day(a.updated)
+    let other_view = tr(match side.other() {
+        crate::model::Perspective::It => k::shared::GIVE_IT,
+        crate::model::Perspective::Business => k::shared::GIVE_BUSINESS,
+    });
+    let whose = trf(
+        k::shared::WHOSE,
+        &[
+            ("view", side.view_name()),
+            ("date", &crate::model::dates::utc_day(a.updated)),
+        ],
     );
     view! {
         <div class="page report-page">
@@ -90,22 +91,22 @@ pub fn SharedPage(payload: String) -> impl IntoView {
                 <p class="report-meta">{whose}</p>
                 <p class="actions no-print">
                     <button type="button" class="primary" on:click=answer>{other_view}</button>
-                    <button type="button" on:click=save>"Save a copy"</button>
-                    <button type="button" on:click=compare>"Add to a comparison"</button>
+                    <button type="button" on:click=save>{tr(k::shared::SAVE_COPY)}</button>
+                    <button type="button" on:click=compare>{tr(k::shared::ADD_TO_COMPARISON)}</button>
                 </p>
                 <p class="meta no-print">
-                    {format!("“{other_view}” starts an assessment from the other side under the same name; once it is answered, bita compares the two.")}
+                    {trf(k::shared::OTHER_SIDE, &[("action", other_view)])}
                 </p>
             </header>
             {notes.into_iter().map(|n| view! { <p class="meta">{n}</p> }).collect_view()}
             <ReportWhenReady assessment=tried.assessment owner="shared" titled=true/>
             // Always in the page, so that its words are announced when they come.
             <p class="no-print" role="status">
-                {move || tried.changed.get().then_some("These targets are tried here only: the link is unchanged, and nothing is saved unless you save a copy, which keeps them.")}
+                {move || tried.changed.get().then_some(tr(k::shared::TRIED))}
             </p>
             {tried.plan("shared", RwSignal::new(false))}
             <p class="notice shared-banner no-print" role="note">
-                "This report comes from a link: the link itself holds the answers. Nothing from it is saved in this browser unless you save a copy or give the other side's view."
+                {tr(k::shared::BANNER)}
             </p>
         </div>
     }

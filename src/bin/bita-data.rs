@@ -12,6 +12,7 @@ fn main() {
         (bita::model::ADVICE_FILE, bita::model::advice_json()),
         (bita::model::CATALOGUE_FILE, bita::model::catalogue_json()),
         (bita::model::TEXTS_FILE, bita::model::texts_json()),
+        (bita::model::PAGE_TEXTS_FILE, bita::model::page_texts_json()),
     ] {
         let path = std::path::Path::new(&dir).join(name);
         std::fs::write(&path, text)

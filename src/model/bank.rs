@@ -359,8 +359,9 @@ pub const MODEL_FILE: &str = "questions/model.toml";
 pub const REPORT_FILE: &str = "report.toml";
 /// The catalogue check's lexicon (see `model::catalogue`), beside the bank.
 pub const CATALOGUE_FILE: &str = "catalogue.toml";
-/// The interface's own words (see `model::texts`).
+/// The interface's own words (see `model::interface`): the first view's, and the other pages'.
 pub const INTERFACE_FILE: &str = "interface.toml";
+pub const INTERFACE_PAGES_FILE: &str = "interface-pages.toml";
 
 struct Checker {
     issues: Vec<BankIssue>,
@@ -765,6 +766,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Bank, BankIssues> {
                 && n != REPORT_FILE
                 && n != CATALOGUE_FILE
                 && n != INTERFACE_FILE
+                && n != INTERFACE_PAGES_FILE
         })
         .collect();
     names.sort();

@@ -197,7 +197,13 @@ fn term_at<'l>(list: &'l [String], toks: &[Token<'_>], at: usize) -> Option<(&'l
 /// digits, an abbreviation in capitals that is none of the lexicon's words, or a capitalised word
 /// that opens brackets after the name and is none of them either ("Email (Groupwise)"): catalogues
 /// name the system behind a service that way.
-fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) -> bool {
+fn product_shape(
+    lex: &Lexicon,
+    toks: &[Token<'_>],
+    i: usize,
+    shouting: bool,
+    asides: bool,
+) -> bool {
     let t = toks[i].text;
     let chars: Vec<char> = t.chars().collect();
     let inner_capital = chars
@@ -221,7 +227,8 @@ fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) ->
         .any(|l| l.iter().any(|x| same_word(w, x)))
             || lex.plain.iter().any(|x| same_word(w, x))
     };
-    let aside = !shouting
+    let aside = asides
+        && !shouting
         && toks[i].opens_aside
         && t.starts_with(char::is_uppercase)
         && !known(&toks[i].lower);
@@ -240,8 +247,9 @@ fn product_shape(lex: &Lexicon, toks: &[Token<'_>], i: usize, shouting: bool) ->
         || aside
 }
 
-/// The first product named in `text`, from the lexicon or by its shape.
-fn product(lex: &Lexicon, own: &[String], text: &str) -> Option<String> {
+/// The first product named in `text`, from the lexicon or by its shape (with `asides`, a
+/// capitalised word opening brackets too).
+fn product(lex: &Lexicon, own: &[String], text: &str, asides: bool) -> Option<String> {
     let toks = tokens(text, own);
     // A name in capitals throughout says nothing by its capitals, unless it is one word.
     let shouting = !text.chars().any(char::is_lowercase) && toks.len() > 1;
@@ -257,7 +265,9 @@ fn product(lex: &Lexicon, own: &[String], text: &str) -> Option<String> {
         });
         match listed {
             Some((_, n)) => Some(words(&toks[i..i + n])),
-            None => product_shape(lex, &toks, i, shouting).then(|| toks[i].text.to_string()),
+            None => {
+                product_shape(lex, &toks, i, shouting, asides).then(|| toks[i].text.to_string())
+            }
         }
     })
 }
@@ -339,7 +349,7 @@ fn decide(lex: &Lexicon, own: &[String], name: &str, description: &str) -> Verdi
         term: term.to_string(),
         from_description,
     };
-    if let Some(p) = product(lex, own, name) {
+    if let Some(p) = product(lex, own, name, true) {
         return verdict(Class::Application, &p, false);
     }
     let found = terms(lex, own, name);
@@ -357,7 +367,8 @@ fn decide(lex: &Lexicon, own: &[String], name: &str, description: &str) -> Verdi
         }
     }
     // The name cannot tell: a description that names one product, or the process first, can.
-    if let Some(p) = product(lex, own, description) {
+    // Not by a word in brackets: prose puts anything there ("(Monday to Friday)").
+    if let Some(p) = product(lex, own, description, false) {
         return verdict(Class::Application, &p, true);
     }
     if let Some((_, term)) = terms(lex, own, description)

@@ -53,8 +53,18 @@ pub fn placeholders(text: &str) -> Result<Vec<&str>, String> {
 pub fn problems(file: &str, table: &Table, base: Option<&Table>) -> Vec<String> {
     let mut out = Vec::new();
     for (section, keys) in table {
+        if !is_name(section) || RUST_WORDS.contains(&section.as_str()) {
+            out.push(format!(
+                "{file}: [{section}]: a section is named in lower-case letters, digits and _, and is not one of Rust's words"
+            ));
+        }
         for (key, text) in keys {
             let at = format!("{file}: {section}.{key}");
+            if !is_name(key) {
+                out.push(format!(
+                    "{at}: a key is named in lower-case letters, digits and _"
+                ));
+            }
             if text.trim().is_empty() {
                 out.push(format!("{at}: must not be empty"));
             }
@@ -91,6 +101,25 @@ pub fn problems(file: &str, table: &Table, base: Option<&Table>) -> Vec<String> 
     out
 }
 
+/// A section's or key's name: it becomes a Rust name (`keys::start::BUTTON`).
+#[cfg(not(target_arch = "wasm32"))]
+fn is_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Rust's keywords: a section of that name would not compile as a module.
+#[cfg(not(target_arch = "wasm32"))]
+const RUST_WORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield",
+];
+
 /// The texts in key order, as the page gets them.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn in_order(table: &Table) -> Vec<&str> {
@@ -101,11 +130,11 @@ pub fn in_order(table: &Table) -> Vec<&str> {
 }
 
 /// Rust constants naming each text by section and key (`pub mod start { pub const BUTTON … }`),
-/// in the order of [`in_order`].
+/// in the order of [`in_order`], counted from `first`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn constants(table: &Table) -> String {
+pub fn constants(table: &Table, first: u16) -> String {
     let mut out = String::new();
-    let mut at = 0u16;
+    let mut at = first;
     for (section, keys) in table {
         out += &format!("pub mod {section} {{\n    use crate::model::interface::Text;\n");
         for key in keys.keys() {

@@ -14,41 +14,81 @@ pub fn install(json: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// One interface text.
+/// Installs the other pages' texts (as [`install`]), fetched with the first of them.
+pub fn install_pages(json: &str) -> Result<(), String> {
+    let list = super::read_texts(json, keys::PAGE_COUNT)?;
+    store::set_pages(list.into_iter().map(|s| &*s.leak()).collect());
+    Ok(())
+}
+
+/// Whether the other pages' texts are in.
+pub fn pages_ready() -> bool {
+    store::pages_ready()
+}
+
+/// One interface text ("" for one of a page whose texts are not in yet: those pages wait for them).
 #[inline(always)]
 pub fn tr(t: Text) -> &'static str {
-    store::get(usize::from(t.0))
+    let at = usize::from(t.0);
+    if at < keys::COUNT {
+        store::get(at)
+    } else {
+        store::get_page(at - keys::COUNT)
+    }
 }
 
 // In the page: one fixed array read at a constant place, so that a text costs a call site no
 // more than a literal would (a lookup through a call and a thread-local cost every one of
 // hundreds of sites tens of bytes). The page has one thread: nothing reads while `set` writes.
+#[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
+compile_error!("model::words assumes the page has one thread: a build with threads needs a lock");
+
 #[cfg(target_arch = "wasm32")]
 mod store {
-    use super::keys::COUNT;
+    use super::keys::{COUNT, PAGE_COUNT};
     use std::cell::UnsafeCell;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
-    struct Slots(UnsafeCell<[&'static str; COUNT]>);
+    struct Slots<const N: usize>(UnsafeCell<[&'static str; N]>, AtomicBool);
     // SAFETY: wasm32 without threads: one thread reads and writes.
-    unsafe impl Sync for Slots {}
-    static TEXTS: Slots = Slots(UnsafeCell::new([""; COUNT]));
-    static SET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    unsafe impl<const N: usize> Sync for Slots<N> {}
+    static TEXTS: Slots<COUNT> = Slots(UnsafeCell::new([""; COUNT]), AtomicBool::new(false));
+    static PAGES: Slots<PAGE_COUNT> =
+        Slots(UnsafeCell::new([""; PAGE_COUNT]), AtomicBool::new(false));
 
-    pub fn set(list: Vec<&'static str>) {
-        if SET.swap(true, std::sync::atomic::Ordering::Relaxed) {
+    fn fill<const N: usize>(slots: &Slots<N>, list: Vec<&'static str>) {
+        if slots.1.swap(true, Ordering::Relaxed) {
             return;
         }
         // SAFETY: see `Slots`; `read_texts` checked the length.
-        let slots = unsafe { &mut *TEXTS.0.get() };
-        for (slot, text) in slots.iter_mut().zip(list) {
+        let all = unsafe { &mut *slots.0.get() };
+        for (slot, text) in all.iter_mut().zip(list) {
             *slot = text;
         }
+    }
+
+    pub fn set(list: Vec<&'static str>) {
+        fill(&TEXTS, list);
+    }
+
+    pub fn set_pages(list: Vec<&'static str>) {
+        fill(&PAGES, list);
+    }
+
+    pub fn pages_ready() -> bool {
+        PAGES.1.load(Ordering::Relaxed)
     }
 
     #[inline(always)]
     pub fn get(at: usize) -> &'static str {
         // SAFETY: see `Slots`.
         unsafe { (*TEXTS.0.get())[at] }
+    }
+
+    #[inline(always)]
+    pub fn get_page(at: usize) -> &'static str {
+        // SAFETY: see `Slots`.
+        unsafe { (*PAGES.0.get())[at] }
     }
 }
 
@@ -59,6 +99,7 @@ mod store {
 
     thread_local! {
         static TEXTS: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
+        static PAGES: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
     }
 
     pub fn set(list: Vec<&'static str>) {
@@ -67,11 +108,30 @@ mod store {
         });
     }
 
+    pub fn set_pages(list: Vec<&'static str>) {
+        PAGES.with(|t| {
+            let _ = t.set(list);
+        });
+    }
+
+    pub fn pages_ready() -> bool {
+        PAGES.with(|t| t.get().is_some())
+    }
+
     pub fn get(at: usize) -> &'static str {
         if TEXTS.with(|l| l.get().is_none()) {
             let _ = super::install(super::super::texts_json());
         }
         TEXTS
+            .with(|l| l.get().and_then(|l| l.get(at).copied()))
+            .unwrap_or_default()
+    }
+
+    pub fn get_page(at: usize) -> &'static str {
+        if !pages_ready() {
+            let _ = super::install_pages(super::super::page_texts_json());
+        }
+        PAGES
             .with(|l| l.get().and_then(|l| l.get(at).copied()))
             .unwrap_or_default()
     }
