@@ -2,6 +2,8 @@
 //! build runs on a language's file, the array the page reads, and placeholders filled.
 // Native only: the files are read with toml.
 #![cfg(not(target_arch = "wasm32"))]
+// Native only: the size rules of clippy.toml are for the page.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use bita::model::interface::{placeholders, problems, Table};
 use bita::model::report_texts::fill;
@@ -112,4 +114,136 @@ fn a_wrong_texts_file_is_refused_with_a_reason() {
         "1 texts where this version has 2"
     );
     assert_eq!(read_texts("[1, 2]", 2).unwrap_err(), "not a list of texts");
+}
+
+/// Every `trf(k::section::KEY, &[("name", …)])` and `trn(…)` in the code passes exactly the
+/// placeholders its text holds (`trn` adds `n`): a misspelt `{name}` would otherwise show as typed.
+#[test]
+fn each_call_passes_the_placeholders_its_text_holds() {
+    let mut texts = english();
+    let pages = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questions/interface-pages.toml"
+    ))
+    .unwrap();
+    texts.extend(table(&pages));
+    let text_of = |key: &str| -> String {
+        let (section, name) = key
+            .split_once("::")
+            .unwrap_or_else(|| panic!("key {key:?}"));
+        texts
+            .get(section)
+            .and_then(|s| s.get(&name.to_lowercase()))
+            .unwrap_or_else(|| panic!("no text for {key}"))
+            .clone()
+    };
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for file in rust_files(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))) {
+        let code = std::fs::read_to_string(&file).unwrap();
+        for (call, plural) in [("trf(", false), ("trn(", true)] {
+            for (at, _) in code.match_indices(call) {
+                let mut rest = &code[at + call.len()..];
+                if plural {
+                    // trn(n, k::…::ONE, k::…::OTHER, &[…]): past the count.
+                    rest = rest.split_once(',').map_or("", |(_, r)| r);
+                }
+                if !rest.trim_start().starts_with("k::") {
+                    continue; // the definition, or a call with a computed key
+                }
+                let keys: Vec<&str> = key_paths(rest)
+                    .into_iter()
+                    .take(if plural { 2 } else { 1 })
+                    .collect();
+                // The argument list: from `&[` to its matching `]`, if it is this call's.
+                let args = match rest.find("&[") {
+                    Some(open) if !rest[..open].contains(';') => {
+                        let inner = &rest[open + 2..];
+                        let mut depth = 1;
+                        let end = inner
+                            .char_indices()
+                            .find(|(_, c)| {
+                                match c {
+                                    '[' => depth += 1,
+                                    ']' => depth -= 1,
+                                    _ => {}
+                                }
+                                depth == 0
+                            })
+                            .map_or(0, |(i, _)| i);
+                        &inner[..end]
+                    }
+                    _ => "",
+                };
+                let mut passed: Vec<&str> = args
+                    .split("(\"")
+                    .skip(1)
+                    .filter_map(|a| a.split_once('"').map(|(n, _)| n))
+                    .filter(|n| {
+                        !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    })
+                    .collect();
+                if plural {
+                    passed.push("n");
+                }
+                passed.sort_unstable();
+                passed.dedup();
+                for key in &keys {
+                    let text = text_of(key);
+                    let mut wants = placeholders(&text).unwrap();
+                    wants.sort_unstable();
+                    wants.dedup();
+                    let missing: Vec<&&str> =
+                        wants.iter().filter(|w| !passed.contains(w)).collect();
+                    let unused: Vec<&&str> = passed
+                        .iter()
+                        .filter(|p| !(wants.contains(p) || plural && **p == "n"))
+                        .collect();
+                    if !missing.is_empty() || !unused.is_empty() {
+                        wrong.push(format!(
+                            "{}: {key}: not passed {missing:?}, passed but not in the text {unused:?}",
+                            file.display()
+                        ));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        checked >= 20,
+        "only {checked} calls found: is the search still right?"
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The `section::KEY` of each `k::section::KEY` in `code`, in order.
+fn key_paths(code: &str) -> Vec<&str> {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    code.match_indices("k::")
+        .filter(|(at, _)| !code[..*at].ends_with(|c: char| ident(c) || c == ':'))
+        .map(|(at, _)| {
+            let path = &code[at + 3..];
+            let end = path
+                .find(|c: char| !(ident(c) || c == ':'))
+                .unwrap_or(path.len());
+            path[..end].trim_end_matches(':')
+        })
+        .collect()
+}
+
+fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
 }
