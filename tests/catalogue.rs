@@ -5,7 +5,7 @@
 // Native only: the lexicon is read with toml.
 #![cfg(not(target_arch = "wasm32"))]
 
-use bita::model::catalogue::{classify, Class, Lexicon};
+use bita::model::catalogue::{classify, Class, Lexicon, Verdict};
 
 fn lexicon() -> Lexicon {
     let text = std::fs::read_to_string(concat!(
@@ -231,8 +231,24 @@ struct Figures {
     unclear: (usize, usize),
 }
 
+/// Whether a class is one the recall counts: named after an application or a technology.
+fn flagged(c: Class) -> bool {
+    matches!(c, Class::Application | Class::Technology)
+}
+
+/// One printed line of an entry classed otherwise than labelled.
+fn miss_line(e: &Labelled, got: &Verdict) -> String {
+    format!(
+        "  {} | {} | labelled {}, found {} ({})",
+        e.source,
+        e.name,
+        e.class.id(),
+        got.class.id(),
+        got.reason()
+    )
+}
+
 fn figures(lex: &Lexicon, set: &[&Labelled]) -> Figures {
-    let flagged = |c: Class| matches!(c, Class::Application | Class::Technology);
     let got: Vec<Class> = set
         .iter()
         .map(|e| classify(lex, &own(&e.source), &e.name, &e.description).class)
@@ -299,16 +315,8 @@ fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_ra
         let f = figures(&without, &held);
         for e in &held {
             let got = classify(&without, &own(&e.source), &e.name, &e.description);
-            let flagged = |c: Class| matches!(c, Class::Application | Class::Technology);
             if flagged(e.class) != flagged(got.class) {
-                missed.push(format!(
-                    "  {} | {} | labelled {}, found {} ({})",
-                    e.source,
-                    e.name,
-                    e.class.id(),
-                    got.class.id(),
-                    got.reason()
-                ));
+                missed.push(miss_line(e, &got));
             }
         }
         for (p, x) in pooled
@@ -385,16 +393,7 @@ fn on_real_catalogues_most_applications_and_technology_are_found_and_outcomes_ra
         .iter()
         .filter_map(|e| {
             let v = classify(&lex, &own(&e.source), &e.name, &e.description);
-            (v.class != e.class).then(|| {
-                format!(
-                    "  {} | {} | labelled {}, found {} ({})",
-                    e.source,
-                    e.name,
-                    e.class.id(),
-                    v.class.id(),
-                    v.reason()
-                )
-            })
+            (v.class != e.class).then(|| miss_line(e, &v))
         })
         .collect();
     println!(

@@ -64,24 +64,16 @@ fn another_language_must_have_every_key_no_other_and_the_same_placeholders() {
 fn sections_and_keys_must_make_rust_names() {
     let bad = table("[type]\nok = \"x\"\n[fine]\nnext-review = \"y\"\nUpper = \"z\"\n");
     let found = problems("interface.toml", &bad, None);
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("interface.toml: [type]:")),
-        "{found:?}"
-    );
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("interface.toml: fine.next-review:")),
-        "{found:?}"
-    );
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("interface.toml: fine.Upper:")),
-        "{found:?}"
-    );
+    for refused in [
+        "interface.toml: [type]:",
+        "interface.toml: fine.next-review:",
+        "interface.toml: fine.Upper:",
+    ] {
+        assert!(
+            found.iter().any(|p| p.starts_with(refused)),
+            "{refused} in {found:?}"
+        );
+    }
 }
 
 #[test]
