@@ -249,7 +249,7 @@ pub fn ComparePage() -> impl IntoView {
                         {choice(Show::Team, tr(k::compare::TEAM))}
                         {choice(Show::Trend, tr(k::compare::TREND))}
                     </fieldset>
-                    <p class="no-print"><button type="button" on:click=|_| super::chart::print_page()>{tr(k::compare::PRINT)}</button></p>
+                    <p class="no-print"><button type="button" on:click=|_| super::chart::print_page()>{tr(k::results::PRINT)}</button></p>
                     {move || {
                         let list = chosen.get();
                         let refs: Vec<&Assessment> = list.iter().collect();
@@ -282,7 +282,7 @@ fn team_report(ctx: Ctx, median: Assessment, pooled: bool) -> impl IntoView {
                 {tr(k::team_report::LEAD)}
                 <button type="button" on:click=move |_| tried.save_copy(ctx)>{tr(k::team_report::SAVE)}</button>
                 " "
-                <button type="button" on:click=move |_| print_one_page(open)>{tr(k::team_report::PRINT_ONE)}</button>
+                <button type="button" on:click=move |_| print_one_page(open)>{tr(k::results::PRINT_ONE)}</button>
             </p>
             <ReportWhenReady assessment=tried.assessment owner="compare" nested=true pooled=pooled/>
             <p class="no-print" role="status">

@@ -155,13 +155,9 @@ fn start_form(ctx: Ctx) -> AnyView {
     attr(&sides, "role", "radiogroup");
     attr(&sides, "aria-describedby", "side-error");
     add(&sides, &el("legend", "", Some(tr(k::start::SIDE))));
-    for (p, label, hint) in [
-        (Perspective::It, tr(k::start::IT), tr(k::start::IT_HINT)),
-        (
-            Perspective::Business,
-            tr(k::start::BUSINESS),
-            tr(k::start::BUSINESS_HINT),
-        ),
+    for (p, hint) in [
+        (Perspective::It, tr(k::start::IT_HINT)),
+        (Perspective::Business, tr(k::start::BUSINESS_HINT)),
     ] {
         let choice = el("label", "choice", None);
         let input = el("input", "", None);
@@ -169,7 +165,7 @@ fn start_form(ctx: Ctx) -> AnyView {
         attr(&input, "name", "perspective");
         attr(&input, "value", p.as_str());
         let words = el("span", "", None);
-        add(&words, &el("strong", "", Some(label)));
+        add(&words, &el("strong", "", Some(p.label())));
         let _ = words.append_with_str_1(" ");
         add(&words, &el("span", "hint", Some(hint)));
         add(&choice, &input);

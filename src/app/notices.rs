@@ -160,7 +160,7 @@ fn unreadable_notice(part: &web_sys::Element, u: &Unreadable) {
     }
     let n = notice(part, "notice error", true, &text);
     if newer {
-        button(&n, "primary", "reload", tr(k::notices::RELOAD));
+        button(&n, "primary", "reload", tr(k::offline::RELOAD_UPDATE));
     }
     for (class, act, label) in [
         ("", "raw", tr(k::notices::RAW)),
@@ -191,7 +191,7 @@ pub fn deleted_page(ctx: Ctx, id: String) -> AnyView {
                     ctx.replace_route(crate::route::Route::Resume { id: id.clone() });
                 }>{tr(k::deleted::RESTORE)}</button>
                 " "
-                <a href="#/">{tr(k::deleted::START)}</a>
+                <a href="#/">{tr(k::pages::START)}</a>
             </p>
         </section>
     }

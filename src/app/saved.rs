@@ -77,7 +77,7 @@ fn SavedItem(a: Assessment) -> impl IntoView {
             <div class="saved-main">
                 <a id=label_id.clone() href=open_route.href() class="saved-name">{name.clone()}</a>
                 <span class="meta">
-                    {trf(k::saved::SIDE, &[("side", a.perspective.label())])}
+                    {trf(k::side::VIEW, &[("side", a.perspective.label())])}
                     {(!a.role.is_empty()).then(|| trf(k::saved::ROLE, &[("role", &a.role)]))}
                     {trf(k::saved::ANSWERED, &[("answered", &answered.to_string()), ("total", &total.to_string())])}
                     <time>{browser::date_time(a.updated)}</time>

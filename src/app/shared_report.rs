@@ -25,7 +25,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             return view! {
                 <div class="notice error" role="alert">
                     <p>{trf(k::shared::UNCHANGED, &[("error", &e.to_string())])}</p>
-                    {newer.then(|| view! { <ReloadButton label=tr(k::shared::RELOAD)/> })}
+                    {newer.then(|| view! { <ReloadButton label=tr(k::offline::RELOAD_UPDATE)/> })}
                 </div>
                 <Home/>
             }

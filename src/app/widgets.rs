@@ -160,7 +160,7 @@ pub fn AssessmentBar() -> impl IntoView {
                 return;
             };
             set_text(&name, shown);
-            set_text(&side, &trf(k::bar::SIDE, &[("side", label)]));
+            set_text(&side, &trf(k::side::VIEW, &[("side", label)]));
             attr(&bar, "max", &total.to_string());
             attr(&bar, "value", &answered.to_string());
             attr(
