@@ -21,6 +21,12 @@ mod catalogue_lexicon;
 #[path = "src/model/interface.rs"]
 mod interface;
 
+#[path = "src/model/bank_language.rs"]
+mod bank_language;
+
+/// The default language: its files are `questions/*.toml`, another's `questions/<code>/`.
+const DEFAULT: &str = "en";
+
 fn main() {
     println!("cargo:rerun-if-changed=questions");
     println!("cargo:rerun-if-changed=src/model/bank.rs");
@@ -28,6 +34,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/model/catalogue.rs");
     println!("cargo:rerun-if-changed=src/model/catalogue_lexicon.rs");
     println!("cargo:rerun-if-changed=src/model/interface.rs");
+    println!("cargo:rerun-if-changed=src/model/bank_language.rs");
     // wasm-split reads the linker's relocations to cut the release build into chunks (scripts/wasm).
     if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
         println!("cargo:rustc-link-arg-bin=bita=--emit-relocs");
@@ -36,7 +43,7 @@ fn main() {
     // checkout must not read the old checkout's questions.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = std::path::Path::new(&root).join("questions");
-    let mut bank = match bank::load_dir(&dir) {
+    let bank = match bank::load_dir(&dir) {
         Ok(bank) => bank,
         Err(issues) => {
             eprintln!("{issues}");
@@ -64,94 +71,202 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    interface_texts(&dir, &out);
     // Fetched with the catalogue check's page, named by its content as the advice is.
     let lexicon = serde_json::to_string(&lexicon).expect("a lexicon serialises");
     let name = format!("catalogue-{:08x}.json", bank::fingerprint(&lexicon));
     std::fs::write(out.join("catalogue.json"), lexicon).expect("OUT_DIR is writable");
     std::fs::write(out.join("catalogue.name"), name).expect("OUT_DIR is writable");
     std::fs::write(out.join("charts.rs"), charts::source()).expect("OUT_DIR is writable");
-    bank.strip_for_the_page();
-    // The first view's bank holds what the walk needs; the advice texts are fetched with the
-    // report from a file of their own, named by its content so a cache never serves an old one.
-    let advice = bank.split_advice();
-    let json = serde_json::to_string(&bank).expect("a bank always serialises");
-    std::fs::write(out.join("bank.json"), json).expect("OUT_DIR is writable");
-    let advice = serde_json::to_string(&advice).expect("texts serialise");
-    let name = format!("advice-{:08x}.json", bank::fingerprint(&advice));
-    std::fs::write(out.join("advice.json"), advice).expect("OUT_DIR is writable");
-    std::fs::write(out.join("advice.name"), name).expect("OUT_DIR is writable");
-
-    // The report's sentences: three tables of non-empty strings (the keys the code uses are
-    // checked by tests/report.rs).
-    let file = format!("questions/{}", bank::REPORT_FILE);
-    let texts = read_table(&dir, bank::REPORT_FILE);
-    for (table, entries) in &texts {
-        for (key, value) in entries {
-            if value.trim().is_empty() {
-                eprintln!("{file}: {table}.{key}: must not be empty");
-                std::process::exit(1);
-            }
-        }
-    }
-    let json = serde_json::to_string(&texts).expect("texts serialise");
-    std::fs::write(out.join("report.json"), json).expect("OUT_DIR is writable");
-}
-
-/// The interface's words (`model::interface`), in two files: the first view's and the other
-/// pages' (fetched with the first page that needs them). Checked, the code's constants generated
-/// (one set for both: a section is in one file only), and each written as the array the page
-/// fetches, named by its content.
-fn interface_texts(dir: &std::path::Path, out: &std::path::Path) {
-    let read = |name: &str| -> interface::Table {
-        let file = format!("questions/{name}");
-        let table = read_table(dir, name);
-        let problems = interface::problems(&file, &table, None);
-        if !problems.is_empty() {
-            for p in problems {
-                eprintln!("{p}");
-            }
-            std::process::exit(1);
-        }
-        table
-    };
-    let first = read(bank::INTERFACE_FILE);
-    let pages = read(bank::INTERFACE_PAGES_FILE);
-    if let Some(both) = first.keys().find(|s| pages.contains_key(*s)) {
-        eprintln!(
-            "questions/{}: [{both}] is in questions/{} too: a section is in one file only",
-            bank::INTERFACE_PAGES_FILE,
-            bank::INTERFACE_FILE
-        );
-        std::process::exit(1);
-    }
-    let (first_list, page_list) = (interface::in_order(&first), interface::in_order(&pages));
+    let base = Language::read(&dir, "questions");
+    base.check(None);
+    let first = interface::in_order(&base.first).len();
     let code = format!(
-        "/// How many interface texts of the first view a language has.\npub const COUNT: usize = {};\n\
+        "/// How many interface texts of the first view a language has.\npub const COUNT: usize = {first};\n\
          /// How many of the other pages.\npub const PAGE_COUNT: usize = {};\n{}{}",
-        first_list.len(),
-        page_list.len(),
-        interface::constants(&first, 0),
-        interface::constants(&pages, first_list.len() as u16)
+        interface::in_order(&base.pages).len(),
+        interface::constants(&base.first, 0),
+        interface::constants(&base.pages, first as u16)
     );
     std::fs::write(out.join("texts.rs"), code).expect("OUT_DIR is writable");
-    for (list, stem) in [(first_list, "texts"), (page_list, "pages")] {
-        let json = serde_json::to_string(&list).expect("texts serialise");
-        let name = format!("{stem}-en-{:08x}.json", bank::fingerprint(&json));
-        std::fs::write(out.join(format!("{stem}.en.json")), json).expect("OUT_DIR is writable");
-        std::fs::write(out.join(format!("{stem}.en.name")), name).expect("OUT_DIR is writable");
+    let mut languages = vec![(DEFAULT.to_string(), base.write(&bank, &out, DEFAULT))];
+    for code in other_languages(&dir) {
+        let folder = format!("questions/{code}");
+        let lang = Language::read(&dir.join(&code), &folder);
+        lang.check(Some(&base));
+        let texts = lang.bank(&dir.join(&code), &folder, &bank);
+        languages.push((code.clone(), lang.write(&texts, &out, &code)));
+    }
+    std::fs::write(out.join("languages.rs"), languages_code(&languages))
+        .expect("OUT_DIR is writable");
+}
+
+/// The folders of `questions/` named as a language (two lower-case letters), sorted.
+fn other_languages(dir: &std::path::Path) -> Vec<String> {
+    let mut list: Vec<String> = std::fs::read_dir(dir)
+        .expect("questions/ is readable")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.len() == 2 && n.bytes().all(|b| b.is_ascii_lowercase()))
+        .collect();
+    list.sort();
+    list
+}
+
+/// One language's tables of words (the bank's are read by `Language::bank`).
+struct Language {
+    first: interface::Table,
+    pages: interface::Table,
+    report: interface::Table,
+    folder: String,
+}
+
+/// What the page fetches of one language: the first view's file, the other pages', the report's.
+struct Files {
+    name: String,
+    texts: String,
+    pages: String,
+    advice: String,
+}
+
+impl Language {
+    fn read(dir: &std::path::Path, folder: &str) -> Self {
+        Language {
+            first: read_table(dir, folder, bank::INTERFACE_FILE),
+            pages: read_table(dir, folder, bank::INTERFACE_PAGES_FILE),
+            report: read_table(dir, folder, bank::REPORT_FILE),
+            folder: folder.to_string(),
+        }
+    }
+
+    /// Stops the build naming the file and the key where a table is wrong, or (for another
+    /// language) does not match the default's: every key, no unknown one, the same placeholders.
+    fn check(&self, base: Option<&Language>) {
+        let mut problems = Vec::new();
+        for (table, name, of) in [
+            (&self.first, bank::INTERFACE_FILE, base.map(|b| &b.first)),
+            (
+                &self.pages,
+                bank::INTERFACE_PAGES_FILE,
+                base.map(|b| &b.pages),
+            ),
+            (&self.report, bank::REPORT_FILE, base.map(|b| &b.report)),
+        ] {
+            problems.extend(interface::problems(
+                &format!("{}/{name}", self.folder),
+                table,
+                of,
+            ));
+        }
+        if let Some(both) = self.first.keys().find(|s| self.pages.contains_key(*s)) {
+            problems.push(format!(
+                "{}/{}: [{both}] is in {}/{} too: a section is in one file only",
+                self.folder,
+                bank::INTERFACE_PAGES_FILE,
+                self.folder,
+                bank::INTERFACE_FILE
+            ));
+        }
+        stop_on(problems);
+    }
+
+    /// The default bank with this language's words over it, or the build stops saying why.
+    fn bank(&self, dir: &std::path::Path, folder: &str, base: &bank::Bank) -> bank::Bank {
+        fn parse<T: serde::de::DeserializeOwned>(
+            dir: &std::path::Path,
+            folder: &str,
+            name: &str,
+        ) -> T {
+            let text = std::fs::read_to_string(dir.join(name))
+                .map_err(|e| e.to_string())
+                .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()));
+            text.unwrap_or_else(|e| {
+                eprintln!("{folder}/{name}: {e}");
+                std::process::exit(1);
+            })
+        }
+        let model = parse(dir, folder, "model.toml");
+        let dims = base
+            .model
+            .dimensions
+            .iter()
+            .map(|d| parse(dir, folder, &format!("{d}.toml")))
+            .collect();
+        let mut out = base.clone();
+        stop_on(bank_language::apply(&mut out, folder, model, dims));
+        out
+    }
+
+    /// Writes the three files of this language, named by their content (a cache never serves an
+    /// old one). The first view's holds the interface texts and the walk's bank (so a language's
+    /// questions come with its words, beside the wasm); the report's holds the advice and the
+    /// report's sentences.
+    fn write(&self, bank: &bank::Bank, out: &std::path::Path, code: &str) -> Files {
+        let mut walk = bank.clone();
+        walk.strip_for_the_page();
+        let advice = walk.split_advice();
+        let texts = serde_json::json!({ "texts": interface::in_order(&self.first), "bank": walk });
+        let pages = serde_json::json!(interface::in_order(&self.pages));
+        let report = serde_json::json!({ "advice": advice, "report": self.report });
+        let mut names = Vec::new();
+        for (stem, json) in [("texts", texts), ("pages", pages), ("advice", report)] {
+            let json = json.to_string();
+            let name = format!("{stem}-{code}-{:08x}.json", bank::fingerprint(&json));
+            std::fs::write(out.join(format!("{stem}.{code}.json")), json)
+                .expect("OUT_DIR is writable");
+            names.push(name);
+        }
+        let [texts, pages, advice] = <[String; 3]>::try_from(names).expect("three files");
+        let name = self.first["shell"]["language"].clone();
+        Files {
+            name,
+            texts,
+            pages,
+            advice,
+        }
+    }
+}
+
+/// `model::languages`: each language's code, own name and files; natively also their contents.
+fn languages_code(list: &[(String, Files)]) -> String {
+    let mut code = String::from("/// Every language of this build, the default first.\npub const LANGUAGES: &[Language] = &[\n");
+    for (lang, f) in list {
+        code += &format!(
+            "    Language {{ code: {lang:?}, name: {:?}, texts: {:?}, pages: {:?}, advice: {:?} }},\n",
+            f.name, f.texts, f.pages, f.advice
+        );
+    }
+    code += "];\n/// A language's three files as written, for `bita-data` and the tests (the page fetches\n\
+             /// them: nothing of the app calls this).\npub fn contents(code: &str) -> Option<[&'static str; 3]> {\n    match code {\n";
+    for (lang, _) in list {
+        code += &format!(
+            "        {lang:?} => Some([{}]),\n",
+            ["texts", "pages", "advice"]
+                .map(|s| format!("include_str!(concat!(env!(\"OUT_DIR\"), \"/{s}.{lang}.json\"))"))
+                .join(", ")
+        );
+    }
+    code + "        _ => None,\n    }\n}\n"
+}
+
+fn stop_on(problems: Vec<String>) {
+    if !problems.is_empty() {
+        for p in problems {
+            eprintln!("{p}");
+        }
+        std::process::exit(1);
     }
 }
 
 /// A file of texts in tables (`[table] key = "text"`), or the build stops naming the file.
-fn read_table(dir: &std::path::Path, name: &str) -> interface::Table {
+fn read_table(dir: &std::path::Path, folder: &str, name: &str) -> interface::Table {
     match std::fs::read_to_string(dir.join(name))
         .map_err(|e| e.to_string())
         .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
     {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("questions/{name}: {e}");
+            eprintln!("{folder}/{name}: {e}");
             std::process::exit(1);
         }
     }

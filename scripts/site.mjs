@@ -185,16 +185,39 @@ if (!swOnly) {
   const data = fs.readdirSync(staged);
   for (const name of data) writes.push([name, fs.readFileSync(path.join(staged, name))]);
   fs.rmSync(staged, { recursive: true });
-  const textsName = data.find((n) => /^texts-en-[0-9a-f]{8}\.json$/.test(n));
-  if (!textsName) throw new Error('bita-data wrote no interface texts');
+  // Each language's first view: its words and questions, fetched beside the wasm.
+  const firstFiles = Object.fromEntries(data.map((n) => n.match(/^texts-([a-z]{2})-[0-9a-f]{8}\.json$/)).filter(Boolean).map((m) => [m[1], m[0]]));
+  if (!firstFiles.en) throw new Error('bita-data wrote no English interface texts');
+  // The loader's own lines, before any file has come: in index.html's words, and in each other
+  // language's (questions/<code>/loader.json, checked to have the same keys).
+  const loaderLines = { en: JSON.parse(fs.readFileSync(path.join(root, 'questions', 'loader.json'), 'utf8')) };
+  for (const code of Object.keys(firstFiles).filter((c) => c !== 'en')) {
+    const lines = JSON.parse(fs.readFileSync(path.join(root, 'questions', code, 'loader.json'), 'utf8'));
+    const want = Object.keys(loaderLines.en).sort().join(), got = Object.keys(lines).sort().join();
+    if (want !== got) throw new Error(`questions/${code}/loader.json: keys ${got} where questions/loader.json has ${want}`);
+    loaderLines[code] = lines;
+  }
+  for (const key of ['title', 'loading']) if (!html.includes(loaderLines.en[key])) throw new Error(`index.html does not show questions/loader.json's ${key} line`);
   // The page's own start: a file, not an inline script (the CSP). It mounts the app and announces
   // the started module (tests/perf reads its memory). If the wasm cannot start or mount, the loading
   // line says so; if it stops on an error later (a panic traps the wasm, a stack overflow throws a
   // RangeError: nothing it drew answers any more), or its start has not finished 10 seconds after
   // the wasm arrived, a line at the top of the main content does.
-  // The interface texts are asked for beside the wasm: both are preloaded by the page, and the
-  // start script's fetch takes the preloaded response.
-  const start = `const texts = fetch('./${textsName}').then((r) => { if (!r.ok) throw new Error('its texts: the server answered ' + r.status); return r.text(); });
+  // The language's texts are asked for by the start script as it begins, beside the wasm the page
+  // preloads (which language is known only there: the reader's choice or the browser's).
+  const start = `// The language: the reader's choice (the key of model::storage::LANGUAGE_KEY), else the first of
+// the browser's that bita has, else English. Its words and questions are asked for at once, beside
+// the wasm (which the page preloads).
+const files = ${JSON.stringify(firstFiles)};
+const lines = ${JSON.stringify(loaderLines)};
+let lang = null;
+try { lang = localStorage.getItem('bita.language'); } catch {}
+if (!files[lang]) lang = [...(navigator.languages ?? [navigator.language])].map((l) => String(l).slice(0, 2).toLowerCase()).find((l) => files[l]) ?? 'en';
+const line = lines[lang];
+document.documentElement.lang = lang;
+const loading = document.querySelector('.skeleton-line');
+if (lang !== 'en') { document.title = line.title; if (loading) loading.textContent = line.loading; }
+const texts = fetch('./' + files[lang]).then((r) => { if (!r.ok) throw new Error(line.texts_status.replace('{status}', r.status)); return r.text(); });
 texts.catch(() => {});
 // A crash's line stays; the line about a slow start gives way to a crash's, and goes once the start ends.
 const say = (what, crash = true) => {
@@ -213,7 +236,7 @@ const say = (what, crash = true) => {
 };
 // A trap (a panic) or a stack overflow (the engine throws a RangeError) leaves the wasm unusable.
 const trapped = (e) => {
-  if (e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message))) say('bita stopped on an error (' + e + '). Reload the page; answers saved before it are safe in this browser.');
+  if (e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message))) say(line.stopped.replace('{error}', e));
 };
 addEventListener('error', (e) => trapped(e.error));
 // Focus the page moves (to a new page's heading) shows its ring to keyboard users only.
@@ -227,7 +250,7 @@ try {
   const up = () => document.querySelector('main:not([aria-busy])');
   setTimeout(() => {
     if (up()) return;
-    say('bita has not finished starting after 10 seconds. Reload the page; answers saved before are safe in this browser.', false);
+    say(line.slow, false);
     const late = setInterval(() => {
       const shown = document.getElementById('stopped');
       if (!shown || shown.dataset.crash) clearInterval(late);
@@ -239,16 +262,18 @@ try {
   // and the first paint: the page it mounts in may still be parsing.
   await new Promise((next) => setTimeout(next));
   if (document.readyState === 'loading') await new Promise((next) => addEventListener('DOMContentLoaded', next, { once: true }));
-  mount(await texts);
+  mount(await texts, lang);
   dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
 } catch (e) {
-  say('bita could not start (' + e + '). Reload the page; your answers are safe in this browser.');
+  say(line.failed.replace('{error}', e));
   throw e;
 }
 `;
-  const startName = `init-${hash(start)}.js`;
-  writes.push([startName, start]);
-  const tags = `<script type="module" async src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin><link rel="preload" href="./${textsName}" as="fetch" crossorigin>`;
+  // Minified as the glue is (its top-level await needs es2022), its comments left here.
+  const startMin = transformSync(start, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
+  const startName = `init-${hash(startMin)}.js`;
+  writes.push([startName, startMin]);
+  const tags = `<script type="module" async src="./${startName}"></script><link rel="modulepreload" href="./${glueName}"><link rel="modulepreload" href="./${loaderName}"><link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`;
   html = swapOnce(html, '</head>', `${tags}</head>`, 'index.html');
   // As trunk did: spec-compliant (minify-html's default since 0.16), closing tags kept.
   html = minifyHtml(Buffer.from(html), { keep_closing_tags: true });

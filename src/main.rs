@@ -9,14 +9,15 @@ fn main() {
     console_error_panic_hook::set_once();
 }
 
-/// Mounts the app in place of the skeleton, in the language of `texts` (the file the loader
-/// fetched beside the wasm). Called by the page's loader in a task after the one that compiled and
+/// Mounts the app in place of the skeleton, in `language` (its code), whose first view's file
+/// the loader fetched beside the wasm as `texts`. Called by the page's loader in a task after the one that compiled and
 /// started the wasm (see scripts/site.mjs): on a phone each takes tens of milliseconds, and the
 /// page stays responsive between them.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(texts: String) -> Result<(), String> {
-    bita::app::words::install(&texts).map_err(|e| format!("its texts are unreadable: {e}"))?;
+pub fn mount(texts: String, language: String) -> Result<(), String> {
+    bita::app::words::install(&texts, &language)
+        .map_err(|e| format!("its texts are unreadable: {e}"))?;
     if let Some(skeleton) = leptos::prelude::document().get_element_by_id("skeleton") {
         skeleton.remove();
     }

@@ -427,9 +427,85 @@ fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// The wording rules' word lists of one language: the words a three-word phrase may consist of
+/// alone, negations, and the words of partnership.
+struct Lists {
+    code: &'static str,
+    stop: &'static [&'static str],
+    negations: &'static [&'static str],
+    partnership: &'static [&'static str],
+}
+
+const LISTS: &[Lists] = &[
+    Lists {
+        code: "en",
+        stop: &[
+            "the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "is",
+            "are", "its", "it", "their", "it's", "that", "as", "at", "be", "from", "this",
+        ],
+        negations: &["not", "only", "but", "nobody", "no", "never", "without"],
+        partnership: &[
+            "together",
+            "shared",
+            "outcome",
+            "outcomes",
+            "trust",
+            "both",
+            "customers",
+        ],
+    },
+    Lists {
+        code: "de",
+        stop: &[
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+            "und", "oder", "in", "im", "auf", "für", "mit", "von", "vom", "zu", "zum", "zur",
+            "ist", "sind", "sie", "ihre", "ihren", "ihr", "es", "dass", "als", "an", "am", "aus",
+            "bei", "wird", "werden", "sich",
+        ],
+        negations: &[
+            "nicht", "nur", "aber", "niemand", "kein", "keine", "keinen", "keinem", "keiner",
+            "keines", "nie", "niemals", "ohne",
+        ],
+        partnership: &[
+            "gemeinsam",
+            "gemeinsame",
+            "gemeinsamen",
+            "geteilt",
+            "geteilte",
+            "ergebnis",
+            "ergebnisse",
+            "ergebnissen",
+            "vertrauen",
+            "beide",
+            "beiden",
+            "kunden",
+        ],
+    },
+];
+
+/// Every language's bank as the page reads it, with its word lists (each language must have both).
+fn each_language() -> Vec<(Bank, &'static Lists)> {
+    bita::model::languages::LANGUAGES
+        .iter()
+        .map(|l| {
+            let lists = LISTS
+                .iter()
+                .find(|x| x.code == l.code)
+                .unwrap_or_else(|| panic!("tests/bank.rs has no word lists for {}", l.code));
+            (bita::model::language_bank(l.code).unwrap().0, lists)
+        })
+        .collect()
+}
+
 #[test]
 fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
-    let bank = real();
+    for (bank, lists) in each_language() {
+        top_answer_rules(&bank, lists);
+    }
+}
+
+fn top_answer_rules(bank: &Bank, lists: &Lists) {
+    let code = lists.code;
     let active: Vec<_> = bank.order(bank.version());
     let (mut low, mut low_n, mut high, mut high_n) = (0, 0, 0, 0);
     for q in &active {
@@ -437,7 +513,7 @@ fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
         let (min, max) = (lens.iter().min().unwrap(), lens.iter().max().unwrap());
         assert!(
             *max * 10 <= *min * 16,
-            "{}: statements of {min} to {max} words",
+            "{code} {}: statements of {min} to {max} words",
             q.id
         );
         low += lens[..3].iter().sum::<usize>();
@@ -448,14 +524,10 @@ fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
     // mean(4-5) <= 1.1 * mean(1-3), in integers.
     assert!(
         high * low_n * 10 <= low * high_n * 11,
-        "statements 4-5 average {:.1} words against {:.1} for 1-3",
+        "{code}: statements 4-5 average {:.1} words against {:.1} for 1-3",
         high as f64 / high_n as f64,
         low as f64 / low_n as f64
     );
-    const STOP: &[&str] = &[
-        "the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "is", "are",
-        "its", "it", "their", "it's", "that", "as", "at", "be", "from", "this",
-    ];
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for q in &active {
         let clean: String = q.answers[4]
@@ -473,7 +545,7 @@ fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
         let w: Vec<&str> = clean.split_whitespace().collect();
         let grams: std::collections::BTreeSet<String> = w
             .windows(3)
-            .filter(|g| !g.iter().all(|x| STOP.contains(x)))
+            .filter(|g| !g.iter().all(|x| lists.stop.contains(x)))
             .map(|g| g.join(" "))
             .collect();
         for g in grams {
@@ -483,7 +555,7 @@ fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
     for (g, n) in counts {
         assert!(
             n * 4 <= active.len(),
-            "\"{g}\" recurs in {n} of {} level-5 statements",
+            "{code}: \"{g}\" recurs in {n} of {} level-5 statements",
             active.len()
         );
     }
@@ -492,13 +564,19 @@ fn the_top_answer_cannot_be_spotted_by_its_length_or_wording() {
 /// Whether a statement uses any of `list`: its words are the runs of letters, lowercased.
 fn uses(text: &str, list: &[&str]) -> bool {
     text.to_lowercase()
-        .split(|c: char| !c.is_ascii_lowercase())
+        .split(|c: char| !c.is_alphabetic())
         .any(|w| list.contains(&w))
 }
 
 #[test]
 fn levels_1_to_3_read_as_facts_and_4_to_5_carry_their_limits() {
-    let bank = real();
+    for (bank, lists) in each_language() {
+        fact_rules(&bank, lists);
+    }
+}
+
+fn fact_rules(bank: &Bank, lists: &Lists) {
+    let code = lists.code;
     let active = bank.order(bank.version());
     // The share of statements, in percent, at levels 1-3 and at 4-5 that use a word of the list.
     let shares = |list: &[&str]| {
@@ -518,23 +596,15 @@ fn levels_1_to_3_read_as_facts_and_4_to_5_carry_their_limits() {
             high * 100 / (active.len() * 2),
         )
     };
-    let (low, high) = shares(&["not", "only", "but", "nobody", "no", "never", "without"]);
+    let (low, high) = shares(lists.negations);
     assert!(
         low.abs_diff(high) <= 20,
-        "negations: {low} % at levels 1-3, {high} % at 4-5"
+        "{code}: negations: {low} % at levels 1-3, {high} % at 4-5"
     );
-    let (low, high) = shares(&[
-        "together",
-        "shared",
-        "outcome",
-        "outcomes",
-        "trust",
-        "both",
-        "customers",
-    ]);
+    let (low, high) = shares(lists.partnership);
     assert!(
         low.abs_diff(high) <= 15,
-        "partnership words: {low} % at levels 1-3, {high} % at 4-5"
+        "{code}: partnership words: {low} % at levels 1-3, {high} % at 4-5"
     );
     // The longest statement (in characters, a tie to the lower level) is at level 4 or 5 in at
     // most half of the questions.
@@ -555,7 +625,7 @@ fn levels_1_to_3_read_as_facts_and_4_to_5_carry_their_limits() {
         .count();
     assert!(
         top * 2 <= active.len(),
-        "the longest statement is at level 4 or 5 in {top} of {}",
+        "{code}: the longest statement is at level 4 or 5 in {top} of {}",
         active.len()
     );
 }
@@ -644,12 +714,18 @@ fn the_advice_texts_split_off_and_merge_back_exactly() {
     let mut back = walk.clone();
     back.merge_advice(&advice).unwrap();
     assert_eq!(back, full);
-    // The file the page fetches is named by its content.
-    let json = bita::model::advice_json();
-    assert_eq!(
-        bita::model::ADVICE_FILE,
-        format!("advice-{:08x}.json", bita::model::bank::fingerprint(json))
-    );
+    // The files the page fetches are named by their language and content.
+    for l in bita::model::languages::LANGUAGES {
+        let files = bita::model::languages::contents(l.code).unwrap();
+        for ((stem, name), json) in ["texts", "pages", "advice"]
+            .into_iter()
+            .zip([l.texts, l.pages, l.advice])
+            .zip(files)
+        {
+            let hash = bita::model::bank::fingerprint(json);
+            assert_eq!(name, format!("{stem}-{}-{hash:08x}.json", l.code));
+        }
+    }
     // Texts for another bank are refused.
     let mut wrong = advice.clone();
     wrong.questions.retain(|(id, _)| id != "sd-01");

@@ -6,8 +6,9 @@
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use bita::model::interface::{placeholders, problems, Table};
+use bita::model::json::parse;
 use bita::model::report_texts::fill;
-use bita::model::{keys, page_texts_json, read_texts, texts_json};
+use bita::model::{keys, languages, read_texts};
 
 fn table(toml: &str) -> Table {
     toml::from_str(toml).unwrap()
@@ -26,9 +27,11 @@ fn english() -> Table {
 fn the_english_texts_pass_the_checks_and_reach_the_page_in_key_order() {
     let en = english();
     assert_eq!(problems("interface.toml", &en, None), Vec::<String>::new());
-    let list = read_texts(texts_json(), keys::COUNT).unwrap();
+    let [first, pages, _] = languages::contents("en").unwrap();
+    let first = parse(first).unwrap();
+    let list = read_texts(first.get("texts").unwrap(), keys::COUNT).unwrap();
     assert_eq!(list.len(), keys::COUNT);
-    let pages = read_texts(page_texts_json(), keys::PAGE_COUNT).unwrap();
+    let pages = read_texts(&parse(pages).unwrap(), keys::PAGE_COUNT).unwrap();
     assert_eq!(
         pages[usize::from(keys::review::TITLE.0) - keys::COUNT],
         "Review"
@@ -99,13 +102,25 @@ fn placeholders_are_filled_and_one_not_given_stays() {
 
 #[test]
 fn a_wrong_texts_file_is_refused_with_a_reason() {
-    assert!(read_texts("not json", 2).is_err());
-    assert_eq!(read_texts("{}", 2).unwrap_err(), "not a list of texts");
+    use bita::model::words::install;
+    let n = keys::COUNT;
+    let texts = |list: &str| format!("{{\"texts\": {list}, \"bank\": {{}}}}");
+    assert!(install("not json", "en").is_err());
+    assert_eq!(install("{}", "en").unwrap_err(), "no texts");
     assert_eq!(
-        read_texts("[\"one\"]", 2).unwrap_err(),
-        "1 texts where this version has 2"
+        install(&texts("[\"one\"]"), "en").unwrap_err(),
+        format!("1 texts where this version has {n}")
     );
-    assert_eq!(read_texts("[1, 2]", 2).unwrap_err(), "not a list of texts");
+    assert_eq!(
+        install(&texts("[1, 2]"), "en").unwrap_err(),
+        "not a list of texts"
+    );
+    let full = format!("[{}]", vec!["\"x\""; n].join(","));
+    assert_eq!(
+        install(&format!("{{\"texts\": {full}}}"), "en").unwrap_err(),
+        "no questions"
+    );
+    assert_eq!(install(&texts(&full), "xx").unwrap_err(), "no language xx");
 }
 
 /// Every `trf(k::section::KEY, &[("name", …)])` and `trn(…)` in the code passes exactly the
@@ -136,6 +151,12 @@ fn each_call_passes_the_placeholders_its_text_holds() {
         "/src"
     ))) {
         let code = std::fs::read_to_string(&file).unwrap();
+        // A file may name one section `k` (`use super::keys::comparison as k;`).
+        let alias = code
+            .split_once("keys::")
+            .and_then(|(_, r)| r.split_once(" as k;"))
+            .map(|(section, _)| section)
+            .filter(|s| s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
         for (call, plural) in [("trf(", false), ("trn(", true)] {
             for (at, _) in code.match_indices(call) {
                 let mut rest = &code[at + call.len()..];
@@ -184,6 +205,10 @@ fn each_call_passes_the_placeholders_its_text_holds() {
                 passed.sort_unstable();
                 passed.dedup();
                 for key in &keys {
+                    let key = &match alias {
+                        Some(section) if !key.contains("::") => format!("{section}::{key}"),
+                        _ => key.to_string(),
+                    };
                     let text = text_of(key);
                     let mut wants = placeholders(&text).unwrap();
                     wants.sort_unstable();

@@ -19,8 +19,9 @@ fn local() -> web_sys::Storage {
 
 fn fresh_wrapper() -> web_sys::HtmlElement {
     // What the page's loader does before it mounts the app: the interface texts in.
-    bita::app::words::install(bita::model::texts_json()).unwrap();
-    bita::app::words::install_pages(bita::model::page_texts_json()).unwrap();
+    let [first, pages, _] = bita::model::languages::contents("en").unwrap();
+    bita::app::words::install(first, "en").unwrap();
+    bita::app::words::install_pages(pages).unwrap();
     local().clear().unwrap();
     let _ = window().location().set_hash("/");
     // Only our own roots: the test runner reports through elements of its own in the same page.

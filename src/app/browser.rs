@@ -164,15 +164,21 @@ pub fn after_task(f: impl FnOnce() + 'static) {
     let _ = window().set_timeout_with_callback(f.unchecked_ref());
 }
 
-/// Calls `f` when the browser is idle; false (and `f` dropped) where it has no
+/// Calls `f` when the browser is idle, or after two seconds at the latest (a page kept busy
+/// would otherwise put it off indefinitely); false (and `f` dropped) where it has no
 /// `requestIdleCallback`.
 pub fn when_idle(f: impl FnOnce() + 'static) -> bool {
     let window: wasm_bindgen::JsValue = window().into();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
     js_get(&window, "requestIdleCallback").is_some()
         && js_call(
             &window,
             "requestIdleCallback",
-            &[wasm_bindgen::closure::Closure::once_into_js(f)],
+            &[
+                wasm_bindgen::closure::Closure::once_into_js(f),
+                options.into(),
+            ],
         )
         .is_some()
 }
@@ -316,17 +322,12 @@ pub fn now() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
-/// A local date and time for people, e.g. "2026-11-26 17:04".
+/// A local date and time for people, the day as the language writes it: "2026-11-26 17:04".
 pub fn date_time(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let day =
+        crate::model::dates::day_text(d.get_full_year().into(), d.get_month() + 1, d.get_date());
+    format!("{day} {:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
 /// The text of a file the user picked, refused above `limit` bytes (so a wrong pick cannot stall

@@ -130,7 +130,7 @@ impl Ctx {
                 if crate::model::advice_ready() {
                     return Ok(());
                 }
-                let json = browser::fetch_text(crate::model::ADVICE_FILE).await?;
+                let json = browser::fetch_text(crate::model::words::language().advice).await?;
                 crate::model::install_advice(&json).map(|_| ())
             };
             let (code, texts) = futures::future::join(code, texts).await;

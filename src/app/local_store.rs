@@ -223,6 +223,11 @@ fn ask_to_persist(ctx: Ctx) {
     });
 }
 
+/// Remembers the language chosen, for the loader to start in it; false where storage refuses.
+pub fn remember_language(code: &str) -> bool {
+    local().is_some_and(|mut io| io.write(storage::LANGUAGE_KEY, code).is_ok())
+}
+
 /// Key prefix of the link an assessment answers from the other side (see `shared`): kept beside
 /// the record, not in it, so the saved schema does not change.
 const COUNTERPART: &str = "bita.counterpart.";

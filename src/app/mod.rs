@@ -123,6 +123,7 @@ pub fn App() -> impl IntoView {
                 <a href="#/compare" aria-current=move || matches!(ctx.route.get(), Route::Compare).then_some("page")>{tr(k::shell::NAV_COMPARE)}</a>
                 <a href="#/catalogue" aria-current=move || matches!(ctx.route.get(), Route::Catalogue(_)).then_some("page")>{tr(k::shell::NAV_CATALOGUE)}</a>
             </nav>
+            <LanguageSwitch/>
         </header>
         // Messages sit inside the main landmark, above the page they concern.
         // Busy until the first page is in (two short tasks after the shell, see above).
@@ -136,6 +137,35 @@ pub fn App() -> impl IntoView {
                 {move || ctx.persist_refused.get().then_some(tr(k::shell::NOT_PROMISED))}
             </p>
         </footer>
+    }
+}
+
+/// The language switch. A language's words and questions come beside the wasm, before the app
+/// starts, so a choice is remembered and the page starts again in it; answers are saved as they
+/// are given, and the address keeps the page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let now = crate::model::words::language().code;
+    let refused = RwSignal::new(false);
+    let change = move |ev: leptos::ev::Event| {
+        if local_store::remember_language(&event_target_value(&ev)) {
+            let _ = window().location().reload();
+        } else {
+            refused.set(true);
+        }
+    };
+    view! {
+        <p class="language">
+            <label for="language">{tr(k::shell::LANGUAGE_LABEL)}</label>
+            " "
+            <select id="language" on:change=change>
+                {crate::model::languages::LANGUAGES
+                    .iter()
+                    .map(|l| view! { <option value=l.code lang=l.code selected=l.code == now>{l.name}</option> })
+                    .collect_view()}
+            </select>
+            {move || refused.get().then(|| view! { <span role="alert">{tr(k::shell::LANGUAGE_REFUSED)}</span> })}
+        </p>
     }
 }
 

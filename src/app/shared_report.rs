@@ -81,7 +81,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         k::shared::WHOSE,
         &[
             ("view", side.view_name()),
-            ("date", &crate::model::dates::utc_day(a.updated)),
+            ("date", &crate::model::dates::shown_day(a.updated)),
         ],
     );
     view! {

@@ -94,7 +94,7 @@ pub fn DimensionPage(dimension: String, question: Option<String>) -> impl IntoVi
                         <p class="meta">{trf(k::walk::BUSINESS_LEAD, &[("dont_know", &bank.model.dont_know)])}</p>
                     })}
                     {(dim.id == crate::model::catalogue_page::DIMENSION).then(|| view! {
-                        <p class="meta"><a href="#/catalogue">{crate::model::catalogue_page::LINK}</a></p>
+                        <p class="meta"><a href="#/catalogue">{tr(k::walk::CATALOGUE_LINK)}</a></p>
                     })}
                     <Questions dimension=dim side=side/>
                     <div class="pager">

@@ -189,7 +189,7 @@ pub fn AssessmentBar() -> impl IntoView {
                 set_text(
                     &retired,
                     &crate::model::report_texts::fill(
-                        crate::model::texts().label("retired"),
+                        crate::app::words::tr(crate::model::keys::bar::RETIRED),
                         &[("count", &n.to_string())],
                     ),
                 );

@@ -8,6 +8,6 @@ pub async fn load_pages() -> Result<(), String> {
     if pages_ready() {
         return Ok(());
     }
-    let json = super::browser::fetch_text(crate::model::PAGE_TEXTS_FILE).await?;
+    let json = super::browser::fetch_text(crate::model::words::language().pages).await?;
     install_pages(&json)
 }

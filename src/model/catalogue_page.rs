@@ -5,14 +5,9 @@ use super::assessment::Stamp;
 use super::catalogue::{classify, Class, Lexicon, Verdict};
 use super::catalogue_csv::Table;
 use super::catalogue_record::{Catalogue, Entry, Stamped};
-use super::exchange::cell;
 
 /// The dimension whose questions and findings lead to the catalogue check.
 pub const DIMENSION: &str = "service-definition";
-
-/// The words of the links to the check.
-pub const LINK: &str =
-    "Check your own service catalogue: which entries are named after applications or technology";
 
 /// How the page names a class.
 pub fn label(class: Class) -> &'static str {
@@ -192,11 +187,10 @@ const HEADER: [&str; 5] = [
 /// still needs. Cells a spreadsheet would read as a formula are neutralised.
 pub fn draft_csv(c: &Catalogue, rows: &[Row<'_>]) -> String {
     let (services, rest) = draft(c, rows);
-    let mut out = HEADER.join(",") + "\r\n";
+    let mut out = HEADER.join(super::exchange::separator()) + "\r\n";
     let mut line = |cells: [&str; 5]| {
-        let cells: Vec<String> = cells.iter().map(|t| cell(t)).collect();
-        out += &cells.join(",");
-        out += "\r\n";
+        let cells: Vec<String> = cells.iter().map(|t| t.to_string()).collect();
+        super::exchange::row(&mut out, &cells);
     };
     let todo = format!("Still to describe: {}", CHECKLIST.join("; "));
     for s in &services {

@@ -222,8 +222,8 @@ pub fn signed(d: i16) -> String {
 pub struct Alignment {
     /// The business's scores minus IT's.
     pub gap: Gap,
-    /// "IT" or "The business", when one side scores itself higher overall.
-    pub more_optimistic: Option<&'static str>,
+    /// The side that scores itself higher overall, if one does.
+    pub more_optimistic: Option<Perspective>,
     /// The three largest disagreements, each a short item: the question, then each side's answer
     /// in words.
     pub items: Vec<[String; 3]>,
@@ -247,8 +247,8 @@ pub fn alignment(bank: &Bank, a: &Assessment, b: &Assessment) -> Option<Alignmen
         .map(i32::from)
         .sum();
     let more_optimistic = match gap.overall.map(i32::from).unwrap_or(total) {
-        d if d < 0 => Some("IT"),
-        d if d > 0 => Some("The business"),
+        d if d < 0 => Some(Perspective::It),
+        d if d > 0 => Some(Perspective::Business),
         _ => None,
     };
     let items = gap
@@ -256,10 +256,11 @@ pub fn alignment(bank: &Bank, a: &Assessment, b: &Assessment) -> Option<Alignmen
         .iter()
         .take(3)
         .map(|d| {
+            let sides = super::alignment_page::sides(false);
             [
                 d.text.clone(),
-                format!("IT: level {}, “{}”", d.first, d.first_statement),
-                format!("The business: level {}, “{}”", d.second, d.second_statement),
+                super::alignment_page::answer_of(sides.head[0], d.first, &d.first_statement),
+                super::alignment_page::answer_of(sides.head[1], d.second, &d.second_statement),
             ]
         })
         .collect();
@@ -320,7 +321,7 @@ pub fn trend(bank: &Bank, list: &[&Assessment]) -> (Vec<String>, Vec<TrendStep>)
                 .collect();
             TrendStep {
                 name: columns[i].clone(),
-                day: super::dates::utc_day(a.updated),
+                day: super::dates::shown_day(a.updated),
                 scores,
                 change,
                 model_changed: i > 0 && ordered[i - 1].model_version != a.model_version,

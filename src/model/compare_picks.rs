@@ -67,24 +67,19 @@ impl Picks {
         mut problems: Vec<String>,
     ) -> Vec<String> {
         let (found, repeated) = new_ones(found, &self.known(saved));
+        use super::keys::comparison as k;
+        use super::words::trn;
         if repeated > 0 {
-            problems.push(format!(
-                "{repeated} of them {} in the lists above already and {} not added again.",
-                if repeated == 1 { "is" } else { "are" },
-                if repeated == 1 { "was" } else { "were" },
-            ));
+            problems.push(trn(repeated, k::REPEATED_ONE, k::REPEATED_OTHER, &[]));
         }
         if !found.is_empty() {
-            let n = found.len();
-            problems.insert(
-                0,
-                format!("Added {n} assessment{}.", if n == 1 { "" } else { "s" }),
-            );
+            problems.insert(0, trn(found.len(), k::ADDED_ONE, k::ADDED_OTHER, &[]));
         }
         for mut a in found {
             // Anonymous respondents get a name the lists, columns and legend share.
             if a.name.trim().is_empty() {
-                a.name = format!("Respondent {}", self.added.len() + 1);
+                let n = (self.added.len() + 1).to_string();
+                a.name = super::words::trf(super::keys::comparison::RESPONDENT, &[("n", &n)]);
             }
             self.added.push((a, true));
         }

@@ -8,6 +8,35 @@ pub fn utc_day(ms: f64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The day of a time as the language in use writes it ("2026-12-07", "07.12.2026").
+pub fn shown_day(ms: f64) -> String {
+    let days = (ms.clamp(-8.64e15, 8.64e15) / 86_400_000.0).floor() as i64;
+    let (y, m, d) = civil_from_days(days);
+    day_text(y, m, d)
+}
+
+/// A day written `YYYY-MM-DD` (the bank's dates) as the language in use writes it; anything
+/// else as it is.
+pub fn iso_shown(iso: &str) -> String {
+    let part = |r: std::ops::Range<usize>| iso.get(r).and_then(|p| p.parse::<u32>().ok());
+    match (iso.len(), part(0..4), part(5..7), part(8..10)) {
+        (10, Some(y), Some(m), Some(d)) => day_text(i64::from(y), m, d),
+        _ => iso.to_string(),
+    }
+}
+
+/// A calendar day as the language in use writes it.
+pub fn day_text(year: i64, month: u32, day: u32) -> String {
+    super::words::trf(
+        super::keys::format::DAY,
+        &[
+            ("year", &format!("{year:04}")),
+            ("month", &format!("{month:02}")),
+            ("day", &format!("{day:02}")),
+        ],
+    )
+}
+
 /// Days since 1970-01-01 to a (year, month, day) of the proleptic Gregorian calendar.
 pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;

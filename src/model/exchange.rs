@@ -207,6 +207,12 @@ fn tidy(bank: &Bank, mut a: Assessment) -> Assessment {
     a
 }
 
+/// The separator of CSV cells in the language in use (a German spreadsheet reads `;`, as its
+/// decimal comma would split a `,`).
+pub(crate) fn separator() -> &'static str {
+    super::words::tr(super::keys::format::CSV_SEPARATOR)
+}
+
 /// A cell a spreadsheet reads as text: quoted when needed, and never as a formula.
 pub(crate) fn cell(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -214,7 +220,7 @@ pub(crate) fn cell(text: &str) -> String {
     } else {
         text.to_string()
     };
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.contains(['"', '\n', '\r']) || text.contains(separator()) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
@@ -225,9 +231,14 @@ pub(crate) fn cell(text: &str) -> String {
 /// (without it, Excel reads “ and é as two characters each).
 pub(crate) const BOM: &str = "\u{feff}";
 
+/// The first line of a CSV file: the mark, then the column names in the language's separator.
+pub(crate) fn header(names: &[&str]) -> String {
+    format!("{BOM}{}\r\n", names.join(separator()))
+}
+
 pub(crate) fn row(out: &mut String, cells: &[String]) {
     let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    out.push_str(&cells.join(","));
+    out.push_str(&cells.join(separator()));
     out.push_str("\r\n");
 }
 
@@ -244,9 +255,20 @@ fn whose(a: &Assessment) -> [String; 5] {
 
 /// One row per assessment and question asked of its side, for spreadsheets.
 pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
-    let mut out = format!(
-        "{BOM}assessment,name,perspective,role,date,model version,dimension,question id,question,answer,statement,note\r\n",
-    );
+    let mut out = header(&[
+        "assessment",
+        "name",
+        "perspective",
+        "role",
+        "date",
+        "model version",
+        "dimension",
+        "question id",
+        "question",
+        "answer",
+        "statement",
+        "note",
+    ]);
     for a in list {
         let head = whose(a);
         for d in &bank.dimensions {
@@ -282,9 +304,23 @@ pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
 /// dimension and one per IT role, each with its score, level and confidence (what share of the
 /// questions that apply were answered with a statement).
 pub fn export_scores_csv(bank: &Bank, list: &[&Assessment]) -> String {
-    let mut out = format!(
-        "{BOM}assessment,name,perspective,role,date,scope,scope id,scope name,score,level,level name,confidence,answered,applicable,don't know\r\n",
-    );
+    let mut out = header(&[
+        "assessment",
+        "name",
+        "perspective",
+        "role",
+        "date",
+        "scope",
+        "scope id",
+        "scope name",
+        "score",
+        "level",
+        "level name",
+        "confidence",
+        "answered",
+        "applicable",
+        "don't know",
+    ]);
     for a in list {
         let r = super::scoring::score(bank, a);
         let head = whose(a);

@@ -1,8 +1,11 @@
 //! The pure domain: no leptos, web-sys, gloo or charming here (they are not even dependencies natively).
 
 pub mod advice;
+pub mod alignment_page;
 pub mod assessment;
 pub mod bank;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bank_language;
 pub mod blocks;
 pub mod catalogue;
 pub mod catalogue_csv;
@@ -41,11 +44,12 @@ pub use bank::{Bank, Dimension, Question};
 
 use std::sync::OnceLock;
 
-/// The bank `build.rs` wrote for the page: what the walk needs, without the advice texts.
+/// The bank `build.rs` wrote for the page in the language in use: what the walk needs, without
+/// the advice texts (it comes in the first view's file of the language, beside its words).
 fn read_walk_bank() -> Bank {
-    json::parse(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
+    json::parse(words::first_file())
         .map_err(|e| e.to_string())
-        .and_then(|j| codec::bank(&j))
+        .and_then(|j| codec::bank(j.get("bank").unwrap_or(&j)))
         // Not `expect`: it would format the error with `Debug`, code the page has no other use for.
         .unwrap_or_else(|e| panic!("build.rs wrote a valid bank: {e}"))
 }
@@ -53,13 +57,38 @@ fn read_walk_bank() -> Bank {
 /// The bank as the page gets it first.
 fn walk_bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(bank) = words::native_bank() {
+        return bank;
+    }
     BANK.get_or_init(read_walk_bank)
 }
 
 static FULL: OnceLock<Bank> = OnceLock::new();
+static REPORT: OnceLock<report_texts::Texts> = OnceLock::new();
 
-/// The file (beside `index.html`) that holds the advice texts of this build.
-pub const ADVICE_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/advice.name"));
+/// Every language of this build, with the files the page fetches of each (`build.rs`).
+pub mod languages {
+    /// One language: its code (`<html lang>`), its own name (the switch shows it) and its files.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Language {
+        pub code: &'static str,
+        pub name: &'static str,
+        /// The first view's words and the walk's bank: the loader fetches it beside the wasm.
+        pub texts: &'static str,
+        /// The other pages' words, fetched with the first of them.
+        pub pages: &'static str,
+        /// The advice and the report's sentences, fetched with the report's code.
+        pub advice: &'static str,
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+    /// The language with this code, if the build has it.
+    pub fn find(code: &str) -> Option<&'static Language> {
+        LANGUAGES.iter().find(|l| l.code == code)
+    }
+}
 
 /// The file (beside `index.html`) that holds the catalogue check's lexicon of this build.
 pub const CATALOGUE_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.name"));
@@ -70,26 +99,26 @@ pub fn catalogue_json() -> &'static str {
     include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"))
 }
 
-/// The advice texts of this build, as written to [`ADVICE_FILE`] (natively only: the page fetches
-/// them, so they stay out of the wasm).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn advice_json() -> &'static str {
-    include_str!(concat!(env!("OUT_DIR"), "/advice.json"))
-}
-
-/// Completes the bank with the advice texts (once; later calls change nothing).
+/// Completes the bank with the advice texts, and takes in the report's sentences, from the
+/// language's report file (once; later calls change nothing).
 pub fn install_advice(json: &str) -> Result<&'static Bank, String> {
     if let Some(full) = FULL.get() {
         return Ok(full);
     }
-    let advice = json::parse(json)
-        .map_err(|e| e.to_string())
-        .and_then(|j| codec::advice(&j))
-        .map_err(|e| format!("the advice texts are damaged ({e})"))?;
-    // Read again rather than cloned: a clone of every bank type would cost wasm for no gain.
-    let mut full = read_walk_bank();
-    full.merge_advice(&advice)?;
+    let (full, texts) = read_report_file(json, read_walk_bank())?;
+    let _ = REPORT.set(texts);
     Ok(FULL.get_or_init(|| full))
+}
+
+/// A language's report file put over its walk's bank: the whole bank and the report's sentences.
+fn read_report_file(json: &str, mut bank: Bank) -> Result<(Bank, report_texts::Texts), String> {
+    let damaged = |e: String| format!("the advice texts are damaged ({e})");
+    let file = json::parse(json).map_err(|e| damaged(e.to_string()))?;
+    let part = |key: &str| file.get(key).ok_or_else(|| damaged(format!("no {key}")));
+    let advice = codec::advice(part("advice")?).map_err(damaged)?;
+    let texts = codec::report_texts(part("report")?).map_err(damaged)?;
+    bank.merge_advice(&advice)?;
+    Ok((bank, texts))
 }
 
 /// Whether the advice texts are in (always natively; in the page once fetched).
@@ -97,24 +126,48 @@ pub fn advice_ready() -> bool {
     cfg!(not(target_arch = "wasm32")) || FULL.get().is_some()
 }
 
-/// The report texts shipped with this build, checked by `build.rs`.
+/// The report's sentences of the language in use (in the page, once the report's file is in).
 pub fn texts() -> &'static report_texts::Texts {
-    static TEXTS: std::sync::OnceLock<report_texts::Texts> = std::sync::OnceLock::new();
-    TEXTS.get_or_init(|| {
-        json::parse(include_str!(concat!(env!("OUT_DIR"), "/report.json")))
-            .map_err(|e| e.to_string())
-            .and_then(|j| codec::report_texts(&j))
-            .unwrap_or_else(|e| panic!("build.rs wrote valid report texts: {e}"))
-    })
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(texts) = words::native_report() {
+        return texts;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if REPORT.get().is_none() {
+        let _ = builtin();
+    }
+    static NONE: OnceLock<report_texts::Texts> = OnceLock::new();
+    REPORT
+        .get()
+        .unwrap_or_else(|| NONE.get_or_init(report_texts::Texts::default))
+}
+
+/// A language's whole bank and report sentences, read from its files as the page reads them
+/// (natively: the tests of every language).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn language_bank(code: &str) -> Option<(Bank, report_texts::Texts)> {
+    let [first, _, report] = languages::contents(code)?;
+    let bank = json::parse(first)
+        .map_err(|e| e.to_string())
+        .and_then(|j| codec::bank(j.get("bank").unwrap_or(&j)))
+        .ok()?;
+    read_report_file(report, bank).ok()
 }
 
 /// The question bank shipped with this build, validated by `build.rs`: with the advice texts
 /// natively, and in the page once they have arrived (before that, without them).
 pub fn builtin() -> &'static Bank {
     #[cfg(not(target_arch = "wasm32"))]
-    if FULL.get().is_none() {
-        install_advice(advice_json())
-            .unwrap_or_else(|e| panic!("build.rs wrote matching advice texts: {e}"));
+    {
+        if let Some(bank) = words::native_bank() {
+            return bank;
+        }
+        if FULL.get().is_none() {
+            let [_, _, report] = languages::contents(languages::LANGUAGES[0].code)
+                .unwrap_or_else(|| panic!("build.rs wrote the default language"));
+            install_advice(report)
+                .unwrap_or_else(|e| panic!("build.rs wrote matching advice texts: {e}"));
+        }
     }
     FULL.get().unwrap_or_else(walk_bank)
 }
@@ -200,25 +253,6 @@ impl Bank {
     }
 }
 
-/// The file (beside `index.html`) that holds this build's English interface texts of the first
-/// view (`model::interface`); the page's loader fetches it beside the wasm.
-pub const TEXTS_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.en.name"));
-
-/// The file that holds the other pages' interface texts, fetched with the first of them.
-pub const PAGE_TEXTS_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/pages.en.name"));
-
-/// The English interface texts of the first view, as written to [`TEXTS_FILE`]: for the data
-/// files and the tests (the page fetches them, so nothing of the app calls this).
-pub fn texts_json() -> &'static str {
-    include_str!(concat!(env!("OUT_DIR"), "/texts.en.json"))
-}
-
-/// The English interface texts of the other pages, as written to [`PAGE_TEXTS_FILE`] (as
-/// [`texts_json`]).
-pub fn page_texts_json() -> &'static str {
-    include_str!(concat!(env!("OUT_DIR"), "/pages.en.json"))
-}
-
 /// The constants naming each interface text (`model::interface`), generated by the build from the
 /// default language's files: `keys::start::BUTTON`.
 pub mod keys {
@@ -226,8 +260,7 @@ pub mod keys {
 }
 
 /// A language's interface texts as the page gets them: a JSON array of `count` strings.
-pub fn read_texts(text: &str, count: usize) -> Result<Vec<String>, String> {
-    let list = json::parse(text).map_err(|e| e.to_string())?;
+pub fn read_texts(list: &json::Json, count: usize) -> Result<Vec<String>, String> {
     let list: Option<Vec<String>> = list
         .as_array()
         .map(|l| l.iter().map(|t| t.as_str().map(str::to_string)).collect())

@@ -68,9 +68,15 @@ fn projection_table(bank: &Bank, caption: String, p: &[Projection]) -> Table {
     let not_enough = t.label("not_enough");
     Table {
         caption,
-        head: ["Dimension", "Score", "Level", "Target", "Reached"]
-            .map(String::from)
-            .to_vec(),
+        head: [
+            "column_dimension",
+            "table_score",
+            "table_level",
+            "plan_target",
+            "plan_column_reached",
+        ]
+        .map(|k| t.label(k).to_string())
+        .to_vec(),
         rows: bank
             .dimensions
             .iter()
@@ -79,8 +85,8 @@ fn projection_table(bank: &Bank, caption: String, p: &[Projection]) -> Table {
                 let reached = match (p.level, p.target) {
                     (None, _) => String::new(),
                     (Some(_), None) => String::new(),
-                    (Some(_), Some(_)) if p.reached() => "yes".into(),
-                    _ => "not yet".into(),
+                    (Some(_), Some(_)) if p.reached() => t.label("plan_yes").into(),
+                    _ => t.label("plan_not_yet").into(),
                 };
                 (
                     d.name.clone(),
@@ -200,7 +206,7 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
             .map(|&i| fill(t.label("phase_after"), &[("n", &(i + 1).to_string())])),
     );
     let labels: Vec<String> = bank.dimensions.iter().map(|d| d.name.clone()).collect();
-    let mut head = vec!["Dimension".to_string()];
+    let mut head = vec![t.label("column_dimension").to_string()];
     head.extend(names.iter().cloned());
     // In tenths, as every score bita shows: formatting a float would bring in a float printer.
     let mut tenths: Vec<Vec<Option<u16>>> = vec![
@@ -232,7 +238,7 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
         caption: caption.clone(),
         id: "plan-chart",
         file: "bita-roadmap.png",
-        label: format!("{caption}. The table below lists the same figures."),
+        label: fill(t.label("plan_chart_label"), &[("caption", &caption)]),
         option: dimensions(&labels, &series),
         legend: names.into_iter().zip(COLOURS).collect(),
         notes: Vec::new(),
@@ -254,9 +260,16 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
 
 /// The roadmap as CSV for whoever tracks the work: one row per step.
 pub fn roadmap_csv(bank: &Bank, a: &Assessment) -> String {
-    use super::exchange::{row, BOM};
+    use super::exchange::{header, row};
     let p = plan_page(bank, a);
-    let mut out = format!("{BOM}phase,step,who acts,question,done\r\n");
+    let t = texts();
+    let mut out = header(&[
+        t.label("plan_csv_phase"),
+        t.label("plan_csv_step"),
+        t.label("plan_csv_who"),
+        t.label("plan_csv_question"),
+        t.label("plan_csv_done"),
+    ]);
     for phase in &p.phases {
         for s in &phase.steps {
             row(
@@ -266,7 +279,8 @@ pub fn roadmap_csv(bank: &Bank, a: &Assessment) -> String {
                     s.line.text.clone(),
                     s.line.who.clone(),
                     s.of.clone(),
-                    if s.done { "yes" } else { "no" }.to_string(),
+                    t.label(if s.done { "plan_yes" } else { "plan_no" })
+                        .to_string(),
                 ],
             );
         }

@@ -5,7 +5,6 @@
 
 use super::advice::{advise_scored, Step};
 use super::bank::Statement;
-use super::dates::utc_day;
 use super::report_texts::{fill, Texts};
 use super::scoring::{self, score, Tally};
 use super::texts;
@@ -224,7 +223,7 @@ impl ReportModel {
                 None => t.headline("no_level").to_string(),
             },
             perspective: perspective.to_string(),
-            date: utc_day(a.updated),
+            date: super::dates::shown_day(a.updated),
             answered: fill(
                 t.headline("answered"),
                 &[
@@ -346,7 +345,11 @@ fn model_changed(bank: &Bank, t: &Texts, a: &Assessment) -> Option<String> {
     }
     let retired = a.retired_answers(bank);
     if retired > 0 {
-        parts.push(fill(t.label("retired"), &[("count", &retired.to_string())]));
+        let count = retired.to_string();
+        parts.push(super::words::trf(
+            super::keys::bar::RETIRED,
+            &[("count", &count)],
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }

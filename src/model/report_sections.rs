@@ -5,22 +5,37 @@ use super::report::{Finding, ReportModel, Row, Series, StepLine};
 use super::report_texts::fill;
 use super::texts;
 
+/// A label of the report's sentences (`questions/report.toml`).
+fn l(key: &str) -> &'static str {
+    texts().label(key)
+}
+
 /// The table beside a chart: the same figures, for keyboards, screen readers and paper.
 fn figures(caption: &str, first: &str, rows: &[Row], not_enough: &str) -> Table {
     Table {
         caption: caption.into(),
-        head: [first, "Score", "Level", "Confidence"]
-            .map(String::from)
-            .to_vec(),
+        head: [
+            first,
+            l("table_score"),
+            l("table_level"),
+            l("table_confidence"),
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: rows
             .iter()
             .map(|r| {
                 let level = r
                     .level
                     .map_or_else(|| "–".into(), |l| format!("{l} {}", r.level_name));
-                let conf = format!(
-                    "{}: {} of {} answered, {} don't know",
-                    r.confidence, r.scored, r.applicable, r.dont_know
+                let conf = fill(
+                    l("confidence_cell"),
+                    &[
+                        ("confidence", &r.confidence),
+                        ("scored", &r.scored.to_string()),
+                        ("applicable", &r.applicable.to_string()),
+                        ("dont_know", &r.dont_know.to_string()),
+                    ],
                 );
                 let score = r.score.clone().unwrap_or_else(|| not_enough.into());
                 (r.name.clone(), vec![score, level, conf])
@@ -33,10 +48,7 @@ fn missing(s: &Series) -> Vec<String> {
     if s.missing.is_empty() {
         Vec::new()
     } else {
-        vec![format!(
-            "Not enough answers to draw: {}.",
-            s.missing.join(", ")
-        )]
+        vec![fill(l("not_drawn"), &[("list", &s.missing.join(", "))])]
     }
 }
 
@@ -80,7 +92,13 @@ fn findings(title: &str, list: &[Finding]) -> Option<Block> {
             .map(|f| {
                 vec![
                     ("finding-q", f.question.clone()),
-                    ("finding-a", format!("Level {}: {}", f.level, f.statement)),
+                    (
+                        "finding-a",
+                        fill(
+                            l("finding"),
+                            &[("level", &f.level.to_string()), ("statement", &f.statement)],
+                        ),
+                    ),
                     ("finding-m", f.meaning.clone()),
                 ]
             })
@@ -105,24 +123,29 @@ impl ReportModel {
         let not_enough = texts().label("not_enough");
         let dim_rows: Vec<Row> = self.dimensions.iter().map(|d| d.row.clone()).collect();
         let radar = Figure {
-            caption: "Score per dimension, 0 to 5".into(),
+            caption: l("radar_caption").into(),
             id: "radar-dimensions",
             file: "bita-dimensions.png",
-            label: "Chart of the score per dimension, from 0 to 5. The table below lists the same figures.".into(),
+            label: l("radar_label").into(),
             option: super::chart_options::dimensions(&self.radar.labels, &[&self.radar.values]),
             legend: Vec::new(),
             notes: missing(&self.radar),
-            table: figures("Score per dimension (1 to 5)", "Dimension", &dim_rows, not_enough),
+            table: figures(
+                l("radar_table"),
+                l("column_dimension"),
+                &dim_rows,
+                not_enough,
+            ),
         };
         let bars = Figure {
-            caption: "Score per IT role, 0 to 5".into(),
+            caption: l("bars_caption").into(),
             id: "bars-roles",
             file: "bita-it-roles.png",
-            label: "Bar chart of the score per IT role, from 0 to 5. The table below lists the same figures.".into(),
+            label: l("bars_label").into(),
             option: super::chart_options::bars(&self.bars.labels, &self.bars.values),
             legend: Vec::new(),
             notes: missing(&self.bars),
-            table: figures("IT roles (1 to 5)", "Role", &self.roles, not_enough),
+            table: figures(l("bars_table"), l("column_role"), &self.roles, not_enough),
         };
         let mut steps: Vec<Block> = self
             .held_back
@@ -133,21 +156,13 @@ impl ReportModel {
             "",
             "",
             &self.first_title,
-            vec![list_or(
-                &self.first,
-                "steps quick",
-                "No steps stand out from the answers given.",
-            )],
+            vec![list_or(&self.first, "steps quick", l("no_first"))],
         ));
         steps.push(section(
             "",
             "",
-            "Then, weakest dimension first",
-            vec![list_or(
-                &self.next_steps,
-                "steps",
-                "No further steps stand out from the answers given.",
-            )],
+            l("then_title"),
+            vec![list_or(&self.next_steps, "steps", l("no_then"))],
         ));
         let mut by_dimension: Vec<Block> = self
             .model_changed
@@ -159,29 +174,39 @@ impl ReportModel {
             let score = r.score.clone().unwrap_or_else(|| not_enough.into());
             let level = r
                 .level
-                .map(|l| format!(", level {l} {}", r.level_name))
+                .map(|n| {
+                    fill(
+                        l("dimension_level"),
+                        &[("level", &n.to_string()), ("name", &r.level_name)],
+                    )
+                })
                 .unwrap_or_default();
             let mut body = vec![Block::P(
                 "meta",
-                format!(
-                    "Score {score}{level}; confidence {} ({} don't know).",
-                    r.confidence, r.dont_know
+                fill(
+                    l("dimension_meta"),
+                    &[
+                        ("score", &score),
+                        ("level", &level),
+                        ("confidence", &r.confidence),
+                        ("dont_know", &r.dont_know.to_string()),
+                    ],
                 ),
             )];
-            body.extend(findings("Strongest answers", &d.strongest));
-            body.extend(findings("Weakest answers", &d.weakest));
+            body.extend(findings(l("strongest"), &d.strongest));
+            body.extend(findings(l("weakest"), &d.weakest));
             if !d.steps.is_empty() {
                 body.push(section(
                     "",
                     "",
-                    "Next steps",
+                    l("steps_title"),
                     vec![step_list(false, &d.steps, "steps")],
                 ));
             }
             // The seeds' most concrete lesson has a check of its own.
             if r.id == super::catalogue_page::DIMENSION {
                 body.push(Block::Link(
-                    super::catalogue_page::LINK.into(),
+                    super::words::tr(super::keys::walk::CATALOGUE_LINK).into(),
                     "#/catalogue",
                 ));
             }
@@ -191,17 +216,27 @@ impl ReportModel {
             section(
                 "summary-title",
                 "report-section",
-                "Summary",
+                l("summary_title"),
                 vec![Block::P("summary", self.summary.clone())],
             ),
             section(
                 "charts-title",
                 "report-section charts",
-                "Scores",
+                l("scores_title"),
                 vec![Block::Figure(radar), Block::Figure(bars)],
             ),
-            section("steps-title", "report-section results", "Next steps", steps),
-            section("dims-title", "report-section", "By dimension", by_dimension),
+            section(
+                "steps-title",
+                "report-section results",
+                l("steps_title"),
+                steps,
+            ),
+            section(
+                "dims-title",
+                "report-section",
+                l("by_dimension"),
+                by_dimension,
+            ),
         ]
     }
 }

@@ -65,7 +65,7 @@ pub(super) fn why_held(
             fill(
                 t.headline("rule_changed"),
                 &[
-                    ("date", &rule.level_rule_since),
+                    ("date", &super::dates::iso_shown(&rule.level_rule_since)),
                     ("sound", &rule.basics_sound.to_string()),
                     ("earlier", &then.to_string()),
                 ],

@@ -47,7 +47,8 @@ pub struct Tally {
 
 /// A score in tenths as people read it: 27 is "2.7".
 pub fn tenths_text(t: u16) -> String {
-    format!("{}.{}", t / 10, t % 10)
+    let point = super::words::tr(super::keys::format::DECIMAL);
+    format!("{}{point}{}", t / 10, t % 10)
 }
 
 /// The level a score in tenths stands for: the nearest whole level, halves up.

@@ -21,6 +21,9 @@ pub const FORMAT: &str = "bita-assessment";
 pub const PREFIX: &str = "bita.assessment.";
 /// Key of the id of the assessment last worked on, to resume there.
 pub const LAST_KEY: &str = "bita.last";
+/// The language the reader chose (a code of `model::languages`); the page's loader reads it
+/// before the wasm starts (scripts/site.mjs names the same key), and falls back to the browser's.
+pub const LANGUAGE_KEY: &str = "bita.language";
 /// Key prefix of a pending entry: what a tab that was going away held unsaved (see
 /// `store::Store::stash`), in the shape of an export file. The rest of the key names the tab and
 /// the entry, so an entry is written once and never changes.

@@ -1,18 +1,21 @@
 //! The comparison's two other views as blocks: a team's pooled answers and the trend over time.
 
+use super::alignment_page::{alignment_section, sides};
 use super::blocks::Block;
 use super::compare::{diff, signed, trend};
-use super::compare_page::{alignment_section, plural, score_text, strings, table};
+use super::compare_page::{score_text, strings, table};
+use super::keys::comparison as k;
 use super::scoring::tenths_text;
 use super::team::{team, team_alignment};
+use super::words::{tr, trf, trn};
 use super::{Answer, Assessment, Bank};
 
-fn answer_text(a: Option<Answer>) -> String {
+fn answer_text(bank: &Bank, a: Option<Answer>) -> String {
     match a {
-        Some(Answer::Level(l)) => format!("Level {l}"),
-        Some(Answer::DontKnow) => "Don't know".into(),
-        Some(Answer::NotApplicable) => "Not applicable".into(),
-        None => "No answers".into(),
+        Some(Answer::Level(l)) => trf(k::LEVEL, &[("level", &l.to_string())]),
+        Some(Answer::DontKnow) => bank.model.dont_know.clone(),
+        Some(Answer::NotApplicable) => bank.model.not_applicable.clone(),
+        None => tr(k::NO_ANSWERS).into(),
     }
 }
 
@@ -27,11 +30,8 @@ fn both_sides(list: &[&Assessment]) -> bool {
 pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment, bool) {
     let pooled = both_sides(list);
     // The name says it too, so a saved copy of a pooled median keeps it.
-    let name = if pooled {
-        format!("Team of {}, IT and the business", list.len())
-    } else {
-        format!("Team of {}", list.len())
-    };
+    let n = list.len().to_string();
+    let name = trf(if pooled { k::TEAM_BOTH } else { k::TEAM }, &[("n", &n)]);
     let t = team(bank, list, &name);
     let flagged = t.questions.iter().filter(|q| q.flagged()).count();
     let rows = t
@@ -40,39 +40,44 @@ pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment, 
         .filter_map(|q| {
             let (_, question) = bank.question(&q.question)?;
             let cells = vec![
-                answer_text(q.median),
-                plural(usize::from(q.spread), "level", "levels"),
-                format!(
-                    "{} gave a level, {} don't know, {} not applicable",
-                    q.levels, q.dont_know, q.not_applicable
+                answer_text(bank, q.median),
+                trn(usize::from(q.spread), k::SPREAD_ONE, k::SPREAD_OTHER, &[]),
+                trf(
+                    k::COUNTS,
+                    &[
+                        ("levels", &q.levels.to_string()),
+                        ("dont_know", &q.dont_know.to_string()),
+                        ("not_applicable", &q.not_applicable.to_string()),
+                    ],
                 ),
-                if q.flagged() { "Far apart" } else { "" }.into(),
+                if q.flagged() { tr(k::FAR_APART) } else { "" }.into(),
             ];
             Some((question.text.clone(), cells))
         })
         .collect();
     let mut page = Vec::new();
     if let Some(al) = team_alignment(bank, list) {
-        page.push(alignment_section(
-            bank,
-            al,
-            "IT's median",
-            "The business's median",
-        ));
+        page.push(alignment_section(bank, al, &sides(true)));
     }
     page.push(Block::Section {
         id: "team-title",
         class: "report-section",
-        title: format!("The team's answers ({} respondents)", t.size),
+        title: trf(k::TEAM_TITLE, &[("n", &t.size.to_string())]),
         body: vec![
-            Block::P("", "Each question shows the team's median: the middle of the levels given, and with an even number of them the lower of the two middle ones. “Don't know” and “Not applicable” do not count toward it; where nobody gave a level, the team's answer is “Don't know” if anyone said so, otherwise “Not applicable”. Questions where respondents are two or more levels apart are marked “Far apart”.".into()),
-            Block::P("summary", format!(
-                "{} far apart.",
-                plural(flagged, "question is", "questions are")
-            )),
+            Block::P("", tr(k::TEAM_LEAD).into()),
+            Block::P(
+                "summary",
+                trn(flagged, k::FLAGGED_ONE, k::FLAGGED_OTHER, &[]),
+            ),
             table(
-                "The team's answer per question",
-                strings(["Question", "Median", "Spread", "Answers", "Flag"]),
+                tr(k::TEAM_TABLE),
+                strings([
+                    tr(k::COLUMN_QUESTION),
+                    tr(k::COLUMN_MEDIAN),
+                    tr(k::COLUMN_SPREAD),
+                    tr(k::COLUMN_ANSWERS),
+                    tr(k::COLUMN_FLAG),
+                ]),
                 rows,
             ),
         ],
@@ -83,23 +88,23 @@ pub fn team_page(bank: &Bank, list: &[&Assessment]) -> (Vec<Block>, Assessment, 
 /// The assessments in date order, with the change per dimension since the one before.
 pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
     let (names, steps) = trend(bank, list);
-    let mut body = vec![Block::P(
-        "",
-        "In date order (the day each was last changed); each change is against the assessment before it.".into(),
-    )];
+    let mut body = vec![Block::P("", tr(k::TREND_LEAD).into())];
     if both_sides(list) {
-        body.push(Block::P(
-            "notice warn",
-            "These assessments come from both sides, IT and the business: part of a change may be a difference of view, not of maturity.".into(),
-        ));
+        body.push(Block::P("notice warn", tr(k::TREND_BOTH).into()));
     }
     for pair in steps.windows(2).filter(|p| p[1].model_changed) {
-        body.push(Block::P("notice warn", format!(
-            "The questions changed between {} ({}) and {} ({}): part of the change may come from that.",
-            pair[0].name, pair[0].day, pair[1].name, pair[1].day
-        )));
+        let text = trf(
+            k::TREND_MODEL,
+            &[
+                ("first", &pair[0].name),
+                ("first_day", &pair[0].day),
+                ("second", &pair[1].name),
+                ("second_day", &pair[1].day),
+            ],
+        );
+        body.push(Block::P("notice warn", text));
     }
-    let mut head = vec!["Assessment".to_string()];
+    let mut head = vec![tr(k::COLUMN_ASSESSMENT).to_string()];
     head.extend(names);
     let rows = steps
         .into_iter()
@@ -109,19 +114,22 @@ pub fn trend_page(bank: &Bank, list: &[&Assessment]) -> Vec<Block> {
                 .iter()
                 .zip(&s.change)
                 .map(|(v, d)| match d {
-                    Some(d) => format!("{} ({} since the one before)", score_text(*v), signed(*d)),
+                    Some(d) => trf(
+                        k::SINCE_BEFORE,
+                        &[("score", &score_text(*v)), ("change", &signed(*d))],
+                    ),
                     None => score_text(*v),
                 })
                 .collect();
             (format!("{}, {}", s.name, s.day), cells)
         })
         .collect();
-    body.push(table("Score per dimension over time (1 to 5)", head, rows));
+    body.push(table(tr(k::TREND_TABLE), head, rows));
     body.push(progress(bank, list));
     vec![Block::Section {
         id: "trend-title",
         class: "report-section",
-        title: "Trend".into(),
+        title: tr(k::TREND_TITLE).into(),
         body,
     }]
 }
@@ -143,7 +151,7 @@ fn progress(bank: &Bank, list: &[&Assessment]) -> Block {
             let last = steps.iter().rev().find_map(|s| s.scores[i]);
             let goal = u16::from(target) * 10;
             let to_go = match last {
-                Some(l) if l + 5 >= goal => "reached".to_string(),
+                Some(l) if l + 5 >= goal => tr(k::REACHED).to_string(),
                 Some(l) => tenths_text(goal - l),
                 None => String::new(),
             };
@@ -160,20 +168,17 @@ fn progress(bank: &Bank, list: &[&Assessment]) -> Block {
         })
         .collect();
     if rows.is_empty() {
-        return Block::P(
-            "meta",
-            "Set targets on the latest assessment's report to follow the progress toward them here.".into(),
-        );
+        return Block::P("meta", tr(k::NO_TARGETS).into());
     }
     table(
-        "Progress toward the latest assessment's targets",
+        tr(k::PROGRESS_TABLE),
         strings([
-            "Dimension",
-            "Target",
-            "First score",
-            "Latest score",
-            "Moved",
-            "Still to go",
+            tr(k::DIMENSION),
+            tr(k::COLUMN_TARGET),
+            tr(k::COLUMN_FIRST),
+            tr(k::COLUMN_LATEST),
+            tr(k::COLUMN_MOVED),
+            tr(k::COLUMN_TO_GO),
         ]),
         rows,
     )

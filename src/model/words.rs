@@ -5,18 +5,41 @@
 
 use super::interface::Text;
 use super::keys;
+use super::languages::{self, Language};
 use super::report_texts::fill;
 
-/// Installs the texts (once; a later call changes nothing), or says why they cannot be read.
-pub fn install(json: &str) -> Result<(), String> {
-    let list = super::read_texts(json, keys::COUNT)?;
-    store::set(list.into_iter().map(|s| &*s.leak()).collect());
+/// Installs the first view's file of a language (its words, and its bank for the walk: once; a
+/// later call changes nothing), or says why it cannot be read.
+pub fn install(json: &str, code: &str) -> Result<(), String> {
+    let language = languages::find(code).ok_or_else(|| format!("no language {code}"))?;
+    let file = super::json::parse(json).map_err(|e| e.to_string())?;
+    let texts = file.get("texts").ok_or("no texts")?;
+    let list = super::read_texts(texts, keys::COUNT)?;
+    if file.get("bank").is_none() {
+        return Err("no questions".into());
+    }
+    store::set(
+        list.into_iter().map(|s| &*s.leak()).collect(),
+        language,
+        json,
+    );
     Ok(())
+}
+
+/// The language in use (natively the default until another is installed on the thread).
+pub fn language() -> &'static Language {
+    store::language()
+}
+
+/// The first view's file of the language in use, as installed.
+pub(super) fn first_file() -> &'static str {
+    store::first_file()
 }
 
 /// Installs the other pages' texts (as [`install`]), fetched with the first of them.
 pub fn install_pages(json: &str) -> Result<(), String> {
-    let list = super::read_texts(json, keys::PAGE_COUNT)?;
+    let list = super::json::parse(json).map_err(|e| e.to_string())?;
+    let list = super::read_texts(&list, keys::PAGE_COUNT)?;
     store::set_pages(list.into_iter().map(|s| &*s.leak()).collect());
     Ok(())
 }
@@ -46,7 +69,8 @@ compile_error!("model::words assumes the page has one thread: a build with threa
 #[cfg(target_arch = "wasm32")]
 mod store {
     use super::keys::{COUNT, PAGE_COUNT};
-    use std::cell::UnsafeCell;
+    use super::Language;
+    use std::cell::{Cell, UnsafeCell};
     use std::sync::atomic::{AtomicBool, Ordering};
 
     struct Slots<const N: usize>(UnsafeCell<[&'static str; N]>, AtomicBool);
@@ -67,8 +91,27 @@ mod store {
         }
     }
 
-    pub fn set(list: Vec<&'static str>) {
+    struct Chosen(Cell<Option<(&'static Language, &'static str)>>);
+    // SAFETY: as `Slots`.
+    unsafe impl Sync for Chosen {}
+    static CHOSEN: Chosen = Chosen(Cell::new(None));
+
+    pub fn set(list: Vec<&'static str>, language: &'static Language, file: &str) {
+        if CHOSEN.0.get().is_none() {
+            CHOSEN.0.set(Some((language, String::from(file).leak())));
+        }
         fill(&TEXTS, list);
+    }
+
+    pub fn language() -> &'static Language {
+        CHOSEN
+            .0
+            .get()
+            .map_or(&super::languages::LANGUAGES[0], |c| c.0)
+    }
+
+    pub fn first_file() -> &'static str {
+        CHOSEN.0.get().map_or("", |c| c.1)
     }
 
     pub fn set_pages(list: Vec<&'static str>) {
@@ -92,20 +135,56 @@ mod store {
     }
 }
 
-// Natively (tests run on several threads): each thread's own copy, English until told otherwise.
+// Natively (tests run on several threads): each thread's own language, the default until
+// `use_language` says otherwise; its bank and report sentences are read once per thread.
 #[cfg(not(target_arch = "wasm32"))]
 mod store {
-    use std::cell::OnceCell;
+    use super::super::{languages, report_texts::Texts, Bank};
+    use super::Language;
+    use std::cell::{Cell, OnceCell};
 
     thread_local! {
+        static LANGUAGE: Cell<Option<&'static Language>> = const { Cell::new(None) };
         static TEXTS: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
         static PAGES: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
+        static BANK: OnceCell<(&'static Bank, &'static Texts)> = const { OnceCell::new() };
     }
 
-    pub fn set(list: Vec<&'static str>) {
+    pub fn set(list: Vec<&'static str>, language: &'static Language, _: &str) {
+        LANGUAGE.with(|l| {
+            if l.get().is_none() {
+                l.set(Some(language));
+            }
+        });
         TEXTS.with(|t| {
             let _ = t.set(list);
         });
+    }
+
+    pub fn language() -> &'static Language {
+        LANGUAGE.with(Cell::get).unwrap_or(&languages::LANGUAGES[0])
+    }
+
+    fn files() -> [&'static str; 3] {
+        languages::contents(language().code).expect("build.rs wrote every language")
+    }
+
+    pub fn first_file() -> &'static str {
+        files()[0]
+    }
+
+    /// This thread's bank and report sentences, where its language is not the default.
+    pub fn bank() -> Option<(&'static Bank, &'static Texts)> {
+        if language().code == languages::LANGUAGES[0].code {
+            return None;
+        }
+        Some(BANK.with(|b| {
+            *b.get_or_init(|| {
+                let (bank, texts) = super::super::language_bank(language().code)
+                    .expect("build.rs wrote a valid language");
+                (&*Box::leak(Box::new(bank)), &*Box::leak(Box::new(texts)))
+            })
+        }))
     }
 
     pub fn set_pages(list: Vec<&'static str>) {
@@ -120,7 +199,8 @@ mod store {
 
     pub fn get(at: usize) -> &'static str {
         if TEXTS.with(|l| l.get().is_none()) {
-            let _ = super::install(super::super::texts_json());
+            let code = language().code;
+            let _ = super::install(files()[0], code);
         }
         TEXTS
             .with(|l| l.get().and_then(|l| l.get(at).copied()))
@@ -129,12 +209,32 @@ mod store {
 
     pub fn get_page(at: usize) -> &'static str {
         if !pages_ready() {
-            let _ = super::install_pages(super::super::page_texts_json());
+            let _ = super::install_pages(files()[1]);
         }
         PAGES
             .with(|l| l.get().and_then(|l| l.get(at).copied()))
             .unwrap_or_default()
     }
+}
+
+/// Natively: this thread reads, writes and reports in another language of the build (tests of
+/// every language). Call it before the thread reads any text.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn use_language(code: &str) {
+    let [first, pages, _] = languages::contents(code).expect("a language of this build");
+    let wrote = |r: Result<(), String>| r.unwrap_or_else(|e| panic!("build.rs wrote {code}: {e}"));
+    wrote(install(first, code));
+    wrote(install_pages(pages));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) fn native_bank() -> Option<&'static super::Bank> {
+    store::bank().map(|b| b.0)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) fn native_report() -> Option<&'static super::report_texts::Texts> {
+    store::bank().map(|b| b.1)
 }
 
 /// One interface text with its placeholders filled.

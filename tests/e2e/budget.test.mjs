@@ -24,6 +24,11 @@ test('the first view and the report stay within their byte budgets', async () =>
   assert.ok(!got['first view'].urls.some((u) => /vendor\/echarts/.test(u)), 'no chart library on the first view');
   assert.ok(!got['question page'].urls.some((u) => /vendor\/echarts/.test(u)), 'the chart library comes after a question page is usable');
   assert.ok(got['first view'].total <= FIRST_VIEW_KB * 1000, `first view ${got['first view'].total} bytes > ${FIRST_VIEW_KB} KB`);
+  // Each language's first view holds its own words only.
+  const texts = (v) => got[v].urls.map((u) => u.match(/\/texts-([a-z]{2})-/)?.[1]).filter(Boolean);
+  assert.deepEqual(texts('first view'), ['en']);
+  assert.deepEqual(texts('first view, German'), ['de']);
+  assert.ok(got['first view, German'].total <= FIRST_VIEW_KB * 1000, `German first view ${got['first view, German'].total} bytes > ${FIRST_VIEW_KB} KB`);
   assert.ok(got.report.total <= got['first view'].total + REPORT_EXTRA_KB * 1000,
     `report ${got.report.total} bytes > first view + ${REPORT_EXTRA_KB} KB`);
 });

@@ -27,8 +27,8 @@ const kind = (url) => {
  * usable). Bytes count every request the page made until then, as the budgets define the first
  * view (what is fetched in idle time afterwards is not part of it).
  */
-export async function measure(browser, url, { seed = false, selector, scroll }) {
-  const context = await browser.newContext();
+export async function measure(browser, url, { seed = false, selector, scroll, locale = 'en-GB' }) {
+  const context = await browser.newContext({ locale });
   if (seed) {
     const a = seededAssessment();
     await context.addInitScript((a) => {
@@ -81,6 +81,8 @@ export async function measure(browser, url, { seed = false, selector, scroll }) 
 
 export const VIEWS = {
   'first view': { hash: '', seed: false, selector: 'form.start button[type=submit]' },
+  // A German browser: the same page in German, with German words and questions only.
+  'first view, German': { hash: '', seed: false, selector: 'form.start button[type=submit]', locale: 'de-DE' },
   'question page': { hash: '#/a/perf1/d/service-definition', seed: true, selector: 'fieldset.question input' },
   report: { hash: '#/a/perf1/results', seed: true, selector: '#bars-roles canvas', scroll: '#bars-roles' },
 };
