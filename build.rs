@@ -80,12 +80,25 @@ fn main() {
     let base = Language::read(&dir, "questions");
     base.check(None);
     let first = interface::in_order(&base.first).len();
+    let pages = interface::in_order(&base.pages).len();
+    if let Some(both) = base
+        .report
+        .keys()
+        .find(|s| base.first.contains_key(*s) || base.pages.contains_key(*s))
+    {
+        stop_on(vec![format!(
+            "questions/{}: [{both}] is an interface section too: a section is in one file only",
+            bank::REPORT_FILE
+        )]);
+    }
     let code = format!(
         "/// How many interface texts of the first view a language has.\npub const COUNT: usize = {first};\n\
-         /// How many of the other pages.\npub const PAGE_COUNT: usize = {};\n{}{}",
-        interface::in_order(&base.pages).len(),
+         /// How many of the other pages.\npub const PAGE_COUNT: usize = {pages};\n\
+         /// How many of the report (fetched with its advice).\npub const REPORT_COUNT: usize = {};\n{}{}{}",
+        interface::in_order(&base.report).len(),
         interface::constants(&base.first, 0),
-        interface::constants(&base.pages, first as u16)
+        interface::constants(&base.pages, first as u16),
+        interface::constants(&base.report, (first + pages) as u16)
     );
     std::fs::write(out.join("texts.rs"), code).expect("OUT_DIR is writable");
     let mut languages = vec![(DEFAULT.to_string(), base.write(&bank, &out, DEFAULT))];
@@ -207,7 +220,10 @@ impl Language {
         let advice = walk.split_advice();
         let texts = serde_json::json!({ "texts": interface::in_order(&self.first), "bank": walk });
         let pages = serde_json::json!(interface::in_order(&self.pages));
-        let report = serde_json::json!({ "advice": advice, "report": self.report });
+        let report = serde_json::json!({
+            "advice": advice,
+            "report": interface::in_order(&self.report),
+        });
         let mut names = Vec::new();
         for (stem, json) in [("texts", texts), ("pages", pages), ("advice", report)] {
             let json = json.to_string();

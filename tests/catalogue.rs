@@ -50,6 +50,41 @@ fn the_rules_examples_get_their_class_and_the_term_that_decided() {
     }
 }
 
+/// German entries, compounds included: a word the lists do not hold is read as the word of the
+/// lists it ends with and what comes before it.
+#[test]
+fn german_entries_and_their_compounds_get_their_class() {
+    let lex = lexicon();
+    for (name, class, term) in [
+        ("Druckerverwaltung", Class::Activity, "verwaltung"),
+        ("Netzwerkdrucker", Class::Technology, "Netzwerk"),
+        ("Gehaltsabrechnung", Class::Outcome, "Gehaltsabrechnung"),
+        ("Reisekostenabrechnung", Class::Outcome, "Reisekosten"),
+        ("Datenbankbetrieb", Class::Activity, "betrieb"),
+        (
+            "Speicherplatz für Studierende",
+            Class::Technology,
+            "Speicherplatz",
+        ),
+        ("SAP-Personalwesen", Class::Application, "SAP"),
+        ("Telefonie", Class::Unclear, "Telefonie"),
+        (
+            "Einarbeitung neuer Beschäftigter",
+            Class::Outcome,
+            "Einarbeitung",
+        ),
+    ] {
+        let v = classify(&lex, &[], name, "");
+        assert_eq!((v.class, v.term.as_str()), (class, term), "{name}");
+    }
+    // English compounds the lists hold stay whole; one they do not is read by its parts.
+    assert_eq!(classify(&lex, &[], "Helpdesk", "").class, Class::Activity);
+    assert_eq!(
+        classify(&lex, &[], "Fileserver", "").class,
+        Class::Technology
+    );
+}
+
 #[test]
 fn a_common_word_is_a_product_only_where_written_as_a_name() {
     let lex = lexicon();

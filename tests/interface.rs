@@ -134,6 +134,12 @@ fn each_call_passes_the_placeholders_its_text_holds() {
     ))
     .unwrap();
     texts.extend(table(&pages));
+    let report = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questions/report.toml"
+    ))
+    .unwrap();
+    texts.extend(table(&report));
     let text_of = |key: &str| -> String {
         let (section, name) = key
             .split_once("::")
@@ -191,9 +197,11 @@ fn each_call_passes_the_placeholders_its_text_holds() {
                     }
                     _ => "",
                 };
+                // Each `("name", value)`, however rustfmt broke its line.
                 let mut passed: Vec<&str> = args
-                    .split("(\"")
+                    .split('(')
                     .skip(1)
+                    .filter_map(|a| a.trim_start().strip_prefix('"'))
                     .filter_map(|a| a.split_once('"').map(|(n, _)| n))
                     .filter(|n| {
                         !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')

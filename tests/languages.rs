@@ -54,7 +54,14 @@ fn german_is_a_language_of_the_build_with_every_question_in_german() {
         }
     }
     assert_eq!(de.model.dont_know, "Weiß nicht");
-    assert!(texts.headline.get("level").unwrap().contains("{level}"));
+    let level = usize::from(bita::model::keys::headline::LEVEL.0)
+        - bita::model::keys::COUNT
+        - bita::model::keys::PAGE_COUNT;
+    assert!(
+        texts[level].starts_with("Reifegrad {level}"),
+        "{}",
+        texts[level]
+    );
 }
 
 #[test]

@@ -5,31 +5,11 @@ mod common;
 
 use bita::model::dates::{civil_from_days, utc_day};
 use bita::model::report::{ReportModel, SUMMARY_WORDS};
-use bita::model::report_texts::TEMPLATE_KEYS;
-use bita::model::texts;
 use bita::model::{builtin, Answer, Assessment, Perspective};
 use common::{answers, tiny};
 
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
-}
-
-#[test]
-fn every_template_the_code_uses_is_in_the_data_file() {
-    let t = texts();
-    for (table, keys) in TEMPLATE_KEYS {
-        let map = match *table {
-            "headline" => &t.headline,
-            "summary" => &t.summary,
-            _ => &t.labels,
-        };
-        for k in *keys {
-            assert!(
-                map.get(*k).is_some_and(|v| !v.trim().is_empty()),
-                "questions/report.toml has no {table}.{k}"
-            );
-        }
-    }
 }
 
 #[test]

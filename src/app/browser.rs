@@ -325,8 +325,13 @@ pub fn now() -> u64 {
 /// A local date and time for people, the day as the language writes it: "2026-11-26 17:04".
 pub fn date_time(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    let day =
-        crate::model::dates::day_text(d.get_full_year().into(), d.get_month() + 1, d.get_date());
+    let day = format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    );
+    let day = crate::model::dates::iso_shown(&day);
     format!("{day} {:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 

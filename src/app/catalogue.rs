@@ -4,11 +4,13 @@
 //! tab, committed to local storage after every change. This file holds the page's frame, the list
 //! of catalogues and storage; `catalogue_parts` the parts of one catalogue.
 
+use super::words::{tr, trf, trn};
 use super::{browser, go, local_store};
 use crate::model::catalogue::Lexicon;
 use crate::model::catalogue_record::{self as record, Catalogue, Stamped, PREFIX};
 use crate::model::catalogue_shelf::{self as shelf, Shelf};
 use crate::model::exchange;
+use crate::model::keys as k;
 use crate::model::store::{Io, Unavailable};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -108,25 +110,30 @@ pub(super) fn export(list: &[Catalogue], file: &str) {
 /// Reads the catalogues of an export file (or one catalogue's record) and saves them, merged
 /// with any copy here; every one is checked before any is saved.
 pub fn import_file(text: &str) -> Result<usize, String> {
-    let file: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("The file is not valid JSON ({e})."))?;
+    let file: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| trf(k::catalogue::FILE_NOT_JSON, &[("error", &e.to_string())]))?;
     let records = match file.get("format").and_then(|f| f.as_str()) {
         Some(record::FORMAT) => vec![file],
         Some(exchange::EXPORT_FORMAT) => match file.get("catalogues").cloned() {
             Some(serde_json::Value::Array(list)) => list,
             _ => Vec::new(),
         },
-        _ => return Err("The file is not a bita export.".into()),
+        _ => return Err(tr(k::catalogue::FILE_NOT_BITA).into()),
     };
     if records.is_empty() {
-        return Err("The file holds no service catalogues.".into());
+        return Err(tr(k::catalogue::FILE_NO_CATALOGUES).into());
     }
     let list = records
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
-            record::decode_value(r)
-                .map_err(|e| format!("Catalogue {} in the file cannot be read: {e}.", i + 1))
+            record::decode_value(r).map_err(|e| {
+                let n = (i + 1).to_string();
+                trf(
+                    k::catalogue::FILE_BAD_CATALOGUE,
+                    &[("n", &n), ("error", &e)],
+                )
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let n = list.len();
@@ -169,16 +176,17 @@ pub fn CataloguePage(id: Option<String>) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     // Memos: a message that has not changed is not announced again after every edit.
-    let problem = Memo::new(move |_| {
-        shelved.version.track();
-        with_shelf(|s| {
-            let mut said: Vec<String> = s.problem().map(str::to_string).into_iter().collect();
-            said.extend(s.unreadable().iter().map(|(key, why)| {
-                format!("A saved catalogue cannot be read ({why}), so bita leaves it untouched in this browser's storage under “{key}”.")
-            }));
-            said
-        })
-    });
+    let problem =
+        Memo::new(move |_| {
+            shelved.version.track();
+            with_shelf(|s| {
+                let mut said: Vec<String> = s.problem().map(str::to_string).into_iter().collect();
+                said.extend(s.unreadable().iter().map(|(key, why)| {
+                    trf(k::catalogue::UNREADABLE, &[("why", why), ("key", key)])
+                }));
+                said
+            })
+        });
     let problem = move || {
         problem.with(|p| {
             (!p.is_empty()).then(|| {
@@ -189,16 +197,16 @@ pub fn CataloguePage(id: Option<String>) -> impl IntoView {
     let one = id.clone();
     view! {
         <section class="page catalogue" aria-labelledby="catalogue-title">
-            <h1 id="catalogue-title">"Check your service catalogue"</h1>
-            <p class="lead">"A catalogue that lists “SAP”, “Servers” and “VPN” describes what IT runs, not what the business gets. Paste the entries of your organisation's service catalogue, or read the CSV file your service-management tool or spreadsheet exports: bita says what each entry is named after, and helps you regroup them into services named after the business outcomes they support. The list stays in this browser."</p>
+            <h1 id="catalogue-title">{tr(k::catalogue::TITLE)}</h1>
+            <p class="lead">{tr(k::catalogue::LEAD)}</p>
             {problem}
             <Catalogues shelved=shelved current=id/>
             {move || match lexicon.get() {
-                None => view! { <p role="status">"Loading the check's word lists…"</p> }.into_any(),
+                None => view! { <p role="status">{tr(k::catalogue::LOADING_WORDS)}</p> }.into_any(),
                 Some(Err(e)) => view! {
                     <div class="notice error" role="alert">
-                        <p>{format!("The check's word lists could not be fetched ({e}).")}</p>
-                        <button type="button" on:click=move |_| fetch()>"Try again"</button>
+                        <p>{trf(k::catalogue::WORDS_FAILED, &[("error", &e)])}</p>
+                        <button type="button" on:click=move |_| fetch()>{tr(k::catalogue::TRY_AGAIN)}</button>
                     </div>
                 }.into_any(),
                 Some(Ok(())) => match (one.clone(), LEXICON.get()) {
@@ -234,7 +242,7 @@ fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
             .map(|i| i.value())
             .unwrap_or_default();
         let name = if name.trim().is_empty() {
-            "Service catalogue".to_string()
+            tr(k::catalogue::DEFAULT_NAME).to_string()
         } else {
             name
         };
@@ -253,8 +261,15 @@ fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
             let result = browser::read_file(file, exchange::MAX_IMPORT_BYTES)
                 .await
                 .and_then(|text| import_file(&text))
-                .map(|n| format!("Imported {n} catalogue{}.", if n == 1 { "" } else { "s" }))
-                .map_err(|e| format!("{e} Nothing was imported."));
+                .map(|n| {
+                    trn(
+                        n,
+                        k::catalogue::IMPORTED_ONE,
+                        k::catalogue::IMPORTED_OTHER,
+                        &[],
+                    )
+                })
+                .map_err(|e| trf(k::catalogue::NOTHING_IMPORTED, &[("error", &e)]));
             status.try_set(Some(result));
             shelved.version.try_update(|v| *v += 1);
         });
@@ -262,13 +277,13 @@ fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
     let current = StoredValue::new(current);
     view! {
         <section aria-labelledby="catalogues-title">
-            <h2 id="catalogues-title">"Your catalogues"</h2>
-            {move || list.with(|l| l.is_empty()).then(|| view! { <p>"No catalogue is saved in this browser yet."</p> })}
+            <h2 id="catalogues-title">{tr(k::catalogue::YOURS)}</h2>
+            {move || list.with(|l| l.is_empty()).then(|| view! { <p>{tr(k::catalogue::NONE_SAVED)}</p> })}
             <ul class="saved">
                 <For each=move || list.get() key=|c| c.clone() let:c>
                     <li>
                         <a href=Route::Catalogue(Some(c.0.clone())).href() aria-current=current.with_value(|id| id.as_deref() == Some(c.0.as_str())).then_some("page")>{c.1.clone()}</a>
-                        <span class="meta">{match c.2 { 1 => " 1 entry".to_string(), n => format!(" {n} entries") }}</span>
+                        <span class="meta">{trn(c.2, k::catalogue::ENTRIES_ONE, k::catalogue::ENTRIES_OTHER, &[])}</span>
                     </li>
                 </For>
             </ul>
@@ -276,14 +291,14 @@ fn Catalogues(shelved: Shelved, current: Option<String>) -> impl IntoView {
                 <p><button type="button" on:click=move |_| {
                     let all = with_shelf(|s| s.list().into_iter().cloned().collect::<Vec<_>>());
                     export(&all, "bita-catalogues.json");
-                }>"Export all catalogues (JSON)"</button></p>
+                }>{tr(k::catalogue::EXPORT_ALL)}</button></p>
             </Show>
             <form class="inline-form" on:submit=create>
-                <label for="catalogue-new">"Name of a new catalogue"</label>
-                <input id="catalogue-new" type="text" maxlength="200" node_ref=new_name placeholder="Service catalogue"/>
-                <button type="submit">"Start a new catalogue"</button>
+                <label for="catalogue-new">{tr(k::catalogue::NEW_NAME)}</label>
+                <input id="catalogue-new" type="text" maxlength="200" node_ref=new_name placeholder=tr(k::catalogue::DEFAULT_NAME)/>
+                <button type="submit">{tr(k::catalogue::NEW_BUTTON)}</button>
             </form>
-            <label for="catalogue-import">"Import catalogues from an exported file (.json)"</label>
+            <label for="catalogue-import">{tr(k::catalogue::IMPORT_LABEL)}</label>
             <input type="file" id="catalogue-import" accept=".json,application/json" on:change=on_import/>
             <div role="status">
                 {move || status.get().map(|r| match r {

@@ -3,9 +3,11 @@
 
 use super::browser;
 use super::catalogue_parts::Edit;
+use super::words::{tr, trf, trn};
 use crate::model::catalogue::Lexicon;
 use crate::model::catalogue_csv::{self, Table};
 use crate::model::catalogue_page::{self as page, Item};
+use crate::model::keys as k;
 use leptos::prelude::*;
 
 /// Adding entries: names pasted one per line, or a CSV file with a column picker.
@@ -26,24 +28,26 @@ pub fn AddEntries(
             out.set(Some(page::add_items(lex, c, &items, at)))
         }));
         if let Some(done) = said.get() {
-            let mut m = format!(
-                "Added {} {}.",
+            let mut m = trn(
                 done.added,
-                if done.added == 1 { "entry" } else { "entries" }
+                k::catalogue::ADDED_ONE,
+                k::catalogue::ADDED_OTHER,
+                &[],
             );
             if done.known > 0 {
-                m += &format!(
-                    " {} {} already in the catalogue.",
+                m += &trn(
                     done.known,
-                    if done.known == 1 { "was" } else { "were" }
+                    k::catalogue::KNOWN_ONE,
+                    k::catalogue::KNOWN_OTHER,
+                    &[],
                 );
             }
             if done.refused > 0 {
-                m += &format!(
-                    " {} did not fit: a catalogue holds at most {} entries.",
-                    done.refused,
-                    catalogue_csv::MAX_ENTRIES
+                let (n, max) = (
+                    done.refused.to_string(),
+                    catalogue_csv::MAX_ENTRIES.to_string(),
                 );
+                m += &trf(k::catalogue::REFUSED, &[("n", &n), ("max", &max)]);
             }
             status.set(Some(Ok(m)));
         }
@@ -55,7 +59,7 @@ pub fn AddEntries(
         };
         let text = area.value();
         if text.trim().is_empty() {
-            status.set(Some(Err("Paste or type at least one name first.".into())));
+            status.set(Some(Err(tr(k::catalogue::PASTE_FIRST).into())));
             return;
         }
         match catalogue_csv::read_lines(&text) {
@@ -71,8 +75,11 @@ pub fn AddEntries(
                         .collect(),
                 );
             }
-            Ok(_) => status.set(Some(Err("Paste or type at least one name first.".into()))),
-            Err(e) => status.set(Some(Err(format!("{e} Nothing was added.")))),
+            Ok(_) => status.set(Some(Err(tr(k::catalogue::PASTE_FIRST).into()))),
+            Err(e) => status.set(Some(Err(trf(
+                k::catalogue::NOTHING_ADDED,
+                &[("error", &e.to_string())],
+            )))),
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
@@ -89,15 +96,17 @@ pub fn AddEntries(
                 .and_then(|bytes| catalogue_csv::read(&bytes).map_err(|e| e.to_string()));
             match read {
                 Ok(t) => {
-                    status.try_set(Some(Ok(format!(
-                        "“{name}” has {} rows: choose its columns below.",
-                        t.rows.len()
+                    let n = t.rows.len().to_string();
+                    status.try_set(Some(Ok(trf(
+                        k::catalogue::FILE_ROWS,
+                        &[("name", &name), ("n", &n)],
                     ))));
                     table.try_set(Some((name, t)));
                 }
                 Err(e) => {
-                    status.try_set(Some(Err(format!(
-                        "“{name}” cannot be read: {e} Nothing was added."
+                    status.try_set(Some(Err(trf(
+                        k::catalogue::FILE_UNREADABLE,
+                        &[("name", &name), ("error", &e)],
                     ))));
                 }
             }
@@ -117,38 +126,38 @@ pub fn AddEntries(
         take(items);
     };
     view! {
-        <h3>"Add entries"</h3>
+        <h3>{tr(k::catalogue::ADD_TITLE)}</h3>
         <form on:submit=paste>
-            <label for="catalogue-paste">"Entry names, one per line"</label>
+            <label for="catalogue-paste">{tr(k::catalogue::PASTE_LABEL)}</label>
             <textarea id="catalogue-paste" rows="6" node_ref=pasted></textarea>
-            <button type="submit">"Add these entries"</button>
+            <button type="submit">{tr(k::catalogue::PASTE_BUTTON)}</button>
         </form>
         <p>
-            <label for="catalogue-file">"Or read a CSV file (.csv or .txt)"</label>
+            <label for="catalogue-file">{tr(k::catalogue::FILE_LABEL)}</label>
             <input type="file" id="catalogue-file" accept=".csv,.txt,text/csv,text/plain" on:change=on_file/>
         </p>
         {move || table.get().map(|(file, t)| {
             let (guess_name, guess_desc) = (t.name_column(), t.description_column());
             let options = move |none: bool, guess: Option<usize>| {
                 let cols = t.header.iter().enumerate().map(|(i, h)| {
-                    let label = if h.trim().is_empty() { format!("Column {}", i + 1) } else { h.clone() };
+                    let label = if h.trim().is_empty() { trf(k::catalogue::COLUMN_N, &[("n", &(i + 1).to_string())]) } else { h.clone() };
                     view! { <option value=i.to_string() selected=guess == Some(i)>{label}</option> }
                 }).collect_view();
                 view! {
-                    {none.then(|| view! { <option value="" selected=guess.is_none()>"No description"</option> })}
+                    {none.then(|| view! { <option value="" selected=guess.is_none()>{tr(k::catalogue::NO_DESCRIPTION)}</option> })}
                     {cols}
                 }
             };
             view! {
                 <form class="columns" on:submit=from_file>
                     <fieldset>
-                        <legend>{format!("Columns of “{file}”")}</legend>
-                        <label for="column-name">"Column with the entry names"</label>
+                        <legend>{trf(k::catalogue::COLUMNS_OF, &[("file", &file)])}</legend>
+                        <label for="column-name">{tr(k::catalogue::COLUMN_NAMES)}</label>
                         <select id="column-name" node_ref=name_col>{options(false, Some(guess_name))}</select>
-                        <label for="column-description">"Column with a description (optional)"</label>
+                        <label for="column-description">{tr(k::catalogue::COLUMN_DESCRIPTION)}</label>
                         <select id="column-description" node_ref=desc_col>{options(true, guess_desc)}</select>
-                        <button type="submit">"Add the entries from the file"</button>
-                        <button type="button" on:click=move |_| table.set(None)>"Cancel"</button>
+                        <button type="submit">{tr(k::catalogue::ADD_FROM_FILE)}</button>
+                        <button type="button" on:click=move |_| table.set(None)>{tr(k::catalogue::CANCEL)}</button>
                     </fieldset>
                 </form>
             }

@@ -5,10 +5,12 @@
 use super::browser;
 use super::catalogue::{delete, export, Shelved};
 use super::catalogue_table::{classified, sync_service_options, EntryRow, RowView};
+use super::words::{tr, trf, trn};
 use crate::model::catalogue::Lexicon;
 use crate::model::catalogue_page as page;
 use crate::model::catalogue_record::{Catalogue, Stamped};
 use crate::model::exchange;
+use crate::model::keys as k;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,8 +21,8 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
     let Some(first) = cat.get_untracked() else {
         return view! {
             <section aria-labelledby="one-title">
-                <h2 id="one-title">"Catalogue not found"</h2>
-                <p>"There is no catalogue with this address in this browser. Catalogues are saved only in the browser where they were made."</p>
+                <h2 id="one-title">{tr(k::catalogue::NOT_FOUND)}</h2>
+                <p>{tr(k::catalogue::NOT_FOUND_LEAD)}</p>
             </section>
         }
         .into_any();
@@ -105,12 +107,16 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
             if let Some(c) = c {
                 let csv = page::draft_csv(c, &classified(lex, c));
                 let name = match c.name.value.trim() {
-                    "" => "catalogue",
+                    "" => tr(k::catalogue::DEFAULT_NAME),
                     name => name,
                 };
                 // A byte-order mark, so spreadsheet programs read the text as UTF-8.
                 browser::download(
-                    &exchange::file_name(&format!("{name} draft"), "catalogue", "csv"),
+                    &exchange::file_name(
+                        &trf(k::catalogue::DRAFT_FILE, &[("name", name)]),
+                        "catalogue",
+                        "csv",
+                    ),
                     "text/csv",
                     &format!("\u{feff}{csv}"),
                 );
@@ -121,29 +127,34 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
         <section aria-labelledby="one-title">
             <h2 id="one-title">{move || cat.with(|c| c.as_ref().map(|c| c.name.value.clone())).unwrap_or_else(|| first_name.clone())}</h2>
             {move || cat.with(Option::is_none).then(|| view! {
-                <p class="notice error" role="alert">"This catalogue has been deleted, in this tab or another: changes to it are no longer kept."</p>
+                <p class="notice error" role="alert">{tr(k::catalogue::DELETED)}</p>
             })}
             <p>
-                <label for="catalogue-name">"Name of this catalogue"</label>
+                <label for="catalogue-name">{tr(k::catalogue::NAME_LABEL)}</label>
                 <input id="catalogue-name" type="text" maxlength="200" prop:value=first.name.value.clone() on:change=rename/>
             </p>
             <super::catalogue_input::AddEntries lex=lex edit=edit/>
             <p>
-                <label for="catalogue-own">"Your organisation's own names and abbreviations, separated by commas"</label>
+                <label for="catalogue-own">{tr(k::catalogue::OWN_LABEL)}</label>
                 <input id="catalogue-own" type="text" aria-describedby="catalogue-own-help" prop:value=first.own.value.clone() on:change=set_own/>
-                <span id="catalogue-own-help" class="meta">" They are not taken for the names of products (for example “UCL” in “UCL Print”)."</span>
+                <span id="catalogue-own-help" class="meta">{tr(k::catalogue::OWN_HELP)}</span>
             </p>
         </section>
         <section aria-labelledby="summary-title">
-            <h2 id="summary-title">"What the entries are named after"</h2>
+            <h2 id="summary-title">{tr(k::catalogue::SUMMARY_TITLE)}</h2>
             {summary}
         </section>
         <section aria-labelledby="entries-title">
-            <h2 id="entries-title">"Entries"</h2>
-            <p class="meta">"Correct what an entry is named after where the check is wrong: your choice wins and is kept. Choose a business service for each entry to regroup the catalogue."</p>
+            <h2 id="entries-title">{tr(k::catalogue::ENTRIES_TITLE)}</h2>
+            <p class="meta">{tr(k::catalogue::ENTRIES_LEAD)}</p>
             <div class="table-wrap">
                 <table class="entries">
-                    <thead><tr><th scope="col">"Entry"</th><th scope="col">"Named after"</th><th scope="col">"Reason"</th><th scope="col">"Business service"</th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{tr(k::catalogue::COLUMN_ENTRY)}</th>
+                        <th scope="col">{tr(k::catalogue::COLUMN_NAMED)}</th>
+                        <th scope="col">{tr(k::catalogue::COLUMN_REASON)}</th>
+                        <th scope="col">{tr(k::catalogue::COLUMN_SERVICE)}</th>
+                    </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.clone() let:row>
                             <EntryRow row=row services=services edit=edit/>
@@ -154,23 +165,23 @@ pub fn OneCatalogue(id: String, lex: &'static Lexicon, shelved: Shelved) -> impl
         </section>
         <Services services=services edit=edit/>
         <section aria-labelledby="draft-title">
-            <h2 id="draft-title">"Draft service catalogue"</h2>
+            <h2 id="draft-title">{tr(k::catalogue::DRAFT_TITLE)}</h2>
             {move || draft(lex, cat)}
-            <h3>"What each service still needs"</h3>
-            <p class="meta">"Besides the systems it runs on, a complete service has:"</p>
-            <ul>{page::CHECKLIST.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+            <h3>{tr(k::catalogue::NEEDS_TITLE)}</h3>
+            <p class="meta">{tr(k::catalogue::NEEDS_LEAD)}</p>
+            <ul>{page::CHECKLIST.iter().map(|t| view! { <li>{tr(*t)}</li> }).collect_view()}</ul>
             <p class="actions">
-                <button type="button" on:click=download_csv>"Download the draft catalogue (CSV)"</button>
+                <button type="button" on:click=download_csv>{tr(k::catalogue::DOWNLOAD_DRAFT)}</button>
                 <button type="button" on:click=move |_| cat.with_untracked(|c| if let Some(c) = c {
                     export(std::slice::from_ref(c), &exchange::file_name(&c.name.value, "catalogue", "json"));
-                })>"Export this catalogue (JSON)"</button>
-                <button type="button" on:click=move |_| confirm.set(true)>"Delete this catalogue"</button>
+                })>{tr(k::catalogue::EXPORT_ONE)}</button>
+                <button type="button" on:click=move |_| confirm.set(true)>{tr(k::catalogue::DELETE)}</button>
             </p>
             <Show when=move || confirm.get()>
                 <div class="notice" role="alert">
-                    <p>"Delete this catalogue, its corrections and its services from this browser?"</p>
-                    <button type="button" on:click=move |_| id.with_value(|id| delete(shelved, id))>"Delete it"</button>
-                    <button type="button" on:click=move |_| confirm.set(false)>"Keep it"</button>
+                    <p>{tr(k::catalogue::DELETE_CONFIRM)}</p>
+                    <button type="button" on:click=move |_| id.with_value(|id| delete(shelved, id))>{tr(k::catalogue::DELETE_YES)}</button>
+                    <button type="button" on:click=move |_| confirm.set(false)>{tr(k::catalogue::DELETE_NO)}</button>
                 </div>
             </Show>
         </section>
@@ -195,14 +206,11 @@ fn Services(
         };
         let name = field.value();
         if name.trim().is_empty() {
-            status.set("Write the name of a business outcome or process first.".into());
+            status.set(tr(k::catalogue::SERVICE_FIRST).into());
             return;
         }
         field.set_value("");
-        let said = format!(
-            "Added the service “{}”: choose it for the entries it depends on.",
-            name.trim()
-        );
+        let said = trf(k::catalogue::SERVICE_ADDED, &[("name", name.trim())]);
         edit(Box::new(move |c, at| {
             c.add_service(&name, at);
         }));
@@ -210,23 +218,23 @@ fn Services(
     };
     view! {
         <section aria-labelledby="services-title">
-            <h2 id="services-title">"Business services"</h2>
-            <p class="meta">"Name the business outcomes and processes your IT supports, such as “Payroll” or “Onboarding new staff”, then choose each entry's service in the table above."</p>
+            <h2 id="services-title">{tr(k::catalogue::SERVICES_TITLE)}</h2>
+            <p class="meta">{tr(k::catalogue::SERVICES_LEAD)}</p>
             <form class="inline-form" on:submit=add>
-                <label for="service-new">"Name of a business service"</label>
+                <label for="service-new">{tr(k::catalogue::SERVICE_LABEL)}</label>
                 <input id="service-new" type="text" maxlength="200" node_ref=input/>
-                <button type="submit">"Add the service"</button>
+                <button type="submit">{tr(k::catalogue::SERVICE_BUTTON)}</button>
             </form>
             <p role="status">{move || status.get()}</p>
             <ul>
                 <For each=move || services.get() key=|s| s.clone() let:s>
                     <li>
                         {s.1.clone()}" "
-                        <button type="button" aria-label=format!("Remove the service “{}”", s.1) on:click=move |_| {
+                        <button type="button" aria-label=trf(k::catalogue::SERVICE_REMOVE_LABEL, &[("name", &s.1)]) on:click=move |_| {
                             let id = s.0.clone();
                             edit(Box::new(move |c, at| c.remove_service(&id, at)));
-                            status.set(format!("Removed the service “{}”; its entries are not part of a service now.", s.1));
-                        }>"Remove"</button>
+                            status.set(trf(k::catalogue::SERVICE_REMOVED, &[("name", &s.1)]));
+                        }>{tr(k::catalogue::REMOVE)}</button>
                     </li>
                 </For>
             </ul>
@@ -247,24 +255,26 @@ fn draft(lex: &'static Lexicon, cat: Memo<Option<Catalogue>>) -> impl IntoView {
                 let parts = s
                     .parts
                     .iter()
-                    .map(|r| view! { <li>{format!("{} ({})", r.entry.name, page::label(r.class).to_lowercase())}</li> })
+                    .map(|r| {
+                        let class = page::label(r.class).to_lowercase();
+                        view! { <li>{trf(k::catalogue::PART_OF, &[("name", &r.entry.name), ("class", &class)])}</li> }
+                    })
                     .collect_view();
                 view! {
                     <article class="draft-service">
                         <h3>{s.name.to_string()}</h3>
-                        <p>{if s.parts.is_empty() { "No entry is part of it yet." } else { "Depends on:" }}</p>
+                        <p>{tr(if s.parts.is_empty() { k::catalogue::NO_PARTS } else { k::catalogue::DEPENDS })}</p>
                         <ul>{parts}</ul>
                     </article>
                 }
             })
             .collect_view();
         Some(view! {
-            {(rows.is_empty()).then_some(view! { <p>"Add entries first."</p> })}
+            {(rows.is_empty()).then_some(view! { <p>{tr(k::catalogue::ADD_FIRST)}</p> })}
             {services}
             <p>{match rest {
-                0 => "Every entry is part of a business service.".to_string(),
-                1 => "1 entry is not part of a business service yet.".to_string(),
-                n => format!("{n} entries are not part of a business service yet."),
+                0 => tr(k::catalogue::REST_NONE).to_string(),
+                n => trn(n, k::catalogue::REST_ONE, k::catalogue::REST_OTHER, &[]),
             }}</p>
         })
     })

@@ -3,9 +3,11 @@
 //! up to 2,000 entries (docs/catalogue-check.md, "Speed with a full catalogue").
 
 use super::catalogue_parts::Edit;
+use super::words::{tr, trf};
 use crate::model::catalogue::{classify, Class, Lexicon, Verdict};
 use crate::model::catalogue_page as page;
 use crate::model::catalogue_record::{Catalogue, Stamped};
+use crate::model::keys as k;
 use crate::model::map::Map;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -113,7 +115,7 @@ pub(super) fn EntryRow(
         <tr>
             <th scope="row">{name.clone()}{(!description.is_empty()).then(|| view! { <span class="meta">{format!(" — {description}")}</span> })}</th>
             <td>
-                <select id=class_id aria-label=format!("What “{name}” is named after") on:change=correct>
+                <select id=class_id aria-label=trf(k::catalogue::CLASS_LABEL, &[("name", &name)]) on:change=correct>
                     {Class::ALL.into_iter().map(|c| view! {
                         <option value=c.id() selected=c == class>{page::label(c)}</option>
                     }).collect_view()}
@@ -121,8 +123,8 @@ pub(super) fn EntryRow(
             </td>
             <td>{reason}</td>
             <td>
-                <select id=service_id class="service-pick" aria-label=format!("Business service of “{name}”") on:change=assign>
-                    <option value="" selected=service.is_none()>"Not part of a service yet"</option>
+                <select id=service_id class="service-pick" aria-label=trf(k::catalogue::SERVICE_OF, &[("name", &name)]) on:change=assign>
+                    <option value="" selected=service.is_none()>{tr(k::catalogue::NO_SERVICE)}</option>
                     {services.iter().map(|(sid, sname)| view! {
                         <option value=sid.clone() selected=service.as_deref() == Some(sid.as_str())>{sname.clone()}</option>
                     }).collect_view()}

@@ -14,8 +14,9 @@
 //! allows neither.
 
 use super::browser::{js_call, js_get};
+use super::words::{tr, trf};
+use crate::model::keys as k;
 use crate::model::map::Map;
-use crate::model::report_texts::fill;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -286,7 +287,7 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
             i
         }
         None => {
-            let echarts = echarts().ok_or(crate::model::texts().label("chart_no_library"))?;
+            let echarts = echarts().ok_or(tr(k::labels::CHART_NO_LIBRARY))?;
             let opts = js_sys::Object::new();
             // Crisp on paper and on high-density screens.
             let ratio = window().device_pixel_ratio().max(2.0);
@@ -297,7 +298,7 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
                 "init",
                 &[el.clone().into(), JsValue::NULL, opts.into()],
             )
-            .ok_or(crate::model::texts().label("chart_not_started"))?;
+            .ok_or(tr(k::labels::CHART_NOT_STARTED))?;
             LIVE.with_borrow_mut(|live| {
                 if let Some(l) = live.get_mut(id) {
                     l.instance = Some(i.clone());
@@ -308,10 +309,9 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
     };
     // Through JSON rather than charming's WasmRenderer: the options are JSON already (templates
     // made with charming at build time), and serde-wasm-bindgen would add a serializer.
-    let option = js_sys::JSON::parse(&chart.0)
-        .map_err(|_| crate::model::texts().label("chart_not_built"))?;
+    let option = js_sys::JSON::parse(&chart.0).map_err(|_| tr(k::labels::CHART_NOT_BUILT))?;
     js_call(&instance, "setOption", &[option, JsValue::TRUE])
-        .ok_or(crate::model::texts().label("chart_not_drawn"))?;
+        .ok_or(tr(k::labels::CHART_NOT_DRAWN))?;
     Ok(())
 }
 
@@ -380,10 +380,10 @@ pub fn ChartBox(
         <div class="chart">
             <div class="chart-slot" node_ref=slot></div>
             {move || failed.get().map(|e| view! {
-                <p class="notice warn">{fill(crate::model::texts().label("chart_failed"), &[("error", &e)])}</p>
+                <p class="notice warn">{trf(k::labels::CHART_FAILED, &[("error", &e)])}</p>
             })}
             <button type="button" class="quiet no-print" on:click=move |_| download_png(id, file)>
-                {crate::model::texts().label("chart_download")}
+                {tr(k::labels::CHART_DOWNLOAD)}
             </button>
         </div>
     }

@@ -6,12 +6,13 @@
 
 use super::dom::{add, attr, el, target, StaticElement};
 use super::report::{heading, render, table};
+use super::words::{tr, trf};
 use super::{browser, Ctx};
 use crate::model::blocks::Block;
+use crate::model::keys as k;
 use crate::model::map::Map;
 use crate::model::plan_page::{plan_page, roadmap_csv, PhaseView, PlanPage};
-use crate::model::report_texts::fill;
-use crate::model::{builtin, texts, Action, Assessment};
+use crate::model::{builtin, Action, Assessment};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -45,10 +46,7 @@ fn form(p: &PlanPage) -> web_sys::Element {
     add(&top, &el("p", "", Some(&p.lead)));
     let form = el("form", "targets no-print", None);
     let set = el("fieldset", "", None);
-    add(
-        &set,
-        &el("legend", "", Some(crate::model::texts().label("plan_set"))),
-    );
+    add(&set, &el("legend", "", Some(tr(k::plan::SET))));
     for t in &p.targets {
         let row = el("div", "target", None);
         let id = format!("target-{}", t.dimension);
@@ -79,11 +77,7 @@ fn form(p: &PlanPage) -> web_sys::Element {
         add(&row, &select);
         add(&set, &row);
     }
-    let reset = el(
-        "button",
-        "quiet",
-        Some(crate::model::texts().label("plan_reset")),
-    );
+    let reset = el("button", "quiet", Some(tr(k::plan::RESET)));
     attr(&reset, "type", "button");
     attr(&reset, "id", RESET);
     if p.targets.iter().all(|t| t.proposed) {
@@ -97,7 +91,6 @@ fn form(p: &PlanPage) -> web_sys::Element {
 
 /// The phases, each with its steps (a checkbox each where they can be marked) and its table.
 fn phases(list: &[PhaseView], marks: bool) -> web_sys::Element {
-    let t = texts();
     let all = el("div", "", None);
     for (i, ph) in list.iter().enumerate() {
         let id = format!("phase-{}", i + 1);
@@ -123,7 +116,7 @@ fn phases(list: &[PhaseView], marks: bool) -> web_sys::Element {
             } else {
                 add(&li, &el("span", "", Some(&step.line.text)));
             }
-            let who = fill(t.label("who"), &[("who", &step.line.who)]);
+            let who = trf(k::labels::WHO, &[("who", &step.line.who)]);
             let w = el("span", "who", Some(&who));
             let of = el("span", "meta", Some(&step.of));
             attr(&w, "id", &format!("done-{}-who", step.key));
@@ -248,11 +241,7 @@ pub fn plan_view(p: Plan) -> AnyView {
         }
     };
     let export = el("p", "no-print", None);
-    let button = el(
-        "button",
-        "",
-        Some(crate::model::texts().label("plan_export")),
-    );
+    let button = el("button", "", Some(tr(k::plan::EXPORT)));
     attr(&button, "type", "button");
     attr(&button, "id", EXPORT);
     add(&export, &button);

@@ -4,9 +4,10 @@
 
 use super::chart::{ChartBox, ChartOption};
 use super::dom::{add, attr, el, StaticElement};
+use super::words::{tr, trf};
 use crate::model::blocks::{Block, Figure, Table};
+use crate::model::keys as k;
 use crate::model::report::ReportModel;
-use crate::model::report_texts::fill;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -146,11 +147,7 @@ fn dom(b: &Block, depth: u8) -> web_sys::Element {
 /// `style` attribute would be refused by the page's Content-Security-Policy.
 fn legend_list(legend: &[(String, &str)]) -> web_sys::Element {
     let list = el("ul", "legend", None);
-    attr(
-        &list,
-        "aria-label",
-        crate::model::texts().label("chart_legend"),
-    );
+    attr(&list, "aria-label", tr(k::labels::CHART_LEGEND));
     for (name, colour) in legend {
         let li = el("li", "", None);
         let swatch: web_sys::HtmlElement = el("span", "swatch", None).unchecked_into();
@@ -277,7 +274,7 @@ fn headline(m: &ReportModel, nested: bool, titled: bool) -> web_sys::Element {
         add(&head, &meta);
     }
     if !nested && !titled {
-        let title = el("h1", "", Some(crate::model::texts().label("results")));
+        let title = el("h1", "", Some(tr(k::labels::RESULTS)));
         attr(&title, "id", "report-title");
         add(&head, &title);
     }
@@ -295,8 +292,8 @@ fn headline(m: &ReportModel, nested: bool, titled: bool) -> web_sys::Element {
     if let Some(c) = &h.rule_changed {
         add(&card, &el("p", "meta", Some(c)));
     }
-    let confidence = fill(
-        crate::model::texts().label("confidence"),
+    let confidence = trf(
+        k::labels::CONFIDENCE,
         &[("answered", &h.answered), ("confidence", &h.confidence)],
     );
     add(&card, &el("p", "meta", Some(&confidence)));

@@ -90,14 +90,14 @@ pub fn plan_when_ready(
             };
             return super::pages::page_from_chunk(
                 Box::pin(async move { super::chunks::call_chunk!(plan_chunk(plan)) }),
-                Some(crate::model::texts().label("plan_offer_part")),
+                Some(tr(k::labels::PLAN_OFFER_PART)),
             );
         }
         view! {
             <section class="report-section no-print" aria-labelledby="plan-title">
-                <h2 id="plan-title">{crate::model::texts().label("plan_offer_title")}</h2>
-                <p>{crate::model::texts().label("plan_offer_lead")}</p>
-                <button type="button" class="primary" on:click=move |_| open.set(true)>{crate::model::texts().label("plan_offer_button")}</button>
+                <h2 id="plan-title">{tr(k::labels::PLAN_OFFER_TITLE)}</h2>
+                <p>{tr(k::labels::PLAN_OFFER_LEAD)}</p>
+                <button type="button" class="primary" on:click=move |_| open.set(true)>{tr(k::labels::PLAN_OFFER_BUTTON)}</button>
             </section>
         }
         .into_any()

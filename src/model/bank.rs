@@ -189,8 +189,11 @@ pub struct Statement {
     pub after_basics: bool,
 }
 
-/// What the report adds to a statement: everything but its text.
+/// What the report adds to a statement: everything but its text. Written to the page as a list
+/// (`[meaning, next, who, action, quick, after_basics]`): its keys repeated for every statement
+/// cost the report's file 0.4 KB.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(into = "AdviceList", from = "AdviceList")]
 pub struct StatementAdvice {
     pub meaning: String,
     pub next: String,
@@ -201,6 +204,27 @@ pub struct StatementAdvice {
     pub quick: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub after_basics: bool,
+}
+
+type AdviceList = (String, String, Who, String, bool, bool);
+
+impl From<StatementAdvice> for AdviceList {
+    fn from(s: StatementAdvice) -> Self {
+        (s.meaning, s.next, s.who, s.action, s.quick, s.after_basics)
+    }
+}
+
+impl From<AdviceList> for StatementAdvice {
+    fn from((meaning, next, who, action, quick, after_basics): AdviceList) -> Self {
+        StatementAdvice {
+            meaning,
+            next,
+            who,
+            action,
+            quick,
+            after_basics,
+        }
+    }
 }
 
 /// A validated question bank: every reference resolves, every question is well formed.

@@ -63,26 +63,6 @@ pub struct Verdict {
     pub from_description: bool,
 }
 
-impl Verdict {
-    /// The reason, in a sentence.
-    pub fn reason(&self) -> String {
-        let t = &self.term;
-        let in_what = if self.from_description {
-            "its description names"
-        } else {
-            "named after"
-        };
-        match self.class {
-            Class::Application => format!("{in_what} the product or system “{t}”"),
-            Class::Technology => format!("{in_what} the technology “{t}”"),
-            Class::Activity => format!("{in_what} the IT activity “{t}”"),
-            Class::Outcome => format!("{in_what} the business process “{t}”"),
-            Class::Unclear if t.is_empty() => "no word that tells what it is named after".into(),
-            Class::Unclear => format!("“{t}” can be a component or the customer's need"),
-        }
-    }
-}
-
 /// A word of an entry, as written and in lower case.
 struct Token<'a> {
     text: &'a str,
@@ -168,6 +148,56 @@ fn spelled_after(abbreviation: &str, after: &str) -> bool {
     spells(abbreviation, &words)
 }
 
+/// The words with each compound read as its parts, as German writes them
+/// ("Druckerverwaltung", "SAP-Personalwesen"): a word no list holds, eight letters or more, that
+/// ends in a word of the lists (four letters or more, the longest) is that word and what comes
+/// before it; a hyphen parts a word whose last part a list holds.
+fn parts<'a>(lex: &Lexicon, toks: Vec<Token<'a>>) -> Vec<Token<'a>> {
+    let lists = [&lex.outcome, &lex.activity, &lex.technology, &lex.unclear];
+    let listed = |w: &str| {
+        lists
+            .iter()
+            .chain([&&lex.products, &&lex.audiences])
+            .any(|l| l.iter().any(|x| same_word(w, x)))
+    };
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        // Lower case of the same length only: the cut is made in both at once.
+        let cut = if listed(&t.lower) || t.lower.len() != t.text.len() {
+            None
+        } else if let Some((before, after)) = t.lower.rsplit_once('-') {
+            (!before.is_empty() && listed(after)).then_some(before.len())
+        } else if t.lower.chars().count() >= 8 && t.lower.chars().all(char::is_alphabetic) {
+            lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .filter(|w| w.len() >= 4 && !w.contains([' ', '-']) && t.lower.len() >= w.len() + 3)
+                .filter(|w| t.lower.ends_with(w.as_str()))
+                .max_by_key(|w| w.len())
+                .map(|w| t.lower.len() - w.len())
+        } else {
+            None
+        };
+        match cut.filter(|c| t.text.is_char_boundary(*c)) {
+            Some(c) => {
+                let head = t.text[c..].trim_start_matches('-');
+                out.push(Token {
+                    text: &t.text[..c],
+                    lower: t.lower[..c].to_string(),
+                    opens_aside: t.opens_aside,
+                });
+                out.push(Token {
+                    text: head,
+                    lower: head.to_lowercase(),
+                    opens_aside: false,
+                });
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
 /// Whether a written word is a lexicon word: the same, or its plural.
 fn same_word(token: &str, word: &str) -> bool {
     token == word
@@ -250,7 +280,7 @@ fn product_shape(
 /// The first product named in `text`, from the lexicon or by its shape (with `asides`, a
 /// capitalised word opening brackets too).
 fn product(lex: &Lexicon, own: &[String], text: &str, asides: bool) -> Option<String> {
-    let toks = tokens(text, own);
+    let toks = parts(lex, tokens(text, own));
     // A name in capitals throughout says nothing by its capitals, unless it is one word.
     let shouting = !text.chars().any(char::is_lowercase) && toks.len() > 1;
     if text.contains(['®', '™']) {
@@ -279,7 +309,7 @@ fn words(toks: &[Token<'_>]) -> String {
 /// The classes of the lexicon's terms in `text`, in order, each with the words that matched;
 /// where terms overlap, the longest from the left wins.
 fn terms(lex: &Lexicon, own: &[String], text: &str) -> Vec<(Class, String)> {
-    let toks = tokens(text, own);
+    let toks = parts(lex, tokens(text, own));
     let lists = [
         (Some(Class::Outcome), &lex.outcome),
         (Some(Class::Activity), &lex.activity),

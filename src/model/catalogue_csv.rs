@@ -25,26 +25,28 @@ pub enum CsvError {
 
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CsvError::TooLarge(n) => write!(
-                f,
-                "The file is {} KB: a catalogue file can be at most {} KB.",
-                n.div_ceil(1024),
-                MAX_BYTES / 1024
+        use super::keys::catalogue as k;
+        use super::words::{tr, trf};
+        let text = match self {
+            CsvError::TooLarge(n) => trf(
+                k::CSV_TOO_LARGE,
+                &[
+                    ("size", &n.div_ceil(1024).to_string()),
+                    ("max", &(MAX_BYTES / 1024).to_string()),
+                ],
             ),
-            CsvError::NotText => f.write_str(
-                "The file is not text: choose a CSV file, as a spreadsheet or a service-management tool saves it.",
+            CsvError::NotText => tr(k::CSV_NOT_TEXT).into(),
+            CsvError::Empty => tr(k::CSV_EMPTY).into(),
+            CsvError::LineTooLong(n) => trf(
+                k::CSV_LINE_TOO_LONG,
+                &[("n", &n.to_string()), ("max", &MAX_LINE.to_string())],
             ),
-            CsvError::Empty => f.write_str("The file holds no entries: no row below its header has a name."),
-            CsvError::LineTooLong(n) => write!(
-                f,
-                "Line {n} of the file is longer than {MAX_LINE} characters: it is not a catalogue's CSV file."
+            CsvError::TooManyEntries(n) => trf(
+                k::CSV_TOO_MANY,
+                &[("n", &n.to_string()), ("max", &MAX_ENTRIES.to_string())],
             ),
-            CsvError::TooManyEntries(n) => write!(
-                f,
-                "The file holds {n} entries: a catalogue can hold at most {MAX_ENTRIES}. Split it, or leave out what is not a service."
-            ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 

@@ -5,19 +5,22 @@ use super::assessment::Stamp;
 use super::catalogue::{classify, Class, Lexicon, Verdict};
 use super::catalogue_csv::Table;
 use super::catalogue_record::{Catalogue, Entry, Stamped};
+use super::interface::Text;
+use super::keys::catalogue as k;
+use super::words::{tr, trf, trn};
 
 /// The dimension whose questions and findings lead to the catalogue check.
 pub const DIMENSION: &str = "service-definition";
 
 /// How the page names a class.
 pub fn label(class: Class) -> &'static str {
-    match class {
-        Class::Application => "An application or product",
-        Class::Technology => "A technology or component",
-        Class::Activity => "An IT activity or team",
-        Class::Outcome => "A business outcome or process",
-        Class::Unclear => "Unclear from the name",
-    }
+    tr(match class {
+        Class::Application => k::CLASS_APPLICATION,
+        Class::Technology => k::CLASS_TECHNOLOGY,
+        Class::Activity => k::CLASS_ACTIVITY,
+        Class::Outcome => k::CLASS_OUTCOME,
+        Class::Unclear => k::CLASS_UNCLEAR,
+    })
 }
 
 /// The class a label names (reading an exported draft back).
@@ -28,17 +31,38 @@ pub fn from_label(text: &str) -> Option<Class> {
 }
 
 /// What a complete service needs besides the systems it runs on, as the seeds list it.
-pub const CHECKLIST: [&str; 9] = [
-    "Support: who takes incidents and problems, and how they are resolved",
-    "Suppliers: the contracts the service relies on",
-    "Knowledge: what users and support staff need to know",
-    "An agreement with the business: measures, targets and regular reporting",
-    "The devices and connectivity people reach it with",
-    "Hosting and backup",
-    "Availability and capacity",
-    "Continuity and security",
-    "Governance and cost: who decides about it, and what it costs",
+pub const CHECKLIST: [Text; 9] = [
+    k::CHECK_SUPPORT,
+    k::CHECK_SUPPLIERS,
+    k::CHECK_KNOWLEDGE,
+    k::CHECK_AGREEMENT,
+    k::CHECK_DEVICES,
+    k::CHECK_HOSTING,
+    k::CHECK_AVAILABILITY,
+    k::CHECK_CONTINUITY,
+    k::CHECK_GOVERNANCE,
 ];
+
+impl Verdict {
+    /// The reason, in a sentence.
+    pub fn reason(&self) -> String {
+        let term = self.term.as_str();
+        let (named, described) = match self.class {
+            Class::Application => (k::REASON_PRODUCT, k::REASON_PRODUCT_DESCRIBED),
+            Class::Technology => (k::REASON_TECHNOLOGY, k::REASON_TECHNOLOGY_DESCRIBED),
+            Class::Activity => (k::REASON_ACTIVITY, k::REASON_ACTIVITY_DESCRIBED),
+            Class::Outcome => (k::REASON_OUTCOME, k::REASON_OUTCOME_DESCRIBED),
+            Class::Unclear if term.is_empty() => return tr(k::REASON_NONE).into(),
+            Class::Unclear => (k::REASON_UNCLEAR, k::REASON_UNCLEAR),
+        };
+        let key = if self.from_description {
+            described
+        } else {
+            named
+        };
+        trf(key, &[("term", term)])
+    }
+}
 
 /// One entry as the page lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,10 +81,7 @@ impl Row<'_> {
     /// Why it has its class, in words.
     pub fn reason(&self) -> String {
         if self.corrected {
-            format!(
-                "corrected by you (the check said: {})",
-                self.verdict.reason()
-            )
+            trf(k::CORRECTED, &[("reason", &self.verdict.reason())])
         } else {
             self.verdict.reason()
         }
@@ -99,32 +120,26 @@ pub fn counts(rows: &[Row<'_>]) -> [usize; 5] {
     n
 }
 
-fn entries(n: usize) -> String {
-    match n {
-        1 => "1 entry is".into(),
-        n => format!("{n} entries are"),
-    }
-}
-
 /// The summary: one sentence of counts tied to the service-definition dimension, then the three
 /// most common patterns, each with what to do about it.
 pub fn summary(rows: &[Row<'_>]) -> (String, Vec<String>) {
     let n = counts(rows);
     let total = rows.len();
     if total == 0 {
-        return ("The catalogue has no entries yet.".into(), Vec::new());
+        return (tr(k::NO_ENTRIES).into(), Vec::new());
     }
-    let outcome = n[3];
-    let sentence = format!(
-        "{} of {total} {} named after a business outcome or process, as the service-definition dimension \
-         asks; {} after an application or product, {} after a technology or component, {} after an IT \
-         activity or team, and {} unclear from the name.",
-        outcome,
-        if total == 1 { "entry is" } else { "entries are" },
-        n[0],
-        n[1],
-        n[2],
-        n[4],
+    let [application, technology, activity, outcome, unclear] = n.map(|x| x.to_string());
+    let sentence = trn(
+        total,
+        k::SUMMARY_ONE,
+        k::SUMMARY_OTHER,
+        &[
+            ("outcome", &outcome),
+            ("application", &application),
+            ("technology", &technology),
+            ("activity", &activity),
+            ("unclear", &unclear),
+        ],
     );
     let mut patterns: Vec<(usize, Class)> = [0, 1, 2, 4]
         .into_iter()
@@ -135,14 +150,14 @@ pub fn summary(rows: &[Row<'_>]) -> (String, Vec<String>) {
     let advice = patterns
         .into_iter()
         .take(3)
-        .map(|(k, class)| {
-            let what = match class {
-                Class::Application => "named after an application or product: group them by the business process they support",
-                Class::Technology => "named after a technology: they are parts of the services that depend on them, not services of their own",
-                Class::Activity => "named after an IT activity or team: name the outcome that work delivers for the business",
-                _ => "unclear from the name alone: add a description of whom each serves and what for",
+        .map(|(count, class)| {
+            let (one, other) = match class {
+                Class::Application => (k::PATTERN_APPLICATION_ONE, k::PATTERN_APPLICATION_OTHER),
+                Class::Technology => (k::PATTERN_TECHNOLOGY_ONE, k::PATTERN_TECHNOLOGY_OTHER),
+                Class::Activity => (k::PATTERN_ACTIVITY_ONE, k::PATTERN_ACTIVITY_OTHER),
+                _ => (k::PATTERN_UNCLEAR_ONE, k::PATTERN_UNCLEAR_OTHER),
             };
-            format!("{} {what}.", entries(k))
+            trn(count, one, other, &[])
         })
         .collect();
     (sentence, advice)
@@ -175,24 +190,33 @@ pub fn draft<'a>(
     (services, rest)
 }
 
-const HEADER: [&str; 5] = [
-    "Business service",
-    "Entry",
-    "Description",
-    "Named after",
-    "Reason",
-];
+/// The draft's columns, in the language in use.
+fn header() -> [&'static str; 5] {
+    [
+        k::COLUMN_SERVICE,
+        k::COLUMN_ENTRY,
+        k::COLUMN_DESCRIPTION_CSV,
+        k::COLUMN_NAMED,
+        k::COLUMN_REASON,
+    ]
+    .map(tr)
+}
 
 /// The draft catalogue as CSV: a row per entry, by service; a service's last row lists what it
 /// still needs. Cells a spreadsheet would read as a formula are neutralised.
 pub fn draft_csv(c: &Catalogue, rows: &[Row<'_>]) -> String {
     let (services, rest) = draft(c, rows);
-    let mut out = HEADER.join(super::exchange::separator()) + "\r\n";
+    // No mark here: a draft read back is taken as it was written.
+    let mut out = super::exchange::header(&header());
+    out.remove(0);
     let mut line = |cells: [&str; 5]| {
         let cells: Vec<String> = cells.iter().map(|t| t.to_string()).collect();
         super::exchange::row(&mut out, &cells);
     };
-    let todo = format!("Still to describe: {}", CHECKLIST.join("; "));
+    let todo = trf(
+        k::STILL_TO_DESCRIBE,
+        &[("list", &CHECKLIST.map(tr).join("; "))],
+    );
     for s in &services {
         for r in &s.parts {
             let e = r.entry;
@@ -221,7 +245,8 @@ pub struct Item {
 /// brings its services and classes back too.
 pub fn items(table: &Table, name: usize, description: Option<usize>) -> Vec<Item> {
     let col = |h: &str| table.header.iter().position(|c| c.trim() == h);
-    let (service, class) = (col(HEADER[0]), col(HEADER[3]));
+    let head = header();
+    let (service, class) = (col(head[0]), col(head[3]));
     let at = |row: &Vec<String>, i: Option<usize>| {
         i.and_then(|i| row.get(i))
             .map_or("", |s| s.trim())

@@ -15,7 +15,6 @@ use super::bank::{
 };
 use super::json::Json;
 use super::map::Map;
-use super::report_texts::Texts;
 use super::{Answer, Assessment, Perspective};
 
 type Result<T> = std::result::Result<T, String>;
@@ -411,21 +410,31 @@ pub fn bank(j: &Json) -> Result<Bank> {
 }
 
 /// The advice texts: `{"levels": [..], "questions": [[id, [statement, ..]], ..]}`, each
-/// statement `{"meaning", "next", "who", "action"?, "quick"?, "after_basics"?}`.
+/// statement `[meaning, next, who, action, quick, after_basics]`.
 pub fn advice(j: &Json) -> Result<AdviceTexts> {
     let step = |v: &Json| -> Result<StatementAdvice> {
+        let bad = || {
+            wrong(
+                "questions",
+                "[meaning, next, who, action, quick, after_basics] for each step",
+            )
+        };
+        let [meaning, next, who, action, quick, after] = v.as_array().ok_or_else(bad)? else {
+            return Err(bad());
+        };
+        let text = |t: &Json| t.as_str().map(String::from).ok_or_else(bad);
         Ok(StatementAdvice {
-            meaning: text(v, "meaning")?,
-            next: text(v, "next")?,
-            who: match text(v, "who")?.as_str() {
-                "it" => Who::It,
-                "business" => Who::Business,
-                "both" => Who::Both,
+            meaning: text(meaning)?,
+            next: text(next)?,
+            who: match who.as_str() {
+                Some("it") => Who::It,
+                Some("business") => Who::Business,
+                Some("both") => Who::Both,
                 _ => return Err(wrong("who", "\"it\", \"business\" or \"both\"")),
             },
-            action: text_or_empty(v, "action")?,
-            quick: flag(v, "quick")?,
-            after_basics: flag(v, "after_basics")?,
+            action: text(action)?,
+            quick: quick.as_bool().ok_or_else(bad)?,
+            after_basics: after.as_bool().ok_or_else(bad)?,
         })
     };
     let questions = list(j, "questions")?
@@ -451,16 +460,6 @@ pub fn advice(j: &Json) -> Result<AdviceTexts> {
     })
 }
 
-/// The report's sentences: three tables of texts.
-pub fn report_texts(j: &Json) -> Result<Texts> {
-    let table = |key: &str| map(j, key, "a table of texts", |v| v.as_str().map(String::from));
-    Ok(Texts {
-        headline: table("headline")?,
-        summary: table("summary")?,
-        labels: table("labels")?,
-    })
-}
-
 // Natively only: proptest is not a wasm dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -482,11 +481,6 @@ mod tests {
         let mut whole = page_read;
         whole.merge_advice(&advice_read).unwrap();
         assert_eq!(whole, bank);
-        let texts = crate::model::texts().clone();
-        assert_eq!(
-            report_texts(&read(serde_json::to_string(&texts).unwrap())).unwrap(),
-            texts
-        );
     }
 
     #[test]

@@ -10,29 +10,29 @@ pub fn utc_day(ms: f64) -> String {
 
 /// The day of a time as the language in use writes it ("2026-12-07", "07.12.2026").
 pub fn shown_day(ms: f64) -> String {
-    let days = (ms.clamp(-8.64e15, 8.64e15) / 86_400_000.0).floor() as i64;
-    let (y, m, d) = civil_from_days(days);
-    day_text(y, m, d)
+    iso_shown(&utc_day(ms))
 }
 
-/// A day written `YYYY-MM-DD` (the bank's dates) as the language in use writes it; anything
-/// else as it is.
+/// A day written `YYYY-MM-DD` (the bank's dates, [`utc_day`]) as the language in use writes it;
+/// anything else as it is. Cut, not parsed: a number parser would cost the report's code.
 pub fn iso_shown(iso: &str) -> String {
-    let part = |r: std::ops::Range<usize>| iso.get(r).and_then(|p| p.parse::<u32>().ok());
-    match (iso.len(), part(0..4), part(5..7), part(8..10)) {
-        (10, Some(y), Some(m), Some(d)) => day_text(i64::from(y), m, d),
-        _ => iso.to_string(),
+    let b = iso.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return iso.to_string();
     }
-}
-
-/// A calendar day as the language in use writes it.
-pub fn day_text(year: i64, month: u32, day: u32) -> String {
     super::words::trf(
         super::keys::format::DAY,
         &[
-            ("year", &format!("{year:04}")),
-            ("month", &format!("{month:02}")),
-            ("day", &format!("{day:02}")),
+            ("year", &iso[..4]),
+            ("month", &iso[5..7]),
+            ("day", &iso[8..]),
         ],
     )
 }

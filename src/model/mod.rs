@@ -65,7 +65,6 @@ fn walk_bank() -> &'static Bank {
 }
 
 static FULL: OnceLock<Bank> = OnceLock::new();
-static REPORT: OnceLock<report_texts::Texts> = OnceLock::new();
 
 /// Every language of this build, with the files the page fetches of each (`build.rs`).
 pub mod languages {
@@ -106,17 +105,17 @@ pub fn install_advice(json: &str) -> Result<&'static Bank, String> {
         return Ok(full);
     }
     let (full, texts) = read_report_file(json, read_walk_bank())?;
-    let _ = REPORT.set(texts);
+    words::install_report(texts);
     Ok(FULL.get_or_init(|| full))
 }
 
 /// A language's report file put over its walk's bank: the whole bank and the report's sentences.
-fn read_report_file(json: &str, mut bank: Bank) -> Result<(Bank, report_texts::Texts), String> {
+fn read_report_file(json: &str, mut bank: Bank) -> Result<(Bank, Vec<String>), String> {
     let damaged = |e: String| format!("the advice texts are damaged ({e})");
     let file = json::parse(json).map_err(|e| damaged(e.to_string()))?;
     let part = |key: &str| file.get(key).ok_or_else(|| damaged(format!("no {key}")));
     let advice = codec::advice(part("advice")?).map_err(damaged)?;
-    let texts = codec::report_texts(part("report")?).map_err(damaged)?;
+    let texts = read_texts(part("report")?, keys::REPORT_COUNT).map_err(damaged)?;
     bank.merge_advice(&advice)?;
     Ok((bank, texts))
 }
@@ -126,26 +125,10 @@ pub fn advice_ready() -> bool {
     cfg!(not(target_arch = "wasm32")) || FULL.get().is_some()
 }
 
-/// The report's sentences of the language in use (in the page, once the report's file is in).
-pub fn texts() -> &'static report_texts::Texts {
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(texts) = words::native_report() {
-        return texts;
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    if REPORT.get().is_none() {
-        let _ = builtin();
-    }
-    static NONE: OnceLock<report_texts::Texts> = OnceLock::new();
-    REPORT
-        .get()
-        .unwrap_or_else(|| NONE.get_or_init(report_texts::Texts::default))
-}
-
 /// A language's whole bank and report sentences, read from its files as the page reads them
 /// (natively: the tests of every language).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn language_bank(code: &str) -> Option<(Bank, report_texts::Texts)> {
+pub fn language_bank(code: &str) -> Option<(Bank, Vec<String>)> {
     let [first, _, report] = languages::contents(code)?;
     let bank = json::parse(first)
         .map_err(|e| e.to_string())

@@ -3,11 +3,12 @@
 
 use super::blocks::{Figure, Table};
 use super::chart_options::{dimensions, COLOURS, MAX_SERIES};
+use super::keys as k;
 use super::report::StepLine;
-use super::report_texts::fill;
 use super::roadmap::{roadmap, Projection, Roadmap};
 use super::scoring::tenths_text;
-use super::{texts, Assessment, Bank};
+use super::words::{tr, trf};
+use super::{Assessment, Bank};
 
 /// A dimension's target as the page offers it.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,31 +53,27 @@ pub struct PlanPage {
 }
 
 fn phase_title(i: usize, months: u8) -> String {
-    let t = texts();
     if i == 0 && months == 3 {
-        t.label("phase_first").to_string()
+        tr(k::plan::PHASE_FIRST).to_string()
     } else {
-        fill(
-            t.label("phase_later"),
+        trf(
+            k::plan::PHASE_LATER,
             &[("n", &(i + 1).to_string()), ("months", &months.to_string())],
         )
     }
 }
 
 fn projection_table(bank: &Bank, caption: String, p: &[Projection]) -> Table {
-    let t = texts();
-    let not_enough = t.label("not_enough");
+    let not_enough = tr(k::labels::NOT_ENOUGH);
     Table {
         caption,
-        head: [
-            "column_dimension",
-            "table_score",
-            "table_level",
-            "plan_target",
-            "plan_column_reached",
-        ]
-        .map(|k| t.label(k).to_string())
-        .to_vec(),
+        head: vec![
+            tr(k::labels::COLUMN_DIMENSION).to_string(),
+            tr(k::labels::TABLE_SCORE).to_string(),
+            tr(k::labels::TABLE_LEVEL).to_string(),
+            tr(k::plan::TARGET).to_string(),
+            tr(k::plan::COLUMN_REACHED).to_string(),
+        ],
         rows: bank
             .dimensions
             .iter()
@@ -85,8 +82,8 @@ fn projection_table(bank: &Bank, caption: String, p: &[Projection]) -> Table {
                 let reached = match (p.level, p.target) {
                     (None, _) => String::new(),
                     (Some(_), None) => String::new(),
-                    (Some(_), Some(_)) if p.reached() => t.label("plan_yes").into(),
-                    _ => t.label("plan_not_yet").into(),
+                    (Some(_), Some(_)) if p.reached() => tr(k::plan::YES).into(),
+                    _ => tr(k::plan::NOT_YET).into(),
                 };
                 (
                     d.name.clone(),
@@ -122,7 +119,6 @@ fn values(p: &[Projection]) -> Vec<Option<f64>> {
 
 /// The section for an assessment, its roadmap worked out from its answers and targets.
 pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
-    let t = texts();
     let r = roadmap(bank, a);
     let targets = bank
         .dimensions
@@ -130,13 +126,13 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
         .zip(&r.start)
         .map(|(d, p)| TargetRow {
             dimension: d.id.clone(),
-            label: fill(t.label("target_for"), &[("dimension", &d.name)]),
+            label: trf(k::plan::TARGET_FOR, &[("dimension", &d.name)]),
             today: match (p.tenths, p.level) {
-                (Some(s), Some(l)) => fill(
-                    t.label("target_today"),
+                (Some(s), Some(l)) => trf(
+                    k::plan::TARGET_TODAY,
                     &[("score", &tenths_text(s)), ("level", &l.to_string())],
                 ),
-                _ => t.label("target_unscored").to_string(),
+                _ => tr(k::plan::TARGET_UNSCORED).to_string(),
             },
             level: p.target,
             proposed: !a.targets.contains_key(&d.id),
@@ -157,9 +153,9 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
                         .map_or(("", ""), |(d, q)| (d.name.as_str(), q.text.as_str()));
                     PlanStep {
                         key: s.key.clone(),
-                        line: StepLine::of(t, &s.step),
-                        of: fill(
-                            t.label("plan_step_of"),
+                        line: StepLine::of(&s.step),
+                        of: trf(
+                            k::plan::STEP_OF,
                             &[
                                 ("dimension", d),
                                 ("question", q),
@@ -172,18 +168,18 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
                 .collect(),
             after: projection_table(
                 bank,
-                fill(t.label("phase_after"), &[("n", &(i + 1).to_string())]),
+                trf(k::plan::PHASE_AFTER, &[("n", &(i + 1).to_string())]),
                 &p.projection,
             ),
         })
         .collect();
     let mut notes = Vec::new();
     if r.phases.is_empty() {
-        notes.push(t.label("plan_reached").to_string());
+        notes.push(tr(k::plan::REACHED).to_string());
     }
     for (d, p) in bank.dimensions.iter().zip(&r.start) {
         if p.tenths.is_none() {
-            notes.push(fill(t.label("plan_unscored"), &[("dimension", &d.name)]));
+            notes.push(trf(k::plan::UNSCORED, &[("dimension", &d.name)]));
         }
     }
     // The chart: today, the targets, and the phases that fit.
@@ -197,16 +193,16 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
     let mut series: Vec<&[Option<f64>]> = vec![&today, &target];
     series.extend(after.iter().map(Vec::as_slice));
     let mut names = vec![
-        t.label("plan_today").to_string(),
-        t.label("plan_target").to_string(),
+        tr(k::plan::TODAY).to_string(),
+        tr(k::plan::TARGET).to_string(),
     ];
     names.extend(
         shown
             .iter()
-            .map(|&i| fill(t.label("phase_after"), &[("n", &(i + 1).to_string())])),
+            .map(|&i| trf(k::plan::PHASE_AFTER, &[("n", &(i + 1).to_string())])),
     );
     let labels: Vec<String> = bank.dimensions.iter().map(|d| d.name.clone()).collect();
-    let mut head = vec![t.label("column_dimension").to_string()];
+    let mut head = vec![tr(k::labels::COLUMN_DIMENSION).to_string()];
     head.extend(names.iter().cloned());
     // In tenths, as every score bita shows: formatting a float would bring in a float printer.
     let mut tenths: Vec<Vec<Option<u16>>> = vec![
@@ -233,12 +229,12 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
             (d.name.clone(), cells)
         })
         .collect();
-    let caption = t.label("plan_chart").to_string();
+    let caption = tr(k::plan::CHART).to_string();
     let chart = Figure {
         caption: caption.clone(),
         id: "plan-chart",
         file: "bita-roadmap.png",
-        label: fill(t.label("plan_chart_label"), &[("caption", &caption)]),
+        label: trf(k::plan::CHART_LABEL, &[("caption", &caption)]),
         option: dimensions(&labels, &series),
         legend: names.into_iter().zip(COLOURS).collect(),
         notes: Vec::new(),
@@ -249,8 +245,8 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
         },
     };
     PlanPage {
-        title: t.label("plan_title").to_string(),
-        lead: t.label("plan_lead").to_string(),
+        title: tr(k::plan::TITLE).to_string(),
+        lead: tr(k::plan::LEAD).to_string(),
         targets,
         chart,
         phases,
@@ -262,13 +258,12 @@ pub fn plan_page(bank: &Bank, a: &Assessment) -> PlanPage {
 pub fn roadmap_csv(bank: &Bank, a: &Assessment) -> String {
     use super::exchange::{header, row};
     let p = plan_page(bank, a);
-    let t = texts();
     let mut out = header(&[
-        t.label("plan_csv_phase"),
-        t.label("plan_csv_step"),
-        t.label("plan_csv_who"),
-        t.label("plan_csv_question"),
-        t.label("plan_csv_done"),
+        tr(k::plan::CSV_PHASE),
+        tr(k::plan::CSV_STEP),
+        tr(k::plan::CSV_WHO),
+        tr(k::plan::CSV_QUESTION),
+        tr(k::plan::CSV_DONE),
     ]);
     for phase in &p.phases {
         for s in &phase.steps {
@@ -279,8 +274,7 @@ pub fn roadmap_csv(bank: &Bank, a: &Assessment) -> String {
                     s.line.text.clone(),
                     s.line.who.clone(),
                     s.of.clone(),
-                    t.label(if s.done { "plan_yes" } else { "plan_no" })
-                        .to_string(),
+                    tr(if s.done { k::plan::YES } else { k::plan::NO }).to_string(),
                 ],
             );
         }

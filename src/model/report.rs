@@ -5,9 +5,10 @@
 
 use super::advice::{advise_scored, Step};
 use super::bank::Statement;
-use super::report_texts::{fill, Texts};
+use super::bank::Who;
+use super::keys as k;
 use super::scoring::{self, score, Tally};
-use super::texts;
+use super::words::{tr, trf};
 use super::{Assessment, Bank, Perspective};
 use serde::Serialize;
 
@@ -23,10 +24,15 @@ pub struct StepLine {
 }
 
 impl StepLine {
-    pub(crate) fn of(t: &Texts, s: &Step) -> StepLine {
+    pub(crate) fn of(s: &Step) -> StepLine {
         StepLine {
             text: s.text.clone(),
-            who: t.label(&format!("who_{}", s.who.key())).to_string(),
+            who: tr(match s.who {
+                Who::It => k::labels::WHO_IT,
+                Who::Business => k::labels::WHO_BUSINESS,
+                Who::Both => k::labels::WHO_BOTH,
+            })
+            .to_string(),
         }
     }
 }
@@ -117,12 +123,16 @@ pub struct ReportModel {
     pub model_changed: Option<String>,
 }
 
-fn confidence(t: &Texts, tally: &Tally) -> String {
-    t.label(&format!("confidence_{}", tally.confidence_label()))
-        .to_string()
+fn confidence(tally: &Tally) -> String {
+    tr(match tally.confidence_label() {
+        "high" => k::labels::CONFIDENCE_HIGH,
+        "medium" => k::labels::CONFIDENCE_MEDIUM,
+        _ => k::labels::CONFIDENCE_LOW,
+    })
+    .to_string()
 }
 
-fn row(bank: &Bank, t: &Texts, id: &str, name: &str, tally: &Tally) -> Row {
+fn row(bank: &Bank, id: &str, name: &str, tally: &Tally) -> Row {
     Row {
         id: id.to_string(),
         name: name.to_string(),
@@ -133,15 +143,15 @@ fn row(bank: &Bank, t: &Texts, id: &str, name: &str, tally: &Tally) -> Row {
             .level()
             .map(|l| bank.level_name(l).to_string())
             .unwrap_or_default(),
-        confidence: confidence(t, tally),
+        confidence: confidence(tally),
         scored: tally.scored,
         applicable: tally.applicable(),
         dont_know: tally.dont_know,
     }
 }
 
-fn series(t: &Texts, rows: &[Row]) -> Series {
-    let not_enough = t.label("not_enough");
+fn series(rows: &[Row]) -> Series {
+    let not_enough = tr(k::labels::NOT_ENOUGH);
     Series {
         labels: rows
             .iter()
@@ -169,40 +179,39 @@ impl ReportModel {
     /// pooled, not one side's view (the median is kept as an IT assessment, whose questions cover
     /// both sides').
     pub fn pooled(mut self) -> Self {
-        self.headline.perspective = texts().headline("perspective_pooled").to_string();
+        self.headline.perspective = tr(k::headline::PERSPECTIVE_POOLED).to_string();
         self
     }
 
     /// Everything the report shows for one assessment.
     pub fn from(bank: &Bank, a: &Assessment) -> ReportModel {
-        let t = texts();
         let scores = score(bank, a);
         let advice = advise_scored(bank, a, &scores);
         let dims: Vec<Row> = scores
             .dimensions
             .iter()
-            .map(|d| row(bank, t, &d.id, &d.name, &d.tally))
+            .map(|d| row(bank, &d.id, &d.name, &d.tally))
             .collect();
         let roles: Vec<Row> = scores
             .roles
             .iter()
-            .map(|r| row(bank, t, &r.id, &r.name, &r.tally))
+            .map(|r| row(bank, &r.id, &r.name, &r.tally))
             .collect();
 
         let all = scores.all();
         let answered = all.scored + all.dont_know + all.not_applicable;
         let perspective = match a.perspective {
-            Perspective::It => t.headline("perspective_it"),
-            Perspective::Business => t.headline("perspective_business"),
+            Perspective::It => tr(k::headline::PERSPECTIVE_IT),
+            Perspective::Business => tr(k::headline::PERSPECTIVE_BUSINESS),
         };
         let overall = scores.overall.as_ref();
         let level = overall.map(|o| o.level);
         let score_text = overall.map(|o| scoring::tenths_text(o.tenths));
-        let (capped, rule_changed) = why_held(bank, t, a, overall);
+        let (capped, rule_changed) = why_held(bank, a, overall);
         let headline = Headline {
             level,
             level_label: level
-                .map(|l| fill(t.headline("level"), &[("level", &l.to_string())]))
+                .map(|l| trf(k::headline::LEVEL, &[("level", &l.to_string())]))
                 .unwrap_or_default(),
             level_name: level
                 .map(|l| bank.level_name(l).to_string())
@@ -213,34 +222,34 @@ impl ReportModel {
                 .unwrap_or_default(),
             score: score_text.clone(),
             score_line: match overall {
-                Some(o) => fill(
-                    t.headline("score"),
+                Some(o) => trf(
+                    k::headline::SCORE,
                     &[
                         ("score", &scoring::tenths_text(o.tenths)),
                         ("count", &o.based_on.to_string()),
                     ],
                 ),
-                None => t.headline("no_level").to_string(),
+                None => tr(k::headline::NO_LEVEL).to_string(),
             },
             perspective: perspective.to_string(),
             date: super::dates::shown_day(a.updated),
-            answered: fill(
-                t.headline("answered"),
+            answered: trf(
+                k::headline::ANSWERED,
                 &[
                     ("answered", &answered.to_string()),
                     ("asked", &all.total.to_string()),
                 ],
             ),
-            confidence: confidence(t, &all),
+            confidence: confidence(&all),
             capped,
             rule_changed,
         };
 
-        let first: Vec<StepLine> = advice.first.iter().map(|s| StepLine::of(t, s)).collect();
+        let first: Vec<StepLine> = advice.first.iter().map(StepLine::of).collect();
         let mut next_steps: Vec<StepLine> = Vec::new();
         // Each dimension's first three steps beyond those listed first.
         for d in &advice.dimensions {
-            let lines = d.steps.iter().map(|s| StepLine::of(t, s));
+            let lines = d.steps.iter().map(StepLine::of);
             for line in lines.filter(|l| !first.contains(l)).take(3) {
                 if !next_steps.contains(&line) {
                     next_steps.push(line);
@@ -280,7 +289,7 @@ impl ReportModel {
                     .dimensions
                     .iter()
                     .find(|x| x.id == d.id)
-                    .map(|x| x.steps.iter().map(|s: &Step| StepLine::of(t, s)).collect())
+                    .map(|x| x.steps.iter().map(|s: &Step| StepLine::of(s)).collect())
                     .unwrap_or_default();
                 DimensionReport {
                     row: r.clone(),
@@ -298,32 +307,33 @@ impl ReportModel {
             .cloned()
             .collect();
         let name = a.display_name().to_string();
-        let summary = summary(bank, t, &name, &dims, overall, &actions);
+        let summary = summary(bank, &name, &dims, overall, &actions);
         ReportModel {
             name,
             headline,
             summary,
-            radar: series(t, &dims),
-            bars: series(t, &roles),
+            radar: series(&dims),
+            bars: series(&roles),
             dimensions,
             roles,
-            first_title: t
-                .label(if advice.bleeding {
-                    "first_bleeding"
-                } else {
-                    "first_quick"
-                })
-                .to_string(),
+            first_title: tr(if advice.bleeding {
+                k::labels::FIRST_BLEEDING
+            } else {
+                k::labels::FIRST_QUICK
+            })
+            .to_string(),
             first,
             next_steps,
-            held_back: advice.held_back.then(|| t.label("held_back").to_string()),
-            model_changed: model_changed(bank, t, a),
+            held_back: advice
+                .held_back
+                .then(|| tr(k::labels::HELD_BACK).to_string()),
+            model_changed: model_changed(bank, a),
         }
     }
 }
 
 /// What changed in the questions since `a` was answered, in one paragraph, when anything did.
-fn model_changed(bank: &Bank, t: &Texts, a: &Assessment) -> Option<String> {
+fn model_changed(bank: &Bank, a: &Assessment) -> Option<String> {
     let mut parts = Vec::new();
     if a.model_version < bank.version() {
         let new = bank
@@ -332,15 +342,15 @@ fn model_changed(bank: &Bank, t: &Texts, a: &Assessment) -> Option<String> {
             .flat_map(|d| bank.asked(d, a.perspective))
             .filter(|q| q.since > a.model_version && !a.answers.contains_key(&q.id))
             .count();
-        parts.push(fill(
-            t.label("model_changed"),
+        parts.push(trf(
+            k::labels::MODEL_CHANGED,
             &[
                 ("then", &a.model_version.to_string()),
                 ("now", &bank.version().to_string()),
             ],
         ));
         if new > 0 {
-            parts.push(fill(t.label("new_questions"), &[("new", &new.to_string())]));
+            parts.push(trf(k::labels::NEW_QUESTIONS, &[("new", &new.to_string())]));
         }
     }
     let retired = a.retired_answers(bank);

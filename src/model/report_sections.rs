@@ -1,14 +1,10 @@
 //! The report's sections as blocks (see `blocks`); the page adds the headline above them.
 
 use super::blocks::{Block, Figure, Table};
+use super::keys as k;
 use super::report::{Finding, ReportModel, Row, Series, StepLine};
 use super::report_texts::fill;
-use super::texts;
-
-/// A label of the report's sentences (`questions/report.toml`).
-fn l(key: &str) -> &'static str {
-    texts().label(key)
-}
+use super::words::{tr, trf};
 
 /// The table beside a chart: the same figures, for keyboards, screen readers and paper.
 fn figures(caption: &str, first: &str, rows: &[Row], not_enough: &str) -> Table {
@@ -16,9 +12,9 @@ fn figures(caption: &str, first: &str, rows: &[Row], not_enough: &str) -> Table 
         caption: caption.into(),
         head: [
             first,
-            l("table_score"),
-            l("table_level"),
-            l("table_confidence"),
+            tr(k::labels::TABLE_SCORE),
+            tr(k::labels::TABLE_LEVEL),
+            tr(k::labels::TABLE_CONFIDENCE),
         ]
         .map(String::from)
         .to_vec(),
@@ -28,8 +24,8 @@ fn figures(caption: &str, first: &str, rows: &[Row], not_enough: &str) -> Table 
                 let level = r
                     .level
                     .map_or_else(|| "–".into(), |l| format!("{l} {}", r.level_name));
-                let conf = fill(
-                    l("confidence_cell"),
+                let conf = trf(
+                    k::labels::CONFIDENCE_CELL,
                     &[
                         ("confidence", &r.confidence),
                         ("scored", &r.scored.to_string()),
@@ -48,7 +44,10 @@ fn missing(s: &Series) -> Vec<String> {
     if s.missing.is_empty() {
         Vec::new()
     } else {
-        vec![fill(l("not_drawn"), &[("list", &s.missing.join(", "))])]
+        vec![trf(
+            k::labels::NOT_DRAWN,
+            &[("list", &s.missing.join(", "))],
+        )]
     }
 }
 
@@ -65,7 +64,7 @@ fn section(id: &'static str, class: &'static str, title: &str, body: Vec<Block>)
 /// A list of texts, or a sentence when there is none.
 /// Steps as a list: each says what to do, then who acts.
 fn step_list(ordered: bool, items: &[StepLine], class: &'static str) -> Block {
-    let who = texts().label("who");
+    let who = tr(k::labels::WHO);
     Block::List {
         ordered,
         class,
@@ -94,8 +93,8 @@ fn findings(title: &str, list: &[Finding]) -> Option<Block> {
                     ("finding-q", f.question.clone()),
                     (
                         "finding-a",
-                        fill(
-                            l("finding"),
+                        trf(
+                            k::labels::FINDING,
                             &[("level", &f.level.to_string()), ("statement", &f.statement)],
                         ),
                     ),
@@ -120,32 +119,37 @@ impl ReportModel {
     /// Everything under the headline: summary, charts with their tables, next steps, and the
     /// findings of each dimension.
     pub fn sections(&self) -> Vec<Block> {
-        let not_enough = texts().label("not_enough");
+        let not_enough = tr(k::labels::NOT_ENOUGH);
         let dim_rows: Vec<Row> = self.dimensions.iter().map(|d| d.row.clone()).collect();
         let radar = Figure {
-            caption: l("radar_caption").into(),
+            caption: tr(k::labels::RADAR_CAPTION).into(),
             id: "radar-dimensions",
             file: "bita-dimensions.png",
-            label: l("radar_label").into(),
+            label: tr(k::labels::RADAR_LABEL).into(),
             option: super::chart_options::dimensions(&self.radar.labels, &[&self.radar.values]),
             legend: Vec::new(),
             notes: missing(&self.radar),
             table: figures(
-                l("radar_table"),
-                l("column_dimension"),
+                tr(k::labels::RADAR_TABLE),
+                tr(k::labels::COLUMN_DIMENSION),
                 &dim_rows,
                 not_enough,
             ),
         };
         let bars = Figure {
-            caption: l("bars_caption").into(),
+            caption: tr(k::labels::BARS_CAPTION).into(),
             id: "bars-roles",
             file: "bita-it-roles.png",
-            label: l("bars_label").into(),
+            label: tr(k::labels::BARS_LABEL).into(),
             option: super::chart_options::bars(&self.bars.labels, &self.bars.values),
             legend: Vec::new(),
             notes: missing(&self.bars),
-            table: figures(l("bars_table"), l("column_role"), &self.roles, not_enough),
+            table: figures(
+                tr(k::labels::BARS_TABLE),
+                tr(k::labels::COLUMN_ROLE),
+                &self.roles,
+                not_enough,
+            ),
         };
         let mut steps: Vec<Block> = self
             .held_back
@@ -156,13 +160,13 @@ impl ReportModel {
             "",
             "",
             &self.first_title,
-            vec![list_or(&self.first, "steps quick", l("no_first"))],
+            vec![list_or(&self.first, "steps quick", tr(k::labels::NO_FIRST))],
         ));
         steps.push(section(
             "",
             "",
-            l("then_title"),
-            vec![list_or(&self.next_steps, "steps", l("no_then"))],
+            tr(k::labels::THEN_TITLE),
+            vec![list_or(&self.next_steps, "steps", tr(k::labels::NO_THEN))],
         ));
         let mut by_dimension: Vec<Block> = self
             .model_changed
@@ -175,16 +179,16 @@ impl ReportModel {
             let level = r
                 .level
                 .map(|n| {
-                    fill(
-                        l("dimension_level"),
+                    trf(
+                        k::labels::DIMENSION_LEVEL,
                         &[("level", &n.to_string()), ("name", &r.level_name)],
                     )
                 })
                 .unwrap_or_default();
             let mut body = vec![Block::P(
                 "meta",
-                fill(
-                    l("dimension_meta"),
+                trf(
+                    k::labels::DIMENSION_META,
                     &[
                         ("score", &score),
                         ("level", &level),
@@ -193,13 +197,13 @@ impl ReportModel {
                     ],
                 ),
             )];
-            body.extend(findings(l("strongest"), &d.strongest));
-            body.extend(findings(l("weakest"), &d.weakest));
+            body.extend(findings(tr(k::labels::STRONGEST), &d.strongest));
+            body.extend(findings(tr(k::labels::WEAKEST), &d.weakest));
             if !d.steps.is_empty() {
                 body.push(section(
                     "",
                     "",
-                    l("steps_title"),
+                    tr(k::labels::STEPS_TITLE),
                     vec![step_list(false, &d.steps, "steps")],
                 ));
             }
@@ -216,25 +220,25 @@ impl ReportModel {
             section(
                 "summary-title",
                 "report-section",
-                l("summary_title"),
+                tr(k::labels::SUMMARY_TITLE),
                 vec![Block::P("summary", self.summary.clone())],
             ),
             section(
                 "charts-title",
                 "report-section charts",
-                l("scores_title"),
+                tr(k::labels::SCORES_TITLE),
                 vec![Block::Figure(radar), Block::Figure(bars)],
             ),
             section(
                 "steps-title",
                 "report-section results",
-                l("steps_title"),
+                tr(k::labels::STEPS_TITLE),
                 steps,
             ),
             section(
                 "dims-title",
                 "report-section",
-                l("by_dimension"),
+                tr(k::labels::BY_DIMENSION),
                 by_dimension,
             ),
         ]

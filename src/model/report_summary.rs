@@ -2,9 +2,10 @@
 //! it does (held by the basics or by an answer its description relies on, or changed with the rules).
 
 use super::dates::utc_day;
+use super::keys as k;
 use super::report::{Row, StepLine};
-use super::report_texts::{fill, Texts};
 use super::scoring::{self, Hold, Overall};
+use super::words::{tr, trf};
 use super::{Assessment, Bank};
 
 /// The most words the executive summary may have.
@@ -14,14 +15,13 @@ pub const SUMMARY_WORDS: usize = 80;
 /// `level_rule_since` (when these answers were saved before it and it differs).
 pub(super) fn why_held(
     bank: &Bank,
-    t: &Texts,
     a: &Assessment,
     overall: Option<&Overall>,
 ) -> (Option<String>, Option<String>) {
     let rule = &bank.model.scoring;
     let capped = overall.and_then(|o| match o.held.as_ref()? {
-        Hold::Basics if o.basics_unsound => Some(fill(
-            t.headline("capped_unsound"),
+        Hold::Basics if o.basics_unsound => Some(trf(
+            k::headline::CAPPED_UNSOUND,
             &[
                 ("uncapped", &o.uncapped_level.to_string()),
                 ("basics", &scoring::tenths_text(o.basics_tenths)),
@@ -29,8 +29,8 @@ pub(super) fn why_held(
                 ("level", &o.level.to_string()),
             ],
         )),
-        Hold::Basics => Some(fill(
-            t.headline("capped"),
+        Hold::Basics => Some(trf(
+            k::headline::CAPPED,
             &[
                 ("uncapped", &o.uncapped_level.to_string()),
                 ("margin", &rule.cap_margin.to_string()),
@@ -42,8 +42,8 @@ pub(super) fn why_held(
             question,
             answer,
             at_least,
-        } => Some(fill(
-            t.headline("unbacked"),
+        } => Some(trf(
+            k::headline::UNBACKED,
             &[
                 ("uncapped", &o.uncapped_level.to_string()),
                 ("claimed", &level.to_string()),
@@ -62,8 +62,8 @@ pub(super) fn why_held(
         .map(|o| (o.level, o.earlier_rule_level(bank)))
         .filter(|(now, then)| now != then && utc_day(a.updated) < rule.level_rule_since)
         .map(|(_, then)| {
-            fill(
-                t.headline("rule_changed"),
+            trf(
+                k::headline::RULE_CHANGED,
                 &[
                     ("date", &super::dates::iso_shown(&rule.level_rule_since)),
                     ("sound", &rule.basics_sound.to_string()),
@@ -91,7 +91,6 @@ fn short(step: &str) -> String {
 /// the cap if it applies, and the first three actions, in at most [`SUMMARY_WORDS`] words.
 pub(super) fn summary(
     bank: &Bank,
-    t: &Texts,
     name: &str,
     dims: &[Row],
     overall: Option<&Overall>,
@@ -99,8 +98,8 @@ pub(super) fn summary(
 ) -> String {
     let mut parts = Vec::new();
     match overall {
-        Some(o) => parts.push(fill(
-            t.summary("stands"),
+        Some(o) => parts.push(trf(
+            k::summary::STANDS,
             &[
                 ("name", name),
                 ("level", &o.level.to_string()),
@@ -108,7 +107,7 @@ pub(super) fn summary(
                 ("score", &scoring::tenths_text(o.tenths)),
             ],
         )),
-        None => parts.push(fill(t.summary("no_level"), &[("name", name)])),
+        None => parts.push(trf(k::summary::NO_LEVEL, &[("name", name)])),
     }
     let scored: Vec<&Row> = dims.iter().filter(|r| r.value.is_some()).collect();
     // Highest first; among equals the earlier dimension.
@@ -122,8 +121,8 @@ pub(super) fn summary(
         .reduce(|worst, r| if r.value < worst.value { r } else { worst });
     if let (Some(s), Some(w)) = (strongest, weakest) {
         if s.id != w.id {
-            parts.push(fill(
-                t.summary("extremes"),
+            parts.push(trf(
+                k::summary::EXTREMES,
                 &[
                     ("strongest", &s.name),
                     ("strongest_score", s.score.as_deref().unwrap_or("")),
@@ -134,15 +133,15 @@ pub(super) fn summary(
         }
     }
     match overall.map(|o| (o, &o.held)) {
-        Some((o, Some(Hold::Basics))) => parts.push(fill(
-            t.summary("capped"),
+        Some((o, Some(Hold::Basics))) => parts.push(trf(
+            k::summary::CAPPED,
             &[
                 ("level", &o.level.to_string()),
                 ("basics", &scoring::tenths_text(o.basics_tenths)),
             ],
         )),
-        Some((o, Some(Hold::Unbacked { level, answer, .. }))) => parts.push(fill(
-            t.summary("unbacked"),
+        Some((o, Some(Hold::Unbacked { level, answer, .. }))) => parts.push(trf(
+            k::summary::UNBACKED,
             &[
                 ("level", &o.level.to_string()),
                 ("claimed", &level.to_string()),
@@ -153,12 +152,12 @@ pub(super) fn summary(
     }
     let head = parts.join(" ");
     if actions.is_empty() {
-        return format!("{head} {}", t.summary("no_actions"));
+        return format!("{head} {}", tr(k::summary::NO_ACTIONS));
     }
     // Whole steps if they fit, else their first clauses, else fewer of them; each with who acts.
     let with_who = |text: &str, s: &StepLine| {
-        fill(
-            t.summary("action"),
+        trf(
+            k::summary::ACTION,
             &[("step", text.trim_end_matches('.')), ("who", &s.who)],
         )
     };
@@ -172,7 +171,7 @@ pub(super) fn summary(
             let joined = list.join("; ");
             let text = format!(
                 "{head} {}",
-                fill(t.summary("actions"), &[("actions", &joined)])
+                trf(k::summary::ACTIONS, &[("actions", &joined)])
             );
             if words(&text) <= SUMMARY_WORDS {
                 return text;

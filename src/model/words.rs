@@ -49,14 +49,22 @@ pub fn pages_ready() -> bool {
     store::pages_ready()
 }
 
+/// Installs the report's sentences (once): the list of the report's file of the language,
+/// fetched with the report's code.
+pub fn install_report(list: Vec<String>) {
+    store::set_report(list.into_iter().map(|s| &*s.leak()).collect());
+}
+
 /// One interface text ("" for one of a page whose texts are not in yet: those pages wait for them).
 #[inline(always)]
 pub fn tr(t: Text) -> &'static str {
     let at = usize::from(t.0);
     if at < keys::COUNT {
         store::get(at)
-    } else {
+    } else if at < keys::COUNT + keys::PAGE_COUNT {
         store::get_page(at - keys::COUNT)
+    } else {
+        store::get_report(at - keys::COUNT - keys::PAGE_COUNT)
     }
 }
 
@@ -68,7 +76,7 @@ compile_error!("model::words assumes the page has one thread: a build with threa
 
 #[cfg(target_arch = "wasm32")]
 mod store {
-    use super::keys::{COUNT, PAGE_COUNT};
+    use super::keys::{COUNT, PAGE_COUNT, REPORT_COUNT};
     use super::Language;
     use std::cell::{Cell, UnsafeCell};
     use std::sync::atomic::{AtomicBool, Ordering};
@@ -79,6 +87,8 @@ mod store {
     static TEXTS: Slots<COUNT> = Slots(UnsafeCell::new([""; COUNT]), AtomicBool::new(false));
     static PAGES: Slots<PAGE_COUNT> =
         Slots(UnsafeCell::new([""; PAGE_COUNT]), AtomicBool::new(false));
+    static REPORT: Slots<REPORT_COUNT> =
+        Slots(UnsafeCell::new([""; REPORT_COUNT]), AtomicBool::new(false));
 
     fn fill<const N: usize>(slots: &Slots<N>, list: Vec<&'static str>) {
         if slots.1.swap(true, Ordering::Relaxed) {
@@ -122,6 +132,16 @@ mod store {
         PAGES.1.load(Ordering::Relaxed)
     }
 
+    pub fn set_report(list: Vec<&'static str>) {
+        fill(&REPORT, list);
+    }
+
+    #[inline(always)]
+    pub fn get_report(at: usize) -> &'static str {
+        // SAFETY: see `Slots`.
+        unsafe { (*REPORT.0.get())[at] }
+    }
+
     #[inline(always)]
     pub fn get(at: usize) -> &'static str {
         // SAFETY: see `Slots`.
@@ -139,7 +159,7 @@ mod store {
 // `use_language` says otherwise; its bank and report sentences are read once per thread.
 #[cfg(not(target_arch = "wasm32"))]
 mod store {
-    use super::super::{languages, report_texts::Texts, Bank};
+    use super::super::{languages, Bank};
     use super::Language;
     use std::cell::{Cell, OnceCell};
 
@@ -147,7 +167,8 @@ mod store {
         static LANGUAGE: Cell<Option<&'static Language>> = const { Cell::new(None) };
         static TEXTS: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
         static PAGES: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
-        static BANK: OnceCell<(&'static Bank, &'static Texts)> = const { OnceCell::new() };
+        static REPORT: OnceCell<Vec<&'static str>> = const { OnceCell::new() };
+        static BANK: OnceCell<&'static Bank> = const { OnceCell::new() };
     }
 
     pub fn set(list: Vec<&'static str>, language: &'static Language, _: &str) {
@@ -173,18 +194,35 @@ mod store {
         files()[0]
     }
 
-    /// This thread's bank and report sentences, where its language is not the default.
-    pub fn bank() -> Option<(&'static Bank, &'static Texts)> {
+    /// This thread's bank, where its language is not the default.
+    pub fn bank() -> Option<&'static Bank> {
         if language().code == languages::LANGUAGES[0].code {
             return None;
         }
         Some(BANK.with(|b| {
             *b.get_or_init(|| {
-                let (bank, texts) = super::super::language_bank(language().code)
+                let (bank, _) = super::super::language_bank(language().code)
                     .expect("build.rs wrote a valid language");
-                (&*Box::leak(Box::new(bank)), &*Box::leak(Box::new(texts)))
+                &*Box::leak(Box::new(bank))
             })
         }))
+    }
+
+    pub fn set_report(list: Vec<&'static str>) {
+        REPORT.with(|t| {
+            let _ = t.set(list);
+        });
+    }
+
+    pub fn get_report(at: usize) -> &'static str {
+        if REPORT.with(|l| l.get().is_none()) {
+            let (_, list) = super::super::language_bank(language().code)
+                .expect("build.rs wrote a valid language");
+            set_report(list.into_iter().map(|s| &*s.leak()).collect());
+        }
+        REPORT
+            .with(|l| l.get().and_then(|l| l.get(at).copied()))
+            .unwrap_or_default()
     }
 
     pub fn set_pages(list: Vec<&'static str>) {
@@ -229,12 +267,7 @@ pub fn use_language(code: &str) {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) fn native_bank() -> Option<&'static super::Bank> {
-    store::bank().map(|b| b.0)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub(super) fn native_report() -> Option<&'static super::report_texts::Texts> {
-    store::bank().map(|b| b.1)
+    store::bank()
 }
 
 /// One interface text with its placeholders filled.
