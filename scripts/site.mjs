@@ -212,12 +212,18 @@ const files = ${JSON.stringify(firstFiles)};
 const lines = ${JSON.stringify(loaderLines)};
 let lang = null;
 try { lang = localStorage.getItem('bita.language'); } catch {}
-if (!files[lang]) lang = [...(navigator.languages ?? [navigator.language])].map((l) => String(l).slice(0, 2).toLowerCase()).find((l) => files[l]) ?? 'en';
+const has = (code) => typeof code === 'string' && Object.hasOwn(files, code);
+if (!has(lang)) lang = [...(navigator.languages ?? [navigator.language])].map((l) => String(l).slice(0, 2).toLowerCase()).find(has) ?? 'en';
 const line = lines[lang];
 document.documentElement.lang = lang;
-const loading = document.querySelector('.skeleton-line');
-if (lang !== 'en') { document.title = line.title; if (loading) loading.textContent = line.loading; }
-const texts = fetch('./' + files[lang]).then((r) => { if (!r.ok) throw new Error(line.texts_status.replace('{status}', r.status)); return r.text(); });
+// The skeleton in the language (again once the page is parsed: this module may run before it).
+const localise = () => { if (lang === 'en') return; document.title = line.title; const l = document.querySelector('.skeleton-line:not(#stopped)'); if (l) l.textContent = line.loading; };
+localise();
+const fill = (text, name, value) => text.replace('{' + name + '}', () => String(value));
+const get = (code) => fetch('./' + files[code]).then((r) => { if (!r.ok) throw new Error(fill(line.texts_status, 'status', r.status)); return r.text(); });
+// Another language's file that cannot be had falls back to English, so a choice remembered in
+// this browser never keeps bita from starting.
+const texts = get(lang).then((t) => [t, lang], (e) => lang === 'en' ? Promise.reject(e) : get('en').then((t) => [t, 'en'], () => Promise.reject(e)));
 texts.catch(() => {});
 // A crash's line stays; the line about a slow start gives way to a crash's, and goes once the start ends.
 const say = (what, crash = true) => {
@@ -236,7 +242,7 @@ const say = (what, crash = true) => {
 };
 // A trap (a panic) or a stack overflow (the engine throws a RangeError) leaves the wasm unusable.
 const trapped = (e) => {
-  if (e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message))) say(line.stopped.replace('{error}', e));
+  if (e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message))) say(fill(line.stopped, 'error', e));
 };
 addEventListener('error', (e) => trapped(e.error));
 // Focus the page moves (to a new page's heading) shows its ring to keyboard users only.
@@ -262,10 +268,13 @@ try {
   // and the first paint: the page it mounts in may still be parsing.
   await new Promise((next) => setTimeout(next));
   if (document.readyState === 'loading') await new Promise((next) => addEventListener('DOMContentLoaded', next, { once: true }));
-  mount(await texts, lang);
+  localise();
+  const [text, code] = await texts;
+  if (code !== lang) document.documentElement.lang = code;
+  mount(text, code);
   dispatchEvent(new CustomEvent('bita-started', { detail: { wasm } }));
 } catch (e) {
-  say(line.failed.replace('{error}', e));
+  say(fill(line.failed, 'error', e));
   throw e;
 }
 `;

@@ -287,7 +287,7 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
             i
         }
         None => {
-            let echarts = echarts().ok_or(tr(k::labels::CHART_NO_LIBRARY))?;
+            let echarts = echarts().ok_or(tr(k::charts::NO_LIBRARY))?;
             let opts = js_sys::Object::new();
             // Crisp on paper and on high-density screens.
             let ratio = window().device_pixel_ratio().max(2.0);
@@ -298,7 +298,7 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
                 "init",
                 &[el.clone().into(), JsValue::NULL, opts.into()],
             )
-            .ok_or(tr(k::labels::CHART_NOT_STARTED))?;
+            .ok_or(tr(k::charts::NOT_STARTED))?;
             LIVE.with_borrow_mut(|live| {
                 if let Some(l) = live.get_mut(id) {
                     l.instance = Some(i.clone());
@@ -309,9 +309,8 @@ fn draw(id: &'static str, el: &web_sys::HtmlElement, chart: &ChartOption) -> Res
     };
     // Through JSON rather than charming's WasmRenderer: the options are JSON already (templates
     // made with charming at build time), and serde-wasm-bindgen would add a serializer.
-    let option = js_sys::JSON::parse(&chart.0).map_err(|_| tr(k::labels::CHART_NOT_BUILT))?;
-    js_call(&instance, "setOption", &[option, JsValue::TRUE])
-        .ok_or(tr(k::labels::CHART_NOT_DRAWN))?;
+    let option = js_sys::JSON::parse(&chart.0).map_err(|_| tr(k::charts::NOT_BUILT))?;
+    js_call(&instance, "setOption", &[option, JsValue::TRUE]).ok_or(tr(k::charts::NOT_DRAWN))?;
     Ok(())
 }
 
@@ -380,10 +379,10 @@ pub fn ChartBox(
         <div class="chart">
             <div class="chart-slot" node_ref=slot></div>
             {move || failed.get().map(|e| view! {
-                <p class="notice warn">{trf(k::labels::CHART_FAILED, &[("error", &e)])}</p>
+                <p class="notice warn">{trf(k::charts::FAILED, &[("error", &e)])}</p>
             })}
             <button type="button" class="quiet no-print" on:click=move |_| download_png(id, file)>
-                {tr(k::labels::CHART_DOWNLOAD)}
+                {tr(k::charts::DOWNLOAD)}
             </button>
         </div>
     }

@@ -120,5 +120,5 @@ pub(super) async fn ensure_echarts() -> Result<(), String> {
     }
     result
         .map(|_| ())
-        .map_err(|_| "the chart library could not be loaded".to_string())
+        .map_err(|_| super::words::tr(crate::model::keys::charts::NOT_LOADED).to_string())
 }

@@ -146,11 +146,15 @@ pub fn App() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let now = crate::model::words::language().code;
+    let ctx = expect_context::<Ctx>();
     let refused = RwSignal::new(false);
     let change = move |ev: leptos::ev::Event| {
         if local_store::remember_language(&event_target_value(&ev)) {
-            let _ = window().location().reload();
+            offline::reload_when_saved(ctx);
         } else {
+            // The page stays in its language: so does the switch.
+            let select: web_sys::HtmlSelectElement = event_target(&ev);
+            select.set_value(now);
             refused.set(true);
         }
     };

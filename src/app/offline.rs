@@ -65,8 +65,9 @@ pub fn register(ctx: Ctx) {
     let _ = window().set_timeout_with_callback(later.unchecked_ref());
 }
 
-/// Reloads once every change is saved (a commit may still be waiting for another tab's lock).
-fn reload_when_saved(ctx: Ctx) {
+/// Reloads once every change is saved (a commit may still be waiting for another tab's lock):
+/// a new version, or another language.
+pub fn reload_when_saved(ctx: Ctx) {
     if ctx.store.try_with_untracked(|s| s.unsaved()) == Some(true) {
         let again = Closure::once_into_js(move || reload_when_saved(ctx));
         let _ = window()

@@ -147,7 +147,7 @@ fn dom(b: &Block, depth: u8) -> web_sys::Element {
 /// `style` attribute would be refused by the page's Content-Security-Policy.
 fn legend_list(legend: &[(String, &str)]) -> web_sys::Element {
     let list = el("ul", "legend", None);
-    attr(&list, "aria-label", tr(k::labels::CHART_LEGEND));
+    attr(&list, "aria-label", tr(k::charts::LEGEND));
     for (name, colour) in legend {
         let li = el("li", "", None);
         let swatch: web_sys::HtmlElement = el("span", "swatch", None).unchecked_into();

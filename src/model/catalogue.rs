@@ -51,6 +51,7 @@ impl Class {
     }
 }
 
+use super::catalogue_lexicon::same_word;
 pub use super::catalogue_lexicon::Lexicon;
 
 /// What decided an entry's class, in words the page shows.
@@ -149,36 +150,13 @@ fn spelled_after(abbreviation: &str, after: &str) -> bool {
 }
 
 /// The words with each compound read as its parts, as German writes them
-/// ("Druckerverwaltung", "SAP-Personalwesen"): a word no list holds, eight letters or more, that
-/// ends in a word of the lists (four letters or more, the longest) is that word and what comes
-/// before it; a hyphen parts a word whose last part a list holds.
-fn parts<'a>(lex: &Lexicon, toks: Vec<Token<'a>>) -> Vec<Token<'a>> {
-    let lists = [&lex.outcome, &lex.activity, &lex.technology, &lex.unclear];
-    let listed = |w: &str| {
-        lists
-            .iter()
-            .chain([&&lex.products, &&lex.audiences])
-            .any(|l| l.iter().any(|x| same_word(w, x)))
-    };
+/// ("Druckerverwaltung", "SAP-Personalwesen"): see [`Lexicon::compound_cut`].
+fn parts<'a>(lex: &Lexicon, toks: Vec<Token<'a>>, compounds: bool) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
-        // Lower case of the same length only: the cut is made in both at once.
-        let cut = if listed(&t.lower) || t.lower.len() != t.text.len() {
-            None
-        } else if let Some((before, after)) = t.lower.rsplit_once('-') {
-            (!before.is_empty() && listed(after)).then_some(before.len())
-        } else if t.lower.chars().count() >= 8 && t.lower.chars().all(char::is_alphabetic) {
-            lists
-                .iter()
-                .flat_map(|l| l.iter())
-                .filter(|w| w.len() >= 4 && !w.contains([' ', '-']) && t.lower.len() >= w.len() + 3)
-                .filter(|w| t.lower.ends_with(w.as_str()))
-                .max_by_key(|w| w.len())
-                .map(|w| t.lower.len() - w.len())
-        } else {
-            None
-        };
-        match cut.filter(|c| t.text.is_char_boundary(*c)) {
+        let inner_capital = t.text.chars().skip(1).any(char::is_uppercase);
+        let whole = !compounds || t.opens_aside || inner_capital;
+        match lex.compound_cut(&t.lower, t.text, whole) {
             Some(c) => {
                 let head = t.text[c..].trim_start_matches('-');
                 out.push(Token {
@@ -196,14 +174,6 @@ fn parts<'a>(lex: &Lexicon, toks: Vec<Token<'a>>) -> Vec<Token<'a>> {
         }
     }
     out
-}
-
-/// Whether a written word is a lexicon word: the same, or its plural.
-fn same_word(token: &str, word: &str) -> bool {
-    token == word
-        || token
-            .strip_suffix('s')
-            .is_some_and(|t| t == word || t.strip_suffix('e') == Some(word))
 }
 
 /// The lexicon's term that matches at `at`, longest first, with its length in words.
@@ -280,7 +250,7 @@ fn product_shape(
 /// The first product named in `text`, from the lexicon or by its shape (with `asides`, a
 /// capitalised word opening brackets too).
 fn product(lex: &Lexicon, own: &[String], text: &str, asides: bool) -> Option<String> {
-    let toks = parts(lex, tokens(text, own));
+    let toks = parts(lex, tokens(text, own), false);
     // A name in capitals throughout says nothing by its capitals, unless it is one word.
     let shouting = !text.chars().any(char::is_lowercase) && toks.len() > 1;
     if text.contains(['®', '™']) {
@@ -309,7 +279,7 @@ fn words(toks: &[Token<'_>]) -> String {
 /// The classes of the lexicon's terms in `text`, in order, each with the words that matched;
 /// where terms overlap, the longest from the left wins.
 fn terms(lex: &Lexicon, own: &[String], text: &str) -> Vec<(Class, String)> {
-    let toks = parts(lex, tokens(text, own));
+    let toks = parts(lex, tokens(text, own), true);
     let lists = [
         (Some(Class::Outcome), &lex.outcome),
         (Some(Class::Activity), &lex.activity),

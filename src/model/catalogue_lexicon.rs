@@ -24,6 +24,46 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Where a word is cut into the parts of a compound: a hyphen parts a word whose last part a
+    /// list holds; unless `whole` (a name written with an inner capital, or in brackets), a word no
+    /// list holds, eight letters or more, that is a word of the lists (four letters or more) after
+    /// another (with or without a joining "s") is those two. Both parts must be listed, so that an
+    /// English name ("Dashboard") stays whole. `lower` is `text` in lower case, of the same length.
+    pub fn compound_cut(&self, lower: &str, text: &str, whole: bool) -> Option<usize> {
+        let lists = [
+            &self.outcome,
+            &self.activity,
+            &self.technology,
+            &self.unclear,
+        ];
+        let listed = |w: &str| {
+            lists
+                .iter()
+                .chain([&&self.products, &&self.audiences])
+                .any(|l| l.iter().any(|x| same_word(w, x)))
+        };
+        if listed(lower) || lower.len() != text.len() {
+            return None;
+        }
+        let cut = if let Some((before, after)) = lower.rsplit_once('-') {
+            (!before.is_empty() && listed(after)).then_some(before.len())
+        } else if whole || lower.chars().count() < 8 || !lower.chars().all(char::is_alphabetic) {
+            None
+        } else {
+            lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .filter(|w| w.len() >= 4 && !w.contains([' ', '-']) && lower.len() >= w.len() + 3)
+                .filter(|w| lower.ends_with(w.as_str()))
+                .map(|w| lower.len() - w.len())
+                .filter(|&c| {
+                    listed(&lower[..c]) || lower[..c].strip_suffix('s').is_some_and(listed)
+                })
+                .min()
+        };
+        cut.filter(|c| text.is_char_boundary(*c))
+    }
+
     fn lists(&self) -> [(&'static str, &Vec<String>); 9] {
         [
             ("products", &self.products),
@@ -65,4 +105,12 @@ impl Lexicon {
         }
         problems
     }
+}
+
+/// Whether a written word is a lexicon word: the same, or its plural.
+pub fn same_word(token: &str, word: &str) -> bool {
+    token == word
+        || token
+            .strip_suffix('s')
+            .is_some_and(|t| t == word || t.strip_suffix('e') == Some(word))
 }

@@ -47,13 +47,16 @@ pub fn read_links(bank: &Bank, text: &str, known: &[Assessment]) -> (Vec<Assessm
                     .chain(&found)
                     .any(|a| same(a, &shared.assessment)) =>
             {
-                problems.push(format!(
-                    "Line {}: this assessment is in the lists above already.",
-                    n + 1
+                problems.push(super::words::trf(
+                    super::keys::link::LINE_KNOWN,
+                    &[("n", &(n + 1).to_string())],
                 ))
             }
             Ok(shared) => found.push(shared.assessment),
-            Err(e) => problems.push(format!("Line {}: {e}", n + 1)),
+            Err(e) => problems.push(super::words::trf(
+                super::keys::link::LINE_ERROR,
+                &[("n", &(n + 1).to_string()), ("error", &e.to_string())],
+            )),
         }
     }
     (found, problems)

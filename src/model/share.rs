@@ -143,13 +143,15 @@ impl ShareError {
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::TooLong => write!(f, "This link is far longer than any bita link, so it was not opened."),
-            ShareError::NotALink => write!(f, "This link is not a bita results link: it holds characters no bita link has. Ask for the link again."),
-            ShareError::Damaged => write!(f, "This results link is incomplete or has been changed, so it cannot be opened. It may have been cut off when it was copied: ask for the link again."),
-            ShareError::Newer(v) => write!(f, "This link was made by a newer version of bita (question model {v}). Reload the page to update bita, then open the link again."),
-            ShareError::NewerFormat => write!(f, "This link was made by a newer version of bita, which puts more in its links than this version knows. Reload the page to update bita, then open the link again."),
-        }
+        use super::keys::link as k;
+        use super::words::{tr, trf};
+        f.write_str(&match self {
+            ShareError::TooLong => tr(k::TOO_LONG).into(),
+            ShareError::NotALink => tr(k::NOT_A_LINK).into(),
+            ShareError::Damaged => tr(k::DAMAGED).into(),
+            ShareError::Newer(v) => trf(k::NEWER, &[("version", &v.to_string())]),
+            ShareError::NewerFormat => tr(k::NEWER_FORMAT).into(),
+        })
     }
 }
 

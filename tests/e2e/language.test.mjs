@@ -40,7 +40,9 @@ const englishPieces = [...new Set(filesOf('en').flatMap((t) => t.split(/\{[a-z_]
 assert.ok(englishPieces.length > 500, `${englishPieces.length} English pieces to look for`);
 
 async function noEnglish(page, where) {
-  const shown = await page.evaluate(() => document.body.innerText);
+  // What is read out as well as what is shown: names, placeholders and titles.
+  const shown = await page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')]
+    .flatMap((e) => ['aria-label', 'placeholder', 'title', 'alt'].map((a) => e.getAttribute(a)).filter(Boolean))].join('\n'));
   const left = englishPieces.filter((p) => shown.includes(p));
   // Words German never uses, around any English a view might still write outside the files.
   for (const m of shown.matchAll(/(?:^|[^\p{L}])(the|and|with|your|this|of|is|are)(?=[^\p{L}]|$)/giu)) left.push(shown.slice(Math.max(0, m.index - 30), m.index + 30));
@@ -95,9 +97,25 @@ test('a German browser gets the walk, the review, the report and the comparison 
   await noEnglish(page, 'the report');
   // The comparison, with a second assessment from the other side.
   await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('fb1', 'Nordwind GmbH', 'business'));
+  // Opened afresh, as from a bookmark: its charts' words must not wait for the report's file.
   await page.goto(`${server.url}#/compare`);
+  await page.reload();
   await page.getByRole('heading', { level: 1, name: pages.compare.title }).waitFor();
   await noEnglish(page, 'the comparison');
+  await page.goto(`${server.url}#/catalogue`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: pages.catalogue.title }).waitFor();
+  await page.getByLabel(pages.catalogue.new_name).fill('Katalog');
+  await page.getByRole('button', { name: pages.catalogue.new_button }).click();
+  await page.getByLabel(pages.catalogue.paste_label).fill('Druckerverwaltung\nGehaltsabrechnung\nSAP');
+  await page.getByRole('button', { name: pages.catalogue.paste_button }).click();
+  await page.getByRole('row', { name: /Druckerverwaltung/ }).waitFor();
+  await noEnglish(page, 'the catalogue check');
+  // A damaged link says why in German.
+  await page.goto(`${server.url}#/s/AAAA`);
+  await page.reload();
+  await page.getByText(de['interface-pages'].link.damaged).or(page.getByText(de['interface-pages'].link.not_a_link)).first().waitFor();
+  await noEnglish(page, 'a damaged link');
   assert.deepEqual(errors, []);
   await context.close();
 });
