@@ -308,57 +308,64 @@ pub fn encode(c: &Catalogue) -> String {
     serde_json::to_string(c).unwrap_or_default()
 }
 
+use super::keys::catalogue as k;
+use super::words::{tr, trf};
+
 /// Reads a stored or exported catalogue; says in words what is wrong with one it cannot read.
 pub fn decode(raw: &str) -> Result<Catalogue, String> {
     let value: serde_json::Value = serde_json::from_str(raw)
-        .map_err(|e| format!("the data is damaged and is not valid JSON ({e})"))?;
+        .map_err(|e| trf(k::RECORD_NOT_JSON, &[("error", &e.to_string())]))?;
     decode_value(value)
 }
 
 /// [`decode`] of a record already read as JSON (one of an export file's).
 pub fn decode_value(value: serde_json::Value) -> Result<Catalogue, String> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err("the data is not a bita catalogue".into());
+        return Err(tr(k::RECORD_NOT_BITA).into());
     }
     match value.get("schema").and_then(|s| s.as_u64()) {
         Some(s) if s > u64::from(SCHEMA) => {
-            return Err(format!(
-                "it was saved by a newer version of bita (format {s}, this version reads up to {SCHEMA})"
+            return Err(trf(
+                k::RECORD_NEWER_FORMAT,
+                &[("format", &s.to_string()), ("reads", &SCHEMA.to_string())],
             ))
         }
         Some(1..) => {}
-        _ => return Err("the data has no valid format version".into()),
+        _ => return Err(tr(k::RECORD_NO_VERSION).into()),
     }
     let c: Catalogue = serde_json::from_value(value).map_err(|e| {
         let e = e.to_string();
         match e.strip_prefix("unknown field `") {
             // A field of this schema only a newer bita writes: left untouched, never rewritten.
-            Some(rest) => format!(
-                "it was saved by a newer version of bita (it holds “{}”, which this version does not know)",
-                rest.split('`').next().unwrap_or_default()
+            Some(rest) => trf(
+                k::RECORD_NEWER_FIELD,
+                &[("field", rest.split('`').next().unwrap_or_default())],
             ),
-            None => format!("the data is incomplete or damaged ({e})"),
+            None => trf(k::RECORD_DAMAGED, &[("error", &e)]),
         }
     })?;
     if !super::storage::valid_id(&c.id) {
-        return Err("the data has no valid id".into());
+        return Err(tr(k::RECORD_NO_ID).into());
     }
     let mut c = c;
     if c.entries.len() > MAX_ENTRIES {
-        return Err(format!(
-            "it holds {} entries, more than the {MAX_ENTRIES} a catalogue may hold",
-            c.entries.len()
+        return Err(trf(
+            k::RECORD_TOO_MANY,
+            &[
+                ("n", &c.entries.len().to_string()),
+                ("max", &MAX_ENTRIES.to_string()),
+            ],
         ));
     }
     if c.services.len() > 2 * MAX_SERVICES {
-        return Err(format!(
-            "it names {} business services, more than a catalogue may",
-            c.services.len()
+        return Err(trf(
+            k::RECORD_TOO_MANY_SERVICES,
+            &[("n", &c.services.len().to_string())],
         ));
     }
     let mut keys = Set::new();
     if !c.entries.iter().all(|e| keys.insert(e.key())) {
-        return Err("it holds the same entry twice".into());
+        return Err(tr(k::RECORD_TWICE).into());
     }
     // Within what bita itself writes.
     c.name.value = clip(&c.name.value, MAX_NAME);

@@ -14,8 +14,10 @@
 
 use super::assessment::Stamp;
 use super::catalogue_record::{self as record, Catalogue, MAX_STORED_BYTES, PREFIX};
+use super::keys::catalogue as k;
 use super::map::{Map, Set};
 use super::store::Io;
+use super::words::{tr, trf};
 
 /// Deleted catalogues leave storage this long after the delete.
 pub const PURGE_AFTER_MS: u64 = super::store::PURGE_AFTER_MS;
@@ -100,9 +102,7 @@ impl Shelf {
                     self.records.remove(&c.id);
                 }
                 Ok(c) if record::storage_key(&c.id) == key => self.take(c),
-                Ok(_) => self
-                    .unreadable
-                    .push((key, "its id does not match its key".into())),
+                Ok(_) => self.unreadable.push((key, tr(k::SHELF_ID_MISMATCH).into())),
                 Err(why) => self.unreadable.push((key, why)),
             }
         }
@@ -145,7 +145,7 @@ impl Shelf {
             let stored = match io.read(&key) {
                 Ok(s) => s,
                 Err(_) => {
-                    self.problem = Some(UNAVAILABLE.into());
+                    self.problem = Some(unavailable().into());
                     return;
                 }
             };
@@ -157,11 +157,7 @@ impl Shelf {
                         }
                     }
                     Err(_) => {
-                        self.problem = Some(
-                            "The saved copy of this catalogue has become unreadable, so bita left it untouched \
-                             and keeps your changes in this page only. Export the catalogue to keep a copy."
-                                .into(),
-                        );
+                        self.problem = Some(tr(k::SHELF_COPY_UNREADABLE).into());
                         continue;
                     }
                 }
@@ -178,11 +174,8 @@ impl Shelf {
                 .map(|v| v.len())
                 .sum();
             if others + text.len() > MAX_STORED_BYTES {
-                self.problem = Some(format!(
-                    "The catalogues would take more than the {} MB bita keeps for them, so the latest changes \
-                     are kept in this page only. Delete a catalogue you no longer need, or export this one to keep a copy.",
-                    MAX_STORED_BYTES / 1_000_000
-                ));
+                let mb = (MAX_STORED_BYTES / 1_000_000).to_string();
+                self.problem = Some(trf(k::SHELF_TOO_BIG, &[("mb", &mb)]));
                 continue;
             }
             match io.write(&key, &text) {
@@ -190,20 +183,14 @@ impl Shelf {
                     self.dirty.remove(&id);
                 }
                 Err(e) => {
-                    self.problem = Some(format!(
-                        "Your latest changes to the catalogue could not be saved ({e}). Storage may be full. \
-                         They are kept in this page: export the catalogue to keep a copy."
-                    ))
+                    self.problem = Some(trf(k::SHELF_NOT_SAVED, &[("error", &e.to_string())]))
                 }
             }
         }
     }
 }
 
-const UNAVAILABLE: &str = "This browser does not let bita save anything (local storage is disabled or blocked). \
-    The catalogue lives only in this page and will be lost when you reload or close it: export it to keep a copy.";
-
 /// The message for a page that has no storage at all.
 pub fn unavailable() -> &'static str {
-    UNAVAILABLE
+    tr(k::SHELF_UNAVAILABLE)
 }
