@@ -259,6 +259,9 @@ pub(crate) fn row(out: &mut String, cells: &[String]) {
     line(out, cells.iter().map(|c| cell(c)));
 }
 
+/// The columns of [`whose`], first in both exports.
+const WHOSE: [&str; 5] = ["assessment", "name", "perspective", "role", "date"];
+
 /// The cells that say whose row it is: id, name, side, role and the day last changed.
 fn whose(a: &Assessment) -> [String; 5] {
     [
@@ -272,20 +275,21 @@ fn whose(a: &Assessment) -> [String; 5] {
 
 /// One row per assessment and question asked of its side, for spreadsheets.
 pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
-    let mut out = header(&[
-        "assessment",
-        "name",
-        "perspective",
-        "role",
-        "date",
-        "model version",
-        "dimension",
-        "question id",
-        "question",
-        "answer",
-        "statement",
-        "note",
-    ]);
+    let mut out = header(
+        &[
+            &WHOSE[..],
+            &[
+                "model version",
+                "dimension",
+                "question id",
+                "question",
+                "answer",
+                "statement",
+                "note",
+            ],
+        ]
+        .concat(),
+    );
     for a in list {
         let head = whose(a);
         for d in &bank.dimensions {
@@ -321,23 +325,24 @@ pub fn export_csv(bank: &Bank, list: &[&Assessment]) -> String {
 /// dimension and one per IT role, each with its score, level and confidence (what share of the
 /// questions that apply were answered with a statement).
 pub fn export_scores_csv(bank: &Bank, list: &[&Assessment]) -> String {
-    let mut out = header(&[
-        "assessment",
-        "name",
-        "perspective",
-        "role",
-        "date",
-        "scope",
-        "scope id",
-        "scope name",
-        "score",
-        "level",
-        "level name",
-        "confidence",
-        "answered",
-        "applicable",
-        "don't know",
-    ]);
+    let mut out = header(
+        &[
+            &WHOSE[..],
+            &[
+                "scope",
+                "scope id",
+                "scope name",
+                "score",
+                "level",
+                "level name",
+                "confidence",
+                "answered",
+                "applicable",
+                "don't know",
+            ],
+        ]
+        .concat(),
+    );
     for a in list {
         let r = super::scoring::score(bank, a);
         let head = whose(a);
