@@ -55,6 +55,13 @@ pub fn App() -> impl IntoView {
     let stage = RwSignal::new(Stage::Shell);
     browser::after_task(move || {
         ctx.refresh();
+        // A page that shows a report asks for its code before it is built.
+        if matches!(
+            ctx.route.get_untracked(),
+            Route::Results { .. } | Route::Shared(_) | Route::Compare
+        ) {
+            ctx.load_report();
+        }
         stage.set(Stage::Read);
         browser::after_task(move || {
             stage.set(Stage::Page);
