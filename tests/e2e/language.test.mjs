@@ -1,5 +1,5 @@
 // A second language, as a German reader meets it: a browser whose language is German gets the
-// walk, the review, the report and the comparison in German, with no English interface text left
+// walk, the review, the report, the comparison and the printed report in German, with no English interface text left
 // (the test reads the English files the build wrote and looks for their sentences in the page); the
 // switch in the header goes to English and back without losing an answer; a link made in English
 // opens in German with the same figures; 360 px, the dark scheme and axe in German.
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { ROOT, serveDist, launch, bankFromFiles, modelVersion, started, storedAssessments, axeViolations } from './harness.mjs';
+import { ROOT, serveDist, launch, bankFromFiles, modelVersion, started, storedAssessments, axeViolations, printed } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -169,6 +169,40 @@ test('a link made in English opens in German with the same figures', async () =>
   assert.deepEqual(numbers(await other.locator('.score-line').innerText()), english.map((n) => n.replace('.', ',')));
   await other.getByRole('heading', { level: 1, name: 'Northwind' }).waitFor();
   await noEnglish(other, 'a shared report');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the report and its one-page summary print in German, with no English left in the PDF', async () => {
+  // The browser's print dialog is not ours to test: the page's call is recorded, then printed to PDF.
+  const { context, page, errors } = await german();
+  await context.addInitScript(() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; });
+  await page.goto(server.url);
+  await started(page);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('pr1', 'Druckerei Nord'));
+  await page.goto(`${server.url}#/a/pr1/results`);
+  await page.reload();
+  await page.locator('.summary').waitFor();
+  const flatOf = (t) => t.replace(/\s+/g, '');
+  const germanDimensions = bank.map((d) => parseToml(fs.readFileSync(path.join(ROOT, 'questions', 'de', `${d.id}.toml`), 'utf8')).name);
+  // A PDF's text comes without its spaces: an English piece that German spells the same way
+  // without them ("Service definition", "Servicedefinition") is no sign of English.
+  const germanFlat = flatOf(germanText);
+  const englishLeft = (flat) => englishPieces.map(flatOf).filter((p) => p.length >= 12 && !germanFlat.includes(p) && flat.includes(p));
+  await page.getByRole('button', { name: ui.results.print, exact: true }).click();
+  await page.waitForFunction(() => window.__printed === 1);
+  const whole = await printed(page, 'A4');
+  assert.ok(whole.flat.includes(flatOf(await page.locator('.level-name').innerText())), 'the level, in German');
+  assert.ok(whole.flat.includes(flatOf(await page.locator('.summary').innerText())), 'the summary, in German');
+  for (const name of germanDimensions) assert.ok(whole.flat.includes(flatOf(name)), `the dimension ${name}`);
+  assert.deepEqual(englishLeft(whole.flat), [], 'no English in the printed report');
+  // The one page leadership takes to a meeting: its roadmap's words come from the other pages' file.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: ui.results.print_one, exact: true }).click();
+  await page.waitForFunction(() => window.__printed === 2);
+  const one = await printed(page, 'A4');
+  assert.ok(one.flat.includes(flatOf(await page.locator('.level-name').innerText())), 'the one page: the level');
+  assert.deepEqual(englishLeft(one.flat), [], 'no English on the printed one page');
   assert.deepEqual(errors, []);
   await context.close();
 });
