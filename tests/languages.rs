@@ -128,6 +128,30 @@ fn days_are_written_as_the_language_writes_them() {
 }
 
 #[test]
+fn a_damaged_file_is_described_in_the_page_s_language() {
+    use bita::model::exchange::import;
+    let deep = "[".repeat(1000);
+    let describe =
+        |text: &'static str| move || import(builtin(), text).map(|_| ()).unwrap_err().to_string();
+    let deep: &'static str = deep.leak();
+    let german = in_language("de", describe(deep));
+    assert_eq!(
+        german,
+        "Die Datei ist kein gültiges JSON (zu tief verschachtelt bei Zeichen 130)."
+    );
+    let german = in_language("de", describe("{\"a\" 1}"));
+    assert!(
+        german.contains("':' wurde erwartet bei Zeichen 6"),
+        "{german}"
+    );
+    let english = in_language("en", describe(deep));
+    assert_eq!(
+        english,
+        "The file is not valid JSON (nested too deeply at character 130)."
+    );
+}
+
+#[test]
 fn a_translation_that_does_not_fit_is_refused_naming_file_and_field() {
     let (model, dims) = german_files();
     let parse_model = |t: &str| toml::from_str::<ModelTexts>(t).unwrap();

@@ -11,6 +11,9 @@
 //! numbers are read as `f64` (exact for the integers bita writes: times in milliseconds, versions,
 //! stamps) and written as integers when whole, else with up to six decimals.
 
+use super::interface::Text;
+use super::keys::json as k;
+use super::words::{tr, trf};
 use std::fmt;
 
 /// Deeper nesting is refused: no bita document comes close.
@@ -30,14 +33,20 @@ pub enum Json {
 /// Why a text is not JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    pub what: &'static str,
+    /// What was wrong, in the page's language.
+    pub what: Text,
     /// Byte offset into the text.
     pub at: usize,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at character {}", self.what, self.at + 1)
+        let at = (self.at + 1).to_string();
+        // The reader's own texts are JSON: before they are in, a bare position.
+        match trf(k::AT, &[("what", tr(self.what)), ("at", &at)]) {
+            t if t.is_empty() => write!(f, "JSON: {at}"),
+            t => f.write_str(&t),
+        }
     }
 }
 
@@ -284,7 +293,7 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
     let value = p.value(0)?;
     p.space();
     if p.at < p.bytes.len() {
-        return Err(p.error("unexpected text after the end"));
+        return Err(p.error(k::AFTER_END));
     }
     Ok(value)
 }
@@ -295,7 +304,7 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error(&self, what: &'static str) -> ParseError {
+    fn error(&self, what: Text) -> ParseError {
         ParseError { what, at: self.at }
     }
 
@@ -314,17 +323,17 @@ impl Parser<'_> {
             self.at += word.len();
             Ok(value)
         } else {
-            Err(self.error("expected a value"))
+            Err(self.error(k::VALUE))
         }
     }
 
     fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error(k::TOO_DEEP));
         }
         self.space();
         match self.peek() {
-            None => Err(self.error("unexpected end")),
+            None => Err(self.error(k::END)),
             Some(b'{') => {
                 self.at += 1;
                 let mut members = Vec::new();
@@ -336,12 +345,12 @@ impl Parser<'_> {
                 loop {
                     self.space();
                     if self.peek() != Some(b'"') {
-                        return Err(self.error("expected a quoted key"));
+                        return Err(self.error(k::KEY));
                     }
                     let key = self.string()?;
                     self.space();
                     if self.peek() != Some(b':') {
-                        return Err(self.error("expected ':'"));
+                        return Err(self.error(k::COLON));
                     }
                     self.at += 1;
                     members.push((key, self.value(depth + 1)?));
@@ -352,7 +361,7 @@ impl Parser<'_> {
                             self.at += 1;
                             return Ok(Json::Obj(members));
                         }
-                        _ => return Err(self.error("expected ',' or '}'")),
+                        _ => return Err(self.error(k::OBJECT)),
                     }
                 }
             }
@@ -373,7 +382,7 @@ impl Parser<'_> {
                             self.at += 1;
                             return Ok(Json::Arr(items));
                         }
-                        _ => return Err(self.error("expected ',' or ']'")),
+                        _ => return Err(self.error(k::ARRAY)),
                     }
                 }
             }
@@ -382,7 +391,7 @@ impl Parser<'_> {
             Some(b'f') => self.word("false", Json::Bool(false)),
             Some(b'n') => self.word("null", Json::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.error("expected a value")),
+            Some(_) => Err(self.error(k::VALUE)),
         }
     }
 
@@ -403,7 +412,7 @@ impl Parser<'_> {
         let int_start = self.at;
         let int_len = self.skip_digits();
         if int_len == 0 || (int_len > 1 && self.bytes[int_start] == b'0') {
-            return Err(self.error("invalid number"));
+            return Err(self.error(k::NUMBER));
         }
         let int = &self.bytes[int_start..self.at];
         let mut frac: &[u8] = &[];
@@ -411,7 +420,7 @@ impl Parser<'_> {
             self.at += 1;
             let start = self.at;
             if self.skip_digits() == 0 {
-                return Err(self.error("invalid number"));
+                return Err(self.error(k::NUMBER));
             }
             frac = &self.bytes[start..self.at];
         }
@@ -431,7 +440,7 @@ impl Parser<'_> {
             };
             let start = self.at;
             if self.skip_digits() == 0 {
-                return Err(self.error("invalid number"));
+                return Err(self.error(k::NUMBER));
             }
             for d in &self.bytes[start..self.at] {
                 exp = (exp * 10 + i64::from(d - b'0')).min(1_000_000);
@@ -442,7 +451,7 @@ impl Parser<'_> {
         }
         let value = decimal(int, frac, exp);
         if !value.is_finite() {
-            return Err(self.error("number out of range"));
+            return Err(self.error(k::RANGE));
         }
         Ok(Json::Num(if negative { -value } else { value }))
     }
@@ -451,13 +460,13 @@ impl Parser<'_> {
         let digits = self
             .bytes
             .get(self.at..self.at + 4)
-            .ok_or_else(|| self.error("unexpected end"))?;
+            .ok_or_else(|| self.error(k::END))?;
         let mut n = 0;
         for d in digits {
             n = n * 16
                 + char::from(*d)
                     .to_digit(16)
-                    .ok_or_else(|| self.error("invalid escape"))?;
+                    .ok_or_else(|| self.error(k::ESCAPE))?;
         }
         self.at += 4;
         Ok(n)
@@ -469,14 +478,14 @@ impl Parser<'_> {
         let mut out = Vec::new();
         loop {
             let Some(b) = self.peek() else {
-                return Err(self.error("unterminated string"));
+                return Err(self.error(k::STRING));
             };
             self.at += 1;
             match b {
                 b'"' => break,
                 b'\\' => {
                     let Some(e) = self.peek() else {
-                        return Err(self.error("unterminated string"));
+                        return Err(self.error(k::STRING));
                     };
                     self.at += 1;
                     let c = match e {
@@ -492,28 +501,28 @@ impl Parser<'_> {
                             let mut code = self.hex4()?;
                             if (0xD800..0xDC00).contains(&code) {
                                 if !self.bytes[self.at..].starts_with(b"\\u") {
-                                    return Err(self.error("lone surrogate"));
+                                    return Err(self.error(k::SURROGATE));
                                 }
                                 self.at += 2;
                                 let low = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&low) {
-                                    return Err(self.error("lone surrogate"));
+                                    return Err(self.error(k::SURROGATE));
                                 }
                                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                             }
-                            char::from_u32(code).ok_or_else(|| self.error("lone surrogate"))?
+                            char::from_u32(code).ok_or_else(|| self.error(k::SURROGATE))?
                         }
-                        _ => return Err(self.error("invalid escape")),
+                        _ => return Err(self.error(k::ESCAPE)),
                     };
                     let mut buf = [0; 4];
                     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 }
-                0..=0x1f => return Err(self.error("control character in a string")),
+                0..=0x1f => return Err(self.error(k::CONTROL)),
                 _ => out.push(b),
             }
         }
         // The input is a str and escapes add whole characters, so this holds; checked anyway.
-        String::from_utf8(out).map_err(|_| self.error("invalid text"))
+        String::from_utf8(out).map_err(|_| self.error(k::TEXT))
     }
 }
 
@@ -564,7 +573,7 @@ mod tests {
             assert!(parse(text).is_err(), "{text:?}");
         }
         let deep = "[".repeat(MAX_DEPTH + 2);
-        assert_eq!(parse(&deep).unwrap_err().what, "nested too deeply");
+        assert_eq!(parse(&deep).unwrap_err().what, k::TOO_DEEP);
     }
 
     #[test]
