@@ -147,19 +147,38 @@ if (!swOnly) {
   writes.push(['vendor/echarts.min.js', fs.readFileSync(path.join(root, 'target', 'vendor', 'echarts.min.js'))]);
   // The chunks, named after their content; the loader wasm-split wrote fetches them by name.
   let loader = read('__wasm_split.js').toString();
-  // A page's chunk and the chunks it shares with other pages (up to sixteen for the report) are
-  // asked for one per task, its own first: issued in one task, the fetches blocked a phone for
-  // 150–250 ms under Lighthouse (issue 26). The requests still go out within a few milliseconds.
+  // A page's chunk and the chunks it shares with other pages (sixteen for the report, more for the
+  // comparison) are asked for one per task, its own first: issued in one task, the report's
+  // fetches blocked a phone for 150–250 ms under Lighthouse (docs/size-and-speed.md). A chunk
+  // already asked for (by another page) costs no task. The next task comes through the
+  // scheduler, or a message: never a nested timer, which browsers clamp and throttle.
+  loader = swapOnce(loader, 'import { initSync } from "./bita.js";\n', `import { initSync } from "./bita.js";
+const nextTask = () => new Promise((go) => {
+    if (globalThis.scheduler?.postTask) return scheduler.postTask(go, { priority: 'user-blocking' });
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => go();
+    channel.port2.postMessage(null);
+});
+`, '__wasm_split.js');
   loader = swapOnce(loader, `        const parallelStuff = deps.map(d => d());
         const instantiate = fetcher();
 `, `        const instantiate = fetcher();
         const parallelStuff = [];
         for (const d of deps) {
-            await new Promise((go) => globalThis.scheduler?.postTask
-                ? scheduler.postTask(go, { priority: 'user-blocking' }) : setTimeout(go, 0));
+            if (!d.asked()) await nextTask();
             parallelStuff.push(d());
         }
 `, '__wasm_split.js');
+  loader = swapOnce(loader, `    let loadingModule = undefined;
+    return () => {`, `    let loadingModule = undefined;
+    const load = () => {`, '__wasm_split.js');
+  loader = swapOnce(loader, `        return loadingModule;
+    }
+}`, `        return loadingModule;
+    };
+    load.asked = () => loadingModule !== undefined;
+    return load;
+}`, '__wasm_split.js');
   for (const file of fs.readdirSync(built).filter((f) => f.endsWith('.wasm') && f !== 'bita_bg.wasm')) {
     const wasm = dropCustomSections(read(file));
     const name = `${file.replace(/^split_/, '').replace(/\.wasm$/, '')}-${hash(wasm)}.wasm`;

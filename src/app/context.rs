@@ -120,8 +120,8 @@ impl Ctx {
         // A retry after a failure: the page says it is loading again, not that it failed.
         self.report_code.set(ReportCode::Loading);
         let state = self.report_code;
-        // Issuing the chunk's sixteen fetches is a task of its own: in the task that builds the
-        // page, the two together blocked a phone for some 200 ms.
+        // Asking for the chunks is a task of its own (the loader then asks for the chunks it
+        // shares with other pages one per task): with the page's building, it blocked a phone.
         browser::after_task(move || {
             leptos::task::spawn_local(async move {
                 let code = async {

@@ -55,11 +55,14 @@ pub fn App() -> impl IntoView {
     let stage = RwSignal::new(Stage::Shell);
     browser::after_task(move || {
         ctx.refresh();
-        // A page that shows a report asks for its code before it is built.
-        if matches!(
-            ctx.route.get_untracked(),
-            Route::Results { .. } | Route::Shared(_) | Route::Compare
-        ) {
+        // A page that shows a report asks for its code before it is built (the results only of
+        // an assessment this browser has).
+        let shows_report = match ctx.route.get_untracked() {
+            Route::Results { id } => ctx.store.with_untracked(|s| s.get(&id).is_some()),
+            Route::Shared(_) | Route::Compare => true,
+            _ => false,
+        };
+        if shows_report {
             ctx.load_report();
         }
         stage.set(Stage::Read);

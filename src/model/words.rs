@@ -236,9 +236,14 @@ mod store {
     }
 
     pub fn get(at: usize) -> &'static str {
-        if TEXTS.with(|l| l.get().is_none()) {
+        thread_local! {
+            // A file that does not read describes its error with texts: not from itself again.
+            static INSTALLING: Cell<bool> = const { Cell::new(false) };
+        }
+        if TEXTS.with(|l| l.get().is_none()) && !INSTALLING.with(|i| i.replace(true)) {
             let code = language().code;
             let _ = super::install(files()[0], code);
+            INSTALLING.with(|i| i.set(false));
         }
         TEXTS
             .with(|l| l.get().and_then(|l| l.get(at).copied()))

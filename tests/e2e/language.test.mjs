@@ -1,8 +1,9 @@
 // A second language, as a German reader meets it: a browser whose language is German gets the
-// walk, the review, the report, the comparison and the printed report in German, with no English interface text left
-// (the test reads the English files the build wrote and looks for their sentences in the page); the
-// switch in the header goes to English and back without losing an answer; a link made in English
-// opens in German with the same figures; 360 px, the dark scheme and axe in German.
+// walk, the review, the report, the comparison and the printed report in German, with no English
+// interface text left (the test reads the English files the build wrote and looks for their
+// sentences in the page); the switch in the header goes to English and back without losing an
+// answer; a link made in English opens in German with the same figures; 360 px, the dark scheme
+// and axe in German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -201,7 +202,12 @@ test('the report and its one-page summary print in German, with no English left 
   await page.getByRole('button', { name: ui.results.print_one, exact: true }).click();
   await page.waitForFunction(() => window.__printed === 2);
   const one = await printed(page, 'A4');
+  assert.equal(one.pages, 1, 'one page');
   assert.ok(one.flat.includes(flatOf(await page.locator('.level-name').innerText())), 'the one page: the level');
+  // The roadmap's first phase is there, under its German heading, with its first step.
+  const phase = page.getByRole('region', { name: new RegExp(`^${pages.plan.phase_first}`) });
+  const firstStep = flatOf(await phase.getByRole('checkbox').first().evaluate((c) => c.labels[0].textContent));
+  assert.ok(one.flat.includes(flatOf(pages.plan.phase_first)) && one.flat.includes(firstStep), 'the one page: the first phase and its first step');
   assert.deepEqual(englishLeft(one.flat), [], 'no English on the printed one page');
   assert.deepEqual(errors, []);
   await context.close();
