@@ -192,6 +192,18 @@ export async function startAssessment(page, { name = 'Acme IT', perspective = 'I
   await page.locator('fieldset.question').first().waitFor();
 }
 
+/**
+ * Opens `hash` as a returning reader would: `assessment` saved in this origin's storage first,
+ * then the page loaded afresh at that address.
+ */
+export async function openSaved(page, url, assessment, hash) {
+  await page.goto(url);
+  await started(page);
+  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), assessment);
+  await page.goto(`${url}${hash}`);
+  await page.reload();
+}
+
 /** The assessments storage holds (a deleted one stays hidden in storage for Undo: left out). */
 export function storedAssessments(page) {
   return page.evaluate(() => Object.keys(localStorage)

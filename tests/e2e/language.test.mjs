@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { ROOT, serveDist, launch, bankFromFiles, modelVersion, started, storedAssessments, axeViolations, printed } from './harness.mjs';
+import { ROOT, serveDist, launch, bankFromFiles, modelVersion, started, storedAssessments, axeViolations, printed, openSaved } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -123,11 +123,7 @@ test('a German browser gets the walk, the review, the report and the comparison 
 
 test('the switch goes to English and back without losing an answer, and is remembered', async () => {
   const { context, page, errors } = await german();
-  await page.goto(server.url);
-  await started(page);
-  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('sw1', 'Wechsel AG'));
-  await page.goto(`${server.url}#/a/sw1/results`);
-  await page.reload();
+  await openSaved(page, server.url, seeded('sw1', 'Wechsel AG'), '#/a/sw1/results');
   await page.locator('.score-line').waitFor();
   const germanScore = numbers(await page.locator('.score-line').innerText());
   const before = (await storedAssessments(page))[0].answers;
@@ -152,11 +148,7 @@ test('the switch goes to English and back without losing an answer, and is remem
 test('a link made in English opens in German with the same figures', async () => {
   const en = await browser.newContext({ locale: 'en-GB', permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await en.newPage();
-  await page.goto(server.url);
-  await started(page);
-  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('ln1', 'Northwind'));
-  await page.goto(`${server.url}#/a/ln1/results`);
-  await page.reload();
+  await openSaved(page, server.url, seeded('ln1', 'Northwind'), '#/a/ln1/results');
   await page.locator('.score-line').waitFor();
   const english = numbers(await page.locator('.score-line').innerText());
   await page.getByRole('button', { name: 'Copy link', exact: true }).click();
@@ -178,11 +170,7 @@ test('the report and its one-page summary print in German, with no English left 
   // The browser's print dialog is not ours to test: the page's call is recorded, then printed to PDF.
   const { context, page, errors } = await german();
   await context.addInitScript(() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; });
-  await page.goto(server.url);
-  await started(page);
-  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('pr1', 'Druckerei Nord'));
-  await page.goto(`${server.url}#/a/pr1/results`);
-  await page.reload();
+  await openSaved(page, server.url, seeded('pr1', 'Druckerei Nord'), '#/a/pr1/results');
   await page.locator('.summary').waitFor();
   const flatOf = (t) => t.replace(/\s+/g, '');
   const germanDimensions = bank.map((d) => parseToml(fs.readFileSync(path.join(ROOT, 'questions', 'de', `${d.id}.toml`), 'utf8')).name);

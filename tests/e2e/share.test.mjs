@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { serveDist, launch, open, started, bankFromFiles, modelVersion, idle } from './harness.mjs';
+import { serveDist, launch, open, bankFromFiles, modelVersion, idle, openSaved } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -45,11 +45,7 @@ test('a copied link opens the same report in an empty browser, read-only, and ca
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
-  await started(page);
-  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('orig1', 'Northwind Logistics'));
-  await page.goto(`${server.url}#/a/orig1/results`);
-  await page.reload();
+  await openSaved(page, server.url, seeded('orig1', 'Northwind Logistics'), '#/a/orig1/results');
   await page.locator('.score-line').waitFor();
   assert.match(await page.locator('.share').textContent(), /The link itself holds the answers: whoever has it can read them/);
   const original = await figures(page);
@@ -192,11 +188,7 @@ test('the browser is asked to keep the data after a save, the page says when it 
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
-  await started(page);
-  await page.evaluate((a) => localStorage.setItem(`bita.assessment.${a.id}`, JSON.stringify(a)), seeded('keep2', 'Kept'));
-  await page.goto(`${server.url}#/a/keep2/d/${bank[0].id}`);
-  await page.reload();
+  await openSaved(page, server.url, seeded('keep2', 'Kept'), `#/a/keep2/d/${bank[0].id}`);
   await page.locator(`label[for="${bank[0].questions[0]}-5"]`).click();
   await page.getByText('This browser has not promised to keep them').waitFor();
   assert.equal(await page.evaluate(() => window.__persistCalls), 1);
